@@ -1,0 +1,30 @@
+package io.genesis.runtime;
+
+import jakarta.json.JsonValue;
+
+/**
+ * The one task envelope, stored as JSON in the {@code data} field of a stream entry (OmniDaemon-compatible field
+ * names plus what OmniDaemon dropped: tenant, causation, trace context, business and idempotency key).
+ */
+public record Envelope(
+        String taskId,
+        String topic,
+        JsonValue content,
+        String webhook,
+        String replyTo,
+        String correlationId,
+        String causationId,
+        String source,
+        String tenantId,
+        int deliveryAttempts,
+        String createdAt,
+        String traceparent,
+        String businessId,
+        String idempotencyKey) {
+
+    /** The same envelope for the next delivery (after a retry was scheduled). */
+    public Envelope nextAttempt(int attempts) {
+        return new Envelope(taskId, topic, content, webhook, replyTo, correlationId, causationId, source, tenantId,
+                attempts, createdAt, traceparent, businessId, idempotencyKey);
+    }
+}
