@@ -1,15 +1,19 @@
--- Publish one task atomically: idempotency check, stream entry, initial task state.
+-- Publish one task atomically: idempotency check, stream entry, initial task state (a hash).
 -- KEYS[1] stream, KEYS[2] task state key, KEYS[3] idempotency key (or "" for none)
--- ARGV[1] task id, ARGV[2] envelope JSON, ARGV[3] state JSON, ARGV[4] state TTL s,
--- ARGV[5] idempotency value "<task id>|<request hash>", ARGV[6] idempotency TTL s
+-- ARGV[1] task id, ARGV[2] envelope JSON, ARGV[3] state TTL s,
+-- ARGV[4] idempotency value "<task id>|<request hash>", ARGV[5] idempotency TTL s, ARGV[6..] state field/value pairs
 -- Returns {1, task id} when published, {0, existing idempotency value} when the key was seen before.
 if KEYS[3] ~= '' then
   local existing = redis.call('GET', KEYS[3])
   if existing then
     return {0, existing}
   end
-  redis.call('SET', KEYS[3], ARGV[5], 'EX', tonumber(ARGV[6]))
+  redis.call('SET', KEYS[3], ARGV[4], 'EX', tonumber(ARGV[5]))
 end
 redis.call('XADD', KEYS[1], '*', 'data', ARGV[2])
-redis.call('SET', KEYS[2], ARGV[3], 'EX', tonumber(ARGV[4]))
+redis.call('DEL', KEYS[2])
+for i = 6, #ARGV, 2 do
+  redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+end
+redis.call('EXPIRE', KEYS[2], tonumber(ARGV[3]))
 return {1, ARGV[1]}

@@ -4,7 +4,7 @@ package io.genesis.runtime;
  * How the runtime treats one agent: the topic it consumes, how often and how soon a failed task is retried,
  * how long one attempt may run, and how many of its tasks one worker handles at once.
  */
-public record AgentPolicy(String agent, String topic, int maxRetries, int retryDelaySeconds, int timeoutSeconds,
+public record AgentPolicy(String agent, String topic, int maxRetries, double retryDelaySeconds, int timeoutSeconds,
                           int consumers) {
 
     public AgentPolicy {
@@ -17,6 +17,10 @@ public record AgentPolicy(String agent, String topic, int maxRetries, int retryD
     /** Attempts a task gets before it is dead-lettered: the first one plus the retries. */
     public int maxAttempts() {
         return maxRetries + 1;
+    }
+
+    public long retryDelayMs() {
+        return Math.round(retryDelaySeconds * 1000);
     }
 
     /** The consumer group of this agent: stable across restarts so its backlog is never lost. */

@@ -35,7 +35,7 @@ public class AgentRegistry {
             AgentPolicy policy = new AgentPolicy(name.trim(),
                     config.getValue(prefix + "topic", String.class),
                     config.getValue(prefix + "max-retries", Integer.class),
-                    config.getValue(prefix + "retry-delay-seconds", Integer.class),
+                    config.getValue(prefix + "retry-delay-seconds", Double.class),
                     config.getValue(prefix + "timeout-seconds", Integer.class),
                     config.getValue(prefix + "consumers", Integer.class));
             if (topics.putIfAbsent(policy.topic(), policy) != null) {

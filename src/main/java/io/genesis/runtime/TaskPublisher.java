@@ -61,9 +61,7 @@ public class TaskPublisher {
         String requestHash = requestHash(envelope);
         Object reply = PUBLISH.run(redis.client(),
                 List.of(keys.stream(envelope.topic()), keys.task(envelope.taskId()), idempotencyKey),
-                List.of(envelope.taskId(), JsonConventions.jsonb().toJson(envelope),
-                        TaskStore.toJson(TaskState.queued(envelope, policy.agent())), String.valueOf(tasks.ttlSeconds()),
-                        envelope.taskId() + "|" + requestHash, String.valueOf(idempotencyTtlSeconds)));
+                args(envelope, policy, requestHash));
         List<?> result = (List<?>) reply;
         if (((Long) result.get(0)) == 1L) {
             return new Published(envelope.taskId(), true);
@@ -73,6 +71,13 @@ public class TaskPublisher {
             throw new IdempotencyConflict(envelope.idempotencyKey());
         }
         return new Published(existing[0], false);
+    }
+
+    private List<String> args(Envelope envelope, AgentPolicy policy, String requestHash) {
+        List<String> args = new java.util.ArrayList<>(List.of(envelope.taskId(), JsonConventions.jsonb().toJson(envelope),
+                String.valueOf(tasks.ttlSeconds()), envelope.taskId() + "|" + requestHash, String.valueOf(idempotencyTtlSeconds)));
+        args.addAll(TaskStore.fields(TaskState.queued(envelope, policy.agent())));
+        return args;
     }
 
     public static String newTaskId() {

@@ -4,14 +4,26 @@ import io.genesis.api.JsonConventions;
 import io.genesis.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.params.SetParams;
 
+import java.io.StringReader;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Task states in Redis (polling view), each with the configured TTL. */
+/**
+ * Task states in Redis for polling: one hash per task ({@code <prefix>:task:<id>}) with the configured TTL. The
+ * Lua scripts of the runtime update single fields of it atomically; this class reads and seeds whole states.
+ */
 @ApplicationScoped
 public class TaskStore {
+
+    private static final Type HISTORY = new ArrayList<TaskState.Attempt>() { }.getClass().getGenericSuperclass();
 
     @Inject
     RedisConnection redis;
@@ -24,19 +36,81 @@ public class TaskStore {
     long ttlSeconds;
 
     public Optional<TaskState> find(String taskId) {
-        String json = redis.client().get(keys.task(taskId));
-        return json == null ? Optional.empty() : Optional.of(JsonConventions.jsonb().fromJson(json, TaskState.class));
-    }
-
-    public void save(TaskState state) {
-        redis.client().set(keys.task(state.taskId()), toJson(state), SetParams.setParams().ex(ttlSeconds));
+        Map<String, String> hash = redis.client().hgetAll(keys.task(taskId));
+        return hash == null || hash.isEmpty() || !hash.containsKey("status") ? Optional.empty() : Optional.of(fromHash(hash));
     }
 
     public long ttlSeconds() {
         return ttlSeconds;
     }
 
-    static String toJson(TaskState state) {
-        return JsonConventions.jsonb().toJson(state);
+    /** The hash fields of a state, as flat field/value pairs for a Lua script. */
+    public static List<String> fields(TaskState state) {
+        List<String> pairs = new ArrayList<>();
+        toHash(state).forEach((field, value) -> {
+            pairs.add(field);
+            pairs.add(value);
+        });
+        return pairs;
+    }
+
+    static Map<String, String> toHash(TaskState s) {
+        Map<String, String> hash = new LinkedHashMap<>();
+        put(hash, "task_id", s.taskId());
+        put(hash, "topic", s.topic());
+        put(hash, "agent", s.agent());
+        put(hash, "status", s.status());
+        put(hash, "attempts", String.valueOf(s.attempts()));
+        put(hash, "result", s.result() == null ? null : s.result().toString());
+        put(hash, "error", s.error());
+        put(hash, "correlation_id", s.correlationId());
+        put(hash, "causation_id", s.causationId());
+        put(hash, "tenant_id", s.tenantId());
+        put(hash, "business_id", s.businessId());
+        put(hash, "created_at", s.createdAt());
+        put(hash, "started_at", s.startedAt());
+        put(hash, "completed_at", s.completedAt());
+        put(hash, "worker_id", s.workerId());
+        put(hash, "history", historyJson(s.history()));
+        return hash;
+    }
+
+    static TaskState fromHash(Map<String, String> h) {
+        return new TaskState(h.get("task_id"), h.get("topic"), h.get("agent"), h.get("status"),
+                Integer.parseInt(h.getOrDefault("attempts", "0")), json(h.get("result")), blankToNull(h.get("error")),
+                h.get("correlation_id"), blankToNull(h.get("causation_id")), h.get("tenant_id"), blankToNull(h.get("business_id")),
+                h.get("created_at"), blankToNull(h.get("started_at")), blankToNull(h.get("completed_at")),
+                blankToNull(h.get("worker_id")), history(h.get("history")));
+    }
+
+    public static String historyJson(List<TaskState.Attempt> history) {
+        return JsonConventions.jsonb().toJson(history == null ? List.of() : history);
+    }
+
+    public static List<TaskState.Attempt> history(String json) {
+        if (json == null || json.isBlank() || json.equals("{}")) {
+            return List.of();
+        }
+        List<TaskState.Attempt> parsed = JsonConventions.jsonb().fromJson(json, HISTORY);
+        return List.copyOf(parsed);
+    }
+
+    private static JsonValue json(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static void put(Map<String, String> hash, String field, String value) {
+        if (value != null) {
+            hash.put(field, value);
+        }
     }
 }

@@ -1,0 +1,63 @@
+package io.genesis.runtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+import java.time.Duration;
+
+/**
+ * Prometheus counters and timers of this worker (labels topic and agent): {@code omnidaemon_tasks_received_total},
+ * {@code omnidaemon_tasks_processed_total}, {@code omnidaemon_tasks_failed_total},
+ * {@code omnidaemon_processing_duration_seconds}. Cluster-wide cumulative counts live in Redis (see /api/metrics).
+ */
+@ApplicationScoped
+public class RuntimeMetrics {
+
+    private static final Metadata RECEIVED = Metadata.builder().withName("omnidaemon_tasks_received")
+            .withDescription("Tasks received by this worker's consumers (first attempts)").build();
+    private static final Metadata PROCESSED = Metadata.builder().withName("omnidaemon_tasks_processed")
+            .withDescription("Tasks completed successfully").build();
+    private static final Metadata FAILED = Metadata.builder().withName("omnidaemon_tasks_failed")
+            .withDescription("Tasks that ended failed, dead-lettered or timed out").build();
+    private static final Metadata RETRIED = Metadata.builder().withName("omnidaemon_tasks_retried")
+            .withDescription("Failed attempts that were scheduled for a retry").build();
+    private static final Metadata DURATION = Metadata.builder().withName("omnidaemon_processing_duration")
+            .withDescription("Handler time per attempt").withUnit(MetricUnits.SECONDS).build();
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    public void received(AgentPolicy policy) {
+        counter(RECEIVED, policy).inc();
+    }
+
+    public void finished(AgentPolicy policy, TaskStatus status, Duration took) {
+        counter(status == TaskStatus.COMPLETED ? PROCESSED : FAILED, policy).inc();
+        timer(policy).update(took);
+    }
+
+    public void retried(AgentPolicy policy, Duration took) {
+        counter(RETRIED, policy).inc();
+        timer(policy).update(took);
+    }
+
+    private Counter counter(Metadata metadata, AgentPolicy policy) {
+        return registry.counter(metadata, tags(policy));
+    }
+
+    private Timer timer(AgentPolicy policy) {
+        return registry.timer(DURATION, tags(policy));
+    }
+
+    private static Tag[] tags(AgentPolicy policy) {
+        return new Tag[] {new Tag("topic", policy.topic()), new Tag("agent", policy.agent())};
+    }
+}

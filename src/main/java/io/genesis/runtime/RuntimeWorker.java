@@ -1,0 +1,143 @@
+package io.genesis.runtime;
+
+import io.genesis.redis.RedisConnection;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedExecutors;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedTask;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * This worker's share of the runtime: one {@link ConsumerLoop} per agent on the long-running consumer executor,
+ * plus the delayed-retry mover, the SQL result writer, the heartbeat and the stream janitor. Stops gracefully:
+ * no new reads, in-flight tasks get the grace period, whatever remains is reclaimed by other workers.
+ */
+@ApplicationScoped
+public class RuntimeWorker {
+
+    private static final Logger LOG = Logger.getLogger(RuntimeWorker.class.getName());
+
+    @Resource(lookup = "concurrent/genesis/consumers")
+    ManagedExecutorService loopExecutor;
+
+    @Resource(lookup = "concurrent/genesis/handlers")
+    ManagedExecutorService handlerExecutor;
+
+    @Resource(lookup = "concurrent/genesis/scheduler")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    AgentRegistry agents;
+
+    @Inject
+    RuntimeSettings settings;
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    RuntimeKeys keys;
+
+    @Inject
+    TaskRunner runner;
+
+    @Inject
+    WorkerIdentity worker;
+
+    @Inject
+    DelayedRetries delayedRetries;
+
+    @Inject
+    ResultOutbox resultOutbox;
+
+    @Inject
+    StreamJanitor janitor;
+
+    @Inject
+    WorkerHeartbeat heartbeat;
+
+    private final List<ConsumerLoop> loops = new ArrayList<>();
+    private final List<Future<?>> background = new ArrayList<>();
+    private volatile Instant startedAt;
+
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) @Initialized(ApplicationScoped.class) Object event) {
+        startedAt = Instant.now();
+        for (AgentPolicy policy : agents.all()) {
+            ConsumerLoop loop = new ConsumerLoop(policy, settings, redis, keys, runner, handlerExecutor, worker.id());
+            loops.add(loop);
+            background.add(loopExecutor.submit(longRunning(loop, "consumer " + policy.agent())));
+        }
+        background.add(loopExecutor.submit(longRunning(delayedRetries, "delayed retries")));
+        background.add(loopExecutor.submit(longRunning(resultOutbox, "result outbox")));
+        background.add(scheduler.scheduleWithFixedDelay(() -> heartbeat.beat(startedAt, inFlight()),
+                0, settings.heartbeatSeconds(), TimeUnit.SECONDS));
+        background.add(scheduler.scheduleWithFixedDelay(janitor::trimAll,
+                settings.trimIntervalSeconds(), settings.trimIntervalSeconds(), TimeUnit.SECONDS));
+        LOG.info("Runtime worker " + worker.id() + " consuming " + loops.size() + " topics");
+    }
+
+    @PreDestroy
+    void stop() {
+        loops.forEach(ConsumerLoop::stop);
+        delayedRetries.stop();
+        long deadline = System.currentTimeMillis() + settings.shutdownGraceSeconds() * 1000;
+        while (inFlight() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int left = inFlight();
+        resultOutbox.stop();
+        background.forEach(future -> future.cancel(true));
+        LOG.info("Runtime worker " + worker.id() + " stopped" + (left == 0 ? "" : "; " + left
+                + " unfinished task(s) left to be reclaimed by other workers"));
+    }
+
+    public int inFlight() {
+        return loops.stream().mapToInt(ConsumerLoop::inFlight).sum();
+    }
+
+    /** True when every consumer loop has gone round recently (no remote call needed to tell). */
+    public boolean consumersAlive() {
+        long staleAfter = Math.max(30_000, settings.blockMillis() * 10);
+        return !loops.isEmpty() && loops.stream().allMatch(loop -> loop.alive(staleAfter));
+    }
+
+    /** Agents whose loop is stuck (for the liveness report). */
+    public List<String> stalledConsumers() {
+        long staleAfter = Math.max(30_000, settings.blockMillis() * 10);
+        return loops.stream().filter(loop -> !loop.alive(staleAfter)).map(loop -> loop.policy().agent()).toList();
+    }
+
+    /** True when every agent's consumer group exists on Redis. */
+    public boolean groupsReady() {
+        return !loops.isEmpty() && loops.stream().allMatch(ConsumerLoop::groupReady);
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    private static Runnable longRunning(Runnable task, String name) {
+        return ManagedExecutors.managedTask(task, Map.of(ManagedTask.LONGRUNNING_HINT, "true",
+                ManagedTask.IDENTITY_NAME, "genesis " + name), null);
+    }
+}

@@ -1,0 +1,102 @@
+package io.genesis.runtime;
+
+import io.genesis.redis.RedisConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XTrimParams;
+import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.StreamGroupInfo;
+import redis.clients.jedis.resps.StreamPendingSummary;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Keeps streams bounded without losing work: trims only entries that every consumer group has been delivered
+ * and acknowledged (below the oldest pending entry and the last delivered id), keeping the newest
+ * {@code stream-retain-acked} of them for inspection. A stream without consumer groups is never trimmed.
+ * Dead-letter streams are capped at {@code dlq-max-length} (their tasks are also rows in SQL).
+ */
+@ApplicationScoped
+public class StreamJanitor {
+
+    private static final Logger LOG = Logger.getLogger(StreamJanitor.class.getName());
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    RuntimeKeys keys;
+
+    @Inject
+    AgentRegistry agents;
+
+    @Inject
+    RuntimeSettings settings;
+
+    @Inject
+    @ConfigProperty(name = "genesis.runtime.dlq-max-length")
+    long dlqMaxLength;
+
+    public void trimAll() {
+        for (AgentPolicy policy : agents.all()) {
+            try {
+                trim(keys.stream(policy.topic()));
+                redis.client().xtrim(keys.deadLetters(policy.topic()), XTrimParams.xTrimParams().maxLen(dlqMaxLength));
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "trim of " + policy.topic() + " skipped: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Trims one stream to its safe boundary; returns the number of entries removed. */
+    public long trim(String stream) {
+        if (!redis.client().exists(stream)) {
+            return 0;
+        }
+        List<StreamGroupInfo> groups = redis.client().xinfoGroups(stream);
+        if (groups.isEmpty()) {
+            return 0;
+        }
+        StreamEntryID boundary = null;
+        for (StreamGroupInfo group : groups) {
+            StreamEntryID safe = safeBoundary(stream, group);
+            boundary = boundary == null || safe.compareTo(boundary) < 0 ? safe : boundary;
+        }
+        Optional<StreamEntryID> retained = oldestRetained(stream);
+        if (retained.isPresent() && retained.get().compareTo(boundary) < 0) {
+            boundary = retained.get();
+        } else if (retained.isEmpty()) {
+            return 0;
+        }
+        return redis.client().xtrim(stream, XTrimParams.xTrimParams().minId(boundary.toString()));
+    }
+
+    /** Entries below this id are delivered to and acknowledged by the group. */
+    private StreamEntryID safeBoundary(String stream, StreamGroupInfo group) {
+        if (group.getPending() > 0) {
+            StreamPendingSummary pending = redis.client().xpending(stream, group.getName());
+            if (pending.getMinId() != null) {
+                return pending.getMinId();
+            }
+        }
+        StreamEntryID last = group.getLastDeliveredId();
+        return new StreamEntryID(last.getTime(), last.getSequence() + 1);
+    }
+
+    /** The oldest of the newest N entries we keep anyway; empty if the stream has no more than N. */
+    private Optional<StreamEntryID> oldestRetained(String stream) {
+        long retain = settings.streamRetainAcked();
+        if (redis.client().xlen(stream) <= retain) {
+            return Optional.empty();
+        }
+        if (retain == 0) {
+            return Optional.of(new StreamEntryID(Long.MAX_VALUE, Long.MAX_VALUE));
+        }
+        List<StreamEntry> newest = redis.client().xrevrange(stream, "+", "-", (int) retain);
+        return Optional.of(newest.get(newest.size() - 1).getID());
+    }
+}

@@ -1,0 +1,178 @@
+package io.genesis.runtime;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.StreamEntryID;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one delivery of a task: skips duplicates of finished tasks, calls the agent's handler under a real timeout
+ * (the handler thread is interrupted), then completes it (publishing {@code reply_to}), schedules a retry with
+ * backoff, or dead-letters it after the last attempt.
+ */
+@ApplicationScoped
+public class TaskRunner {
+
+    private static final Logger LOG = Logger.getLogger(TaskRunner.class.getName());
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    @Inject
+    TaskTransitions transitions;
+
+    @Inject
+    HandlerRegistry handlers;
+
+    @Inject
+    TaskPublisher publisher;
+
+    @Inject
+    AgentRegistry agents;
+
+    @Inject
+    RuntimeMetrics metrics;
+
+    @Inject
+    WorkerIdentity worker;
+
+    @Resource(lookup = "concurrent/genesis/scheduler")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "genesis.runtime.retry-max-delay-seconds")
+    long retryMaxDelaySeconds;
+
+    /** Thrown inside {@link #run} when the handler overran the agent's timeout. */
+    private static final class TimedOut extends Exception {
+        TimedOut(int seconds) {
+            super("timed out after " + seconds + " s", null, false, false);
+        }
+    }
+
+    /**
+     * Processes the delivery. Returns normally in every case but one: when this worker is shutting down (the thread
+     * is interrupted without a timeout), the entry is left unacknowledged so another worker reclaims it.
+     */
+    public void run(AgentPolicy policy, StreamEntryID entry, Envelope envelope) throws InterruptedException {
+        TaskTransitions.Begun begun = transitions.begin(policy, entry, envelope, worker.id());
+        if (begun.duplicate()) {
+            return;
+        }
+        int attempt = begun.attempt();
+        if (attempt == 1) {
+            metrics.received(policy);
+        }
+        if (attempt > policy.maxAttempts()) {
+            // a task whose earlier attempts died with their worker (no error recorded) is not run again forever
+            finish(policy, entry, envelope, TaskStatus.DEAD_LETTERED, attempt - 1, null,
+                    "gave up after " + (attempt - 1) + " attempts without an outcome (worker lost during processing)",
+                    begun.history(), 0);
+            return;
+        }
+        TaskContext context = new TaskContext(envelope, policy, attempt, worker.id());
+        long started = System.nanoTime();
+        try {
+            AgentResult result = callWithTimeout(context);
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            if (envelope.replyTo() != null) {
+                publishReply(envelope, result);
+            }
+            finish(policy, entry, envelope, TaskStatus.COMPLETED, attempt, result, null, begun.history(), tookMs);
+        } catch (TimedOut timeout) {
+            finish(policy, entry, envelope, TaskStatus.TIMED_OUT, attempt, null, timeout.getMessage(), withFailure(begun.history(),
+                    attempt, timeout.getMessage()), (System.nanoTime() - started) / 1_000_000);
+        } catch (InterruptedException shutdown) {
+            LOG.info("Task " + envelope.taskId() + " interrupted by shutdown; left for another worker to reclaim");
+            throw shutdown;
+        } catch (Exception failure) {
+            String error = describe(failure);
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            List<TaskState.Attempt> history = withFailure(begun.history(), attempt, error);
+            if (failure instanceof PermanentFailure) {
+                finish(policy, entry, envelope, TaskStatus.FAILED, attempt, null, error, history, tookMs);
+                LOG.warning("Task " + envelope.taskId() + " (" + policy.agent() + ", tenant " + envelope.tenantId()
+                        + ") failed permanently: " + error);
+            } else if (attempt < policy.maxAttempts()) {
+                long delay = RetryBackoff.delayMs(policy.retryDelayMs(), attempt, retryMaxDelaySeconds * 1000,
+                        ThreadLocalRandom.current());
+                transitions.retry(policy, entry, envelope, attempt, error, history, System.currentTimeMillis() + delay);
+                metrics.retried(policy, Duration.ofMillis(tookMs));
+                LOG.fine(() -> "Task " + envelope.taskId() + " attempt " + attempt + " failed (" + error + "); retry in " + delay + " ms");
+            } else {
+                finish(policy, entry, envelope, TaskStatus.DEAD_LETTERED, attempt, null, error, history, tookMs);
+                LOG.warning("Task " + envelope.taskId() + " (" + policy.agent() + ", tenant " + envelope.tenantId()
+                        + ") dead-lettered after " + attempt + " attempt(s): " + error);
+            }
+        }
+    }
+
+    private AgentResult callWithTimeout(TaskContext context) throws Exception {
+        Thread handlerThread = Thread.currentThread();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        int timeout = context.policy().timeoutSeconds();
+        ScheduledFuture<?> alarm = scheduler.schedule(() -> {
+            timedOut.set(true);
+            handlerThread.interrupt();
+        }, timeout, TimeUnit.SECONDS);
+        try {
+            return handlers.handlerFor(context.policy().agent()).handle(context);
+        } catch (Exception e) {
+            if (timedOut.get()) {
+                throw new TimedOut(timeout);
+            }
+            throw e;
+        } finally {
+            alarm.cancel(false);
+            if (timedOut.get()) {
+                Thread.interrupted(); // the interrupt was ours, not a shutdown: clear it
+            }
+        }
+    }
+
+    private void publishReply(Envelope parent, AgentResult result) {
+        AgentPolicy next = agents.byTopic(parent.replyTo())
+                .orElseThrow(() -> new IllegalStateException("reply_to topic " + parent.replyTo() + " is not registered"));
+        String childId = UUID.nameUUIDFromBytes((parent.taskId() + "->" + parent.replyTo()).getBytes(StandardCharsets.UTF_8)).toString();
+        Envelope child = new Envelope(childId, next.topic(), result.output(), null, null, parent.correlationId(),
+                parent.taskId(), agents.byTopic(parent.topic()).map(AgentPolicy::agent).orElse(parent.topic()), parent.tenantId(),
+                0, Instant.now().toString(), parent.traceparent(), parent.businessId(), "reply-" + parent.taskId());
+        publisher.publish(child);
+    }
+
+    private void finish(AgentPolicy policy, StreamEntryID entry, Envelope envelope, TaskStatus status, int attempt,
+                        AgentResult result, String error, List<TaskState.Attempt> history, long tookMs) {
+        boolean written = transitions.finish(policy, entry, envelope,
+                new TaskTransitions.Finish(status, attempt, result, error, history, tookMs, null), worker.id());
+        if (written) {
+            metrics.finished(policy, status, Duration.ofMillis(tookMs));
+        }
+    }
+
+    private List<TaskState.Attempt> withFailure(List<TaskState.Attempt> history, int attempt, String error) {
+        List<TaskState.Attempt> story = new ArrayList<>(history);
+        story.add(new TaskState.Attempt(attempt, error, Instant.now().toString(), worker.id()));
+        return List.copyOf(story);
+    }
+
+    private static String describe(Exception failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (failure instanceof RuntimeException && !(failure.getClass().getName().startsWith("io.genesis"))) {
+            LOG.log(Level.FINE, "handler failure", failure);
+        }
+        return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
+    }
+}
