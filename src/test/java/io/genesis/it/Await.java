@@ -35,6 +35,20 @@ public final class Await {
                 + last + (lastError == null ? "" : "; last error: " + lastError));
     }
 
+    /** Checks that something holds throughout a time window (an invariant, not a wait for a change). */
+    public static void during(Duration window, Runnable check) {
+        Instant end = Instant.now().plus(window);
+        while (Instant.now().isBefore(end)) {
+            check.run();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Waits until the server reports ready (Redis and PostgreSQL reachable, schema migrated). */
     public static void ready() {
         until("readiness UP", Duration.ofSeconds(120), () -> Api.get("/health/ready"), reply -> reply.status() == 200);

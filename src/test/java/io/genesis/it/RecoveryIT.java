@@ -1,0 +1,148 @@
+package io.genesis.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XPendingParams;
+import redis.clients.jedis.resps.StreamPendingEntry;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What survives failure: a worker that died holding a task, a task that outlives its lease, trimming under a
+ * lagging consumer group, and PostgreSQL going away mid-run. (IT server: lease 6 s, reclaim every 2 s, trim every
+ * 2 s keeping 50 acknowledged entries.)
+ */
+class RecoveryIT {
+
+    /** Adds an entry and delivers it to a consumer that will never ack it, atomically, so no live worker sees it first. */
+    private static final String DELIVER_TO_GHOST = """
+            local id = redis.call('XADD', KEYS[1], '*', 'data', ARGV[1])
+            redis.call('XREADGROUP', 'GROUP', ARGV[2], ARGV[3], 'COUNT', 100, 'STREAMS', KEYS[1], '>')
+            return id""";
+
+    @BeforeAll
+    static void ready() {
+        Await.ready();
+    }
+
+    @Test
+    void taskHeldByADeadConsumerIsReclaimedAndCompletedWithin30Seconds() {
+        String taskId = UUID.randomUUID().toString();
+        String envelope = envelope(taskId, "genesis.research", Json.createObjectBuilder().add("topic", "crash").build());
+        Instant delivered = Instant.now();
+        Tasks.redis().eval(DELIVER_TO_GHOST, List.of("omni-stream:genesis.research"),
+                List.of(envelope, "group:research_agent", "ghost-worker"));
+        assertTrue(ghostHolds("omni-stream:genesis.research", "group:research_agent"), "the ghost holds the entry");
+
+        JsonObject done = Tasks.awaitStatus(taskId, "completed", Duration.ofSeconds(30));
+        long seconds = Duration.between(delivered, Instant.now()).toSeconds();
+        assertTrue(seconds <= 30, "reclaimed in " + seconds + " s");
+        assertEquals("it-worker-1", done.getString("worker_id"));
+    }
+
+    @Test
+    void aTaskRunningLongerThanTheLeaseIsNotRunTwice() {
+        String taskId = Tasks.publish("{\"topic\":\"genesis.content\",\"content\":{\"simulate\":{\"latency_ms\":14000}}}");
+        Tasks.awaitStatus(taskId, "processing", Duration.ofSeconds(10));
+        long[] maxIdle = {0};
+        Await.during(Duration.ofSeconds(11), () -> {
+            for (StreamPendingEntry pending : Tasks.redis().xpending("omni-stream:genesis.content", "group:content_agent",
+                    XPendingParams.xPendingParams().count(100))) {
+                maxIdle[0] = Math.max(maxIdle[0], pending.getIdleTime());
+                assertEquals(1, pending.getDeliveredTimes(), "delivered once, never reclaimed while alive");
+            }
+        });
+        assertTrue(maxIdle[0] < 6000, "lease renewed while running (max idle " + maxIdle[0] + " ms < 6 s lease)");
+        JsonObject done = Tasks.awaitStatus(taskId, "completed", Duration.ofSeconds(20));
+        assertEquals(1, done.getInt("attempts"));
+        assertEquals(0, done.getJsonArray("history").size());
+    }
+
+    @Test
+    void trimmingNeverDropsEntriesALaggingGroupHasNotAcknowledged() {
+        String stream = "omni-stream:genesis.analytics";
+        String lagging = "reporting-lag-" + UUID.randomUUID();
+        Tasks.redis().xgroupCreate(stream, lagging, new StreamEntryID(), true);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            ids.add(Tasks.publish("{\"topic\":\"genesis.analytics\",\"content\":{\"n\":" + i + "}}"));
+        }
+        for (String id : ids) {
+            Tasks.awaitStatus(id, "completed", Duration.ofSeconds(30));
+        }
+        long total = Tasks.redis().xlen(stream);
+        // several trim rounds pass (every 2 s); the lagging group has read nothing, so nothing may go
+        Await.during(Duration.ofSeconds(6), () -> assertTrue(Tasks.redis().xlen(stream) >= total, "nothing trimmed while a group lags"));
+
+        // the lagging group catches up and acknowledges: now the janitor trims down to the retained 50
+        var read = Tasks.redis().xreadGroup(lagging, "reporter", redis.clients.jedis.params.XReadGroupParams.xReadGroupParams()
+                .count(100_000), java.util.Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        StreamEntryID[] all = read.get(0).getValue().stream().map(e -> e.getID()).toArray(StreamEntryID[]::new);
+        Tasks.redis().xack(stream, lagging, all);
+        Await.until("trimmed to the retained entries", Duration.ofSeconds(15), () -> Tasks.redis().xlen(stream), len -> len <= 50);
+        Tasks.redis().xgroupDestroy(stream, lagging);
+    }
+
+    @Test
+    void resultsFinishedWhilePostgresqlIsDownAreWrittenWhenItReturns() throws IOException, SQLException {
+        List<String> ids = new ArrayList<>();
+        ItServices.services().stopPostgres();
+        try {
+            for (int i = 0; i < 20; i++) {
+                ids.add(Tasks.publish("{\"topic\":\"genesis.email\",\"content\":{\"n\":" + i + "},\"tenant_id\":\"outage\"}"));
+            }
+            for (String id : ids) {
+                Tasks.awaitStatus(id, "completed", Duration.ofSeconds(30));
+            }
+        } finally {
+            ItServices.services().startPostgres(false);
+        }
+        Await.until("all 20 rows written after the outage", Duration.ofSeconds(60), () -> countRows(ids), n -> n == 20);
+    }
+
+    private static long countRows(List<String> ids) {
+        try (Connection db = Database.connect();
+             PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM omnidaemon_task_results WHERE task_id = ANY (?)")) {
+            count.setArray(1, db.createArrayOf("varchar", ids.toArray()));
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private static boolean ghostHolds(String stream, String group) {
+        try {
+            return Tasks.redis().xpending(stream, group, XPendingParams.xPendingParams().count(100).consumer("ghost-worker"))
+                    .size() == 1;
+        } catch (JedisDataException e) {
+            return false;
+        }
+    }
+
+    private static String envelope(String taskId, String topic, JsonObject content) {
+        return Json.createObjectBuilder()
+                .add("task_id", taskId).add("topic", topic).add("content", content)
+                .add("correlation_id", taskId).add("source", "ghost-test").add("tenant_id", "default")
+                .add("delivery_attempts", 0).add("created_at", Instant.now().toString())
+                .build().toString();
+    }
+}
