@@ -241,13 +241,23 @@ public class WebhookDispatcher {
                 deliveries.discard(member, System.currentTimeMillis());
                 continue;
             }
-            Optional<TaskState> state = tasks.find(job.taskId());
+            Optional<TaskState> state;
+            try {
+                state = tasks.find(job.taskId());
+            } catch (JedisException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Dropping webhook delivery " + job.deliveryId() + ": the state of task "
+                        + job.taskId() + " cannot be read", e);
+                deliveries.settle(job, null, 0, status(job, DeliveryStatus.FAILED, job.attempt(), null,
+                        "task state unreadable: " + e.getClass().getSimpleName(), null), System.currentTimeMillis());
+                continue;
+            }
             if (state.isEmpty()) {
                 LOG.warning("Dropping webhook delivery " + job.deliveryId() + ": the state of task " + job.taskId()
                         + " is no longer in Redis");
-                long now = System.currentTimeMillis();
                 deliveries.settle(job, null, 0, status(job, DeliveryStatus.FAILED, job.attempt(), null,
-                        "task state no longer available (expired)", null), now);
+                        "task state no longer available (expired)", null), System.currentTimeMillis());
                 continue;
             }
             inFlight.add(new InFlight(job, send(job, JsonConventions.jsonb().toJson(state.get()))));
