@@ -1,0 +1,36 @@
+package io.genesis.runtime.boundary;
+
+import io.genesis.problem.ProblemException;
+import io.genesis.runtime.webhook.DeliveryStatus;
+import io.genesis.runtime.webhook.WebhookDeliveries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.regex.Pattern;
+
+/** {@code GET /api/tasks/{id}/webhook}: how the latest webhook delivery of a task went (kept as long as task states). */
+@Path("tasks/{id}/webhook")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookStatusResource {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @GET
+    public DeliveryStatus status(@PathParam("id") String taskId) {
+        if (!ID.matcher(taskId).matches()) {
+            throw ProblemException.notFound("No webhook delivery for task " + taskId);
+        }
+        return deliveries.latestForTask(taskId).orElseThrow(() -> ProblemException.notFound("No webhook delivery for task "
+                + taskId + " (it had no webhook, it has not reached a terminal status, no attempt was made yet, or the"
+                + " record expired)"));
+    }
+}

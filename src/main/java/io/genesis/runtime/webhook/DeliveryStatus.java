@@ -1,0 +1,23 @@
+package io.genesis.runtime.webhook;
+
+/**
+ * The outcome so far of one webhook delivery, as {@code GET /api/tasks/{id}/webhook} shows it. {@code state} is
+ * {@value #RETRYING} (another attempt is scheduled at {@code nextAttemptAt}), {@value #DELIVERED} or
+ * {@value #FAILED} (given up: a final status, the attempts ran out, or the task state was gone).
+ */
+public record DeliveryStatus(
+        String deliveryId,
+        String taskId,
+        String url,
+        String state,
+        boolean delivered,
+        int attempts,
+        Integer lastStatus,
+        String lastError,
+        String at,
+        String nextAttemptAt) {
+
+    public static final String RETRYING = "retrying";
+    public static final String DELIVERED = "delivered";
+    public static final String FAILED = "failed";
+}

@@ -1,0 +1,89 @@
+package io.genesis.runtime.webhook;
+
+import io.genesis.api.JsonConventions;
+import io.genesis.redis.LuaScript;
+import io.genesis.redis.RedisConnection;
+import io.genesis.runtime.RuntimeKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The webhook jobs and delivery statuses in Redis. Claiming and settling are single Lua calls, so any number of
+ * workers can dispatch from the same sorted set: a job is held by one claimer until its lease runs out.
+ */
+@ApplicationScoped
+public class WebhookDeliveries {
+
+    private static final LuaScript CLAIM = LuaScript.load("webhook-claim");
+    private static final LuaScript SETTLE = LuaScript.load("webhook-settle");
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    RuntimeKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "genesis.tasks.result-ttl-seconds")
+    long statusTtlSeconds;
+
+    /** Claims up to {@code limit} jobs due at {@code nowMillis}, leasing them until {@code nowMillis + leaseMillis}. */
+    public List<String> claim(long nowMillis, long leaseMillis, int limit) {
+        Object reply = CLAIM.run(redis.client(), List.of(keys.webhooks()),
+                List.of(String.valueOf(nowMillis), String.valueOf(leaseMillis), String.valueOf(limit)));
+        return ((List<?>) reply).stream().map(WebhookDeliveries::text).toList();
+    }
+
+    /**
+     * Ends the claim on {@code job}: removes it, re-adds {@code retryMember} due at {@code dueMillis} when not null,
+     * and records {@code status}. Returns false when the job had already been settled by another worker.
+     */
+    public boolean settle(WebhookJob job, String retryMember, long dueMillis, DeliveryStatus status, long nowMillis) {
+        return run(job.member(), retryMember, dueMillis, status, nowMillis);
+    }
+
+    /** Removes a member that is not a readable job (nothing can be delivered or recorded for it). */
+    public void discard(String member, long nowMillis) {
+        run(member, null, 0, null, nowMillis);
+    }
+
+    /** The status of the latest webhook delivery of a task, if one was attempted within the TTL. */
+    public Optional<DeliveryStatus> latestForTask(String taskId) {
+        String deliveryId = redis.client().hget(byTaskKey(), taskId);
+        if (deliveryId == null) {
+            return Optional.empty();
+        }
+        String json = redis.client().hget(statusKey(), deliveryId);
+        return json == null ? Optional.empty() : Optional.of(JsonConventions.jsonb().fromJson(json, DeliveryStatus.class));
+    }
+
+    private boolean run(String member, String retryMember, long dueMillis, DeliveryStatus status, long nowMillis) {
+        Object held = SETTLE.run(redis.client(), List.of(keys.webhooks(), statusKey(), byTaskKey(), expiryKey()),
+                List.of(member, retryMember == null ? "" : retryMember, String.valueOf(dueMillis),
+                        status == null ? "" : status.deliveryId(), status == null ? "" : status.taskId(),
+                        status == null ? "" : JsonConventions.jsonb().toJson(status), String.valueOf(nowMillis),
+                        String.valueOf(statusTtlSeconds), status != null && status.delivered() ? "1" : "0"));
+        return Long.valueOf(1L).equals(held);
+    }
+
+    private String statusKey() {
+        return keys.webhooks() + ":status";
+    }
+
+    private String byTaskKey() {
+        return keys.webhooks() + ":status:by-task";
+    }
+
+    private String expiryKey() {
+        return keys.webhooks() + ":status:expiry";
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+    }
+}
