@@ -5,14 +5,17 @@
 -- ARGV[1] group, ARGV[2] entry id ("" when no stream entry is held, e.g. cancel), ARGV[3] status,
 -- ARGV[4] completed_at, ARGV[5] result JSON, ARGV[6] error, ARGV[7] history JSON, ARGV[8] state TTL s,
 -- ARGV[9] duration ms, ARGV[10] outbox row JSON, ARGV[11] webhook job ("" for none), ARGV[12] webhook due ms,
--- ARGV[13] envelope JSON, ARGV[14] agent, ARGV[15] attempts
--- Returns 0 if the task was already terminal (nothing written), else 1.
+-- ARGV[13] envelope JSON, ARGV[14] agent, ARGV[15] attempts, ARGV[16] required current status ("" = any)
+-- Returns 0 if the task was already terminal (nothing written), -1 if it is not in the required status, else 1.
 local current = redis.call('HGET', KEYS[1], 'status')
 if current == 'completed' or current == 'failed' or current == 'dead_lettered' or current == 'timed_out' or current == 'cancelled' then
   if ARGV[2] ~= '' then
     redis.call('XACK', KEYS[2], ARGV[1], ARGV[2])
   end
   return 0
+end
+if ARGV[16] ~= '' and current ~= ARGV[16] then
+  return -1
 end
 local status = ARGV[3]
 redis.call('HSET', KEYS[1], 'status', status, 'completed_at', ARGV[4], 'result', ARGV[5], 'error', ARGV[6],

@@ -1,6 +1,5 @@
 package io.genesis.problem;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.Map;
 public record Problem(String type, String title, int status, String detail, String instance, Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
 
     public static Problem of(Response.StatusType status, String detail) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, Map.of());
@@ -33,6 +31,6 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Response toResponse() {
-        return Response.status(status).type(PROBLEM_JSON).entity(ProblemJson.write(this)).build();
+        return Response.status(status).type(MEDIA_TYPE).entity(ProblemJson.write(this)).build();
     }
 }

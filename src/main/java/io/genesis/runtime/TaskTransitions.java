@@ -74,6 +74,17 @@ public class TaskTransitions {
      * the task had already finished (a duplicate): nothing is written then.
      */
     public boolean finish(AgentPolicy policy, StreamEntryID entry, Envelope envelope, Finish finish, String workerId) {
+        return finishIf(policy, entry, envelope, finish, workerId, "") == 1L;
+    }
+
+    /** Cancels a task that is still queued (not yet started): false if it is running or already finished. */
+    public boolean cancelQueued(AgentPolicy policy, Envelope envelope, int attempts, List<TaskState.Attempt> history) {
+        Finish cancel = new Finish(TaskStatus.CANCELLED, attempts, null, "cancelled by request", history, 0, null);
+        return finishIf(policy, null, envelope, cancel, "api", TaskStatus.QUEUED.wireName()) == 1L;
+    }
+
+    private long finishIf(AgentPolicy policy, StreamEntryID entry, Envelope envelope, Finish finish, String workerId,
+                          String requiredStatus) {
         Instant completedAt = Instant.now();
         String resultJson = finish.result() == null ? "" : finish.result().output().toString();
         String webhookJob = envelope.webhook() == null ? "" : Json.createObjectBuilder()
@@ -91,8 +102,8 @@ public class TaskTransitions {
                         String.valueOf(finish.durationMs()),
                         outboxRow(policy, envelope, finish, completedAt, workerId), webhookJob,
                         String.valueOf(completedAt.toEpochMilli()), JsonConventions.jsonb().toJson(envelope), policy.agent(),
-                        String.valueOf(finish.attempt())));
-        return ((Long) reply) == 1L;
+                        String.valueOf(finish.attempt()), requiredStatus));
+        return (Long) reply;
     }
 
     /** The {@code omnidaemon_task_results} row as JSON, written to PostgreSQL by {@link ResultOutbox}. */

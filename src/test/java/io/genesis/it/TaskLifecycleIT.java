@@ -138,6 +138,30 @@ class TaskLifecycleIT {
     }
 
     @Test
+    void aQueuedTaskCanBeCancelledAndIsNeverRun() {
+        for (int i = 0; i < 4; i++) { // occupy every consumer slot of content_agent
+            Tasks.publish("{\"topic\":\"genesis.content\",\"content\":{\"simulate\":{\"latency_ms\":3000}}}");
+        }
+        String waiting = Tasks.publish("{\"topic\":\"genesis.content\",\"content\":{\"draft\":1}}");
+        Api.Reply cancelled = Api.delete("/api/tasks/" + waiting);
+        assertEquals(200, cancelled.status(), cancelled.body());
+        assertEquals("cancelled", cancelled.json().getString("status"));
+        assertEquals(409, Api.delete("/api/tasks/" + waiting).status(), "cancelling twice");
+        Map<String, Object> row = Await.until("SQL row", QUICK, () -> row(waiting), r -> !r.isEmpty());
+        assertEquals("cancelled", row.get("status"));
+        Await.during(Duration.ofSeconds(4), () -> assertEquals("cancelled", Tasks.state(waiting).getString("status"),
+                "the delivery that comes later is skipped"));
+    }
+
+    @Test
+    void callersTraceparentIsCarriedToTheResultRow() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String taskId = Tasks.publish("{\"topic\":\"genesis.pricing\",\"content\":{}}", Map.of("traceparent", traceparent));
+        Map<String, Object> row = Await.until("SQL row", QUICK, () -> row(taskId), r -> !r.isEmpty());
+        assertEquals(traceparent, row.get("traceparent"));
+    }
+
+    @Test
     void badInputIsRefusedWithProblemDetails() {
         Api.Reply unknownTopic = Api.post("/api/tasks", "{\"topic\":\"genesis.nope\",\"content\":{}}");
         assertEquals(422, unknownTopic.status());

@@ -11,7 +11,10 @@ import io.genesis.runtime.AgentRegistry;
 import io.genesis.runtime.Envelope;
 import io.genesis.runtime.TaskPublisher;
 import io.genesis.runtime.TaskState;
+import io.genesis.runtime.TaskStatus;
 import io.genesis.runtime.TaskStore;
+import io.genesis.runtime.TaskTransitions;
+import io.genesis.runtime.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -19,6 +22,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -64,6 +68,9 @@ public class TaskResource {
     TaskStore tasks;
 
     @Inject
+    TaskTransitions transitions;
+
+    @Inject
     TaskResultStore results;
 
     @Inject
@@ -84,8 +91,9 @@ public class TaskResource {
     @Path("tasks")
     @Consumes(MediaType.WILDCARD)
     public Response publish(String body, @HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
-                            @HeaderParam(TenantResolver.HEADER) String tenantHeader) {
-        TaskPublisher.Published published = publishFrom(body, idempotencyKey, tenantHeader);
+                            @HeaderParam(TenantResolver.HEADER) String tenantHeader,
+                            @HeaderParam(TraceContext.HEADER) String traceparent) {
+        TaskPublisher.Published published = publishFrom(body, idempotencyKey, tenantHeader, traceparent);
         return accepted(published);
     }
 
@@ -93,8 +101,9 @@ public class TaskResource {
     @Path("invoke/async")
     @Consumes(MediaType.WILDCARD)
     public Response publishAsync(String body, @HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
-                                 @HeaderParam(TenantResolver.HEADER) String tenantHeader) {
-        return publish(body, idempotencyKey, tenantHeader);
+                                 @HeaderParam(TenantResolver.HEADER) String tenantHeader,
+                                 @HeaderParam(TraceContext.HEADER) String traceparent) {
+        return publish(body, idempotencyKey, tenantHeader, traceparent);
     }
 
     /** Kept for old synchronous clients: waits for the result up to a limit, then answers 202 with the poll URL. */
@@ -102,8 +111,9 @@ public class TaskResource {
     @Path("invoke")
     @Consumes(MediaType.WILDCARD)
     public Response invoke(String body, @HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
-                           @HeaderParam(TenantResolver.HEADER) String tenantHeader) throws InterruptedException {
-        TaskPublisher.Published published = publishFrom(body, idempotencyKey, tenantHeader);
+                           @HeaderParam(TenantResolver.HEADER) String tenantHeader,
+                           @HeaderParam(TraceContext.HEADER) String traceparent) throws InterruptedException {
+        TaskPublisher.Published published = publishFrom(body, idempotencyKey, tenantHeader, traceparent);
         Instant deadline = Instant.now().plusSeconds(invokeWaitSeconds);
         long pause = 5;
         while (Instant.now().isBefore(deadline)) {
@@ -129,13 +139,34 @@ public class TaskResource {
                         + " (unknown, or its state expired from Redis and it never reached a terminal status)"));
     }
 
+    /**
+     * Cancels a task that has not started yet (its delivery is then skipped). A running or finished task answers
+     * 409: a running handler is not interrupted from another worker.
+     */
+    @DELETE
+    @Path("tasks/{id}")
+    public TaskState cancel(@PathParam("id") String taskId) {
+        TaskState state = status(taskId);
+        if (!state.taskStatus().equals(TaskStatus.QUEUED)) {
+            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Task " + taskId + " is " + state.status()
+                    + "; only queued tasks can be cancelled"));
+        }
+        AgentPolicy policy = agents.byTopic(state.topic()).orElseThrow(() -> ProblemException.notFound("No task " + taskId));
+        Envelope envelope = new Envelope(state.taskId(), state.topic(), null, null, null, state.correlationId(),
+                state.causationId(), "api", state.tenantId(), state.attempts(), state.createdAt(), null, state.businessId(), null);
+        if (!transitions.cancelQueued(policy, envelope, state.attempts(), state.history())) {
+            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Task " + taskId + " started meanwhile; not cancelled"));
+        }
+        return status(taskId);
+    }
+
     @GET
     @Path("task/{id}")
     public TaskState statusAlias(@PathParam("id") String taskId) {
         return status(taskId);
     }
 
-    private TaskPublisher.Published publishFrom(String body, String idempotencyKey, String tenantHeader) {
+    private TaskPublisher.Published publishFrom(String body, String idempotencyKey, String tenantHeader, String traceparent) {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("Request body is required: {\"topic\": \"genesis.build\", \"content\": {...}}");
         }
@@ -166,7 +197,7 @@ public class TaskResource {
         String taskId = TaskPublisher.newTaskId();
         Envelope envelope = new Envelope(taskId, policy.topic(), request.content(), request.webhook(), request.replyTo(),
                 request.correlationId() == null ? taskId : request.correlationId(), null, "api", tenant, 0,
-                Instant.now().toString(), null, request.businessId(), idempotencyKey);
+                Instant.now().toString(), TraceContext.continueOrStart(traceparent), request.businessId(), idempotencyKey);
         try {
             return publisher.publish(envelope);
         } catch (TaskPublisher.IdempotencyConflict conflict) {

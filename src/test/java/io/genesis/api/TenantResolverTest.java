@@ -1,0 +1,25 @@
+package io.genesis.api;
+
+import io.genesis.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TenantResolverTest {
+
+    private final TenantResolver tenants = new TenantResolver();
+
+    @Test
+    void bodyWinsOverHeaderWhichWinsOverDefault() {
+        assertEquals("acme", tenants.resolve("acme", "other"));
+        assertEquals("other", tenants.resolve(null, "other"));
+        assertEquals("default", tenants.resolve(null, null));
+    }
+
+    @Test
+    void malformedTenantIsABadRequest() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> tenants.resolve("a b;drop", null));
+        assertEquals(400, refused.problem().status());
+    }
+}
