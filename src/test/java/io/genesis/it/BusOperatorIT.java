@@ -188,13 +188,14 @@ class BusOperatorIT {
     }
 
     @Test
-    void replayWithoutBodyReplaysEverythingAndRecreatesExpiredState() {
+    void replayWithoutBodyReplaysEverythingAndRewritesMissingOrLegacyState() {
         String topic = "genesis.backend";
         redis.client().del(BusRedis.deadLetters(topic));
         String first = BusRedis.newTaskId();
         String second = BusRedis.newTaskId();
         redis.deadLetter(topic, "backend_agent", first, 2, "timeout");
         redis.deadLetter(topic, "backend_agent", second, 4, "crash");
+        redis.client().set(BusRedis.task(second), "{\"task_id\":\"" + second + "\",\"status\":\"dead_lettered\"}");
 
         JsonObject outcome = ok(Api.post("/api/bus/dlq/" + topic + "/replay", ""));
         assertEquals(2, outcome.getInt("replayed"));
@@ -208,6 +209,7 @@ class BusOperatorIT {
         assertEquals("backend_agent", state.get("agent"));
         assertEquals("corr-" + second, state.get("correlation_id"));
         assertTrue(state.get("history").contains("crash #4"), "history from the dead letter: " + state);
+        assertEquals("queued", redis.client().hget(BusRedis.task(first), "status"), "state recreated after expiry");
         find(topic, first);
         find(topic, second);
 

@@ -20,6 +20,6 @@ public class InvalidRequestMapper implements ExceptionMapper<InvalidRequest> {
         for (var extension : error.extensions().entrySet()) {
             problem = problem.with(extension.getKey(), extension.getValue());
         }
-        return problem.withInstance(uriInfo.getRequestUri().getRawPath()).toResponse();
+        return problem.withInstance(uriInfo == null ? null : uriInfo.getRequestUri().getRawPath()).toResponse();
     }
 }

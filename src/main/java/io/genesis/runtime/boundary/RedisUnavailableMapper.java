@@ -24,7 +24,7 @@ public class RedisUnavailableMapper implements ExceptionMapper<JedisConnectionEx
     public Response toResponse(JedisConnectionException error) {
         Problem problem = Problem.of(Response.Status.SERVICE_UNAVAILABLE,
                 "Redis (the task bus) is unreachable; retry shortly. GET /api/runtime shows the runtime status.");
-        return Response.fromResponse(problem.withInstance(uriInfo.getRequestUri().getRawPath()).toResponse())
+        return Response.fromResponse(problem.withInstance(uriInfo == null ? null : uriInfo.getRequestUri().getRawPath()).toResponse())
                 .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 }

@@ -54,12 +54,12 @@ public class BusReader {
         for (Pending p : pending) {
             groupsByTopic.put(p.policy().topic(), orEmpty(p.groups()));
         }
-        Map<String, List<GroupState.ConsumerState>> consumers = withConsumers ? consumers(groupsByTopic) : Map.of();
+        Map<GroupKey, List<GroupState.ConsumerState>> consumers = withConsumers ? consumers(groupsByTopic) : Map.of();
         List<TopicState> states = new ArrayList<>();
         for (Pending p : pending) {
             String topic = p.policy().topic();
             List<GroupState> groups = groupsByTopic.get(topic).stream()
-                    .map(info -> group(info, consumers.getOrDefault(topic + "\u0000" + info.getName(), List.of())))
+                    .map(info -> group(info, consumers.getOrDefault(new GroupKey(topic, info.getName()), List.of())))
                     .toList();
             states.add(new TopicState(p.policy(), keys.stream(topic), p.length().get(), groups,
                     keys.deadLetters(topic), p.dlq().get(), TopicCounters.from(p.counters().get())));
@@ -131,17 +131,21 @@ public class BusReader {
         return RedisServerInfo.parse(redis.client().info());
     }
 
-    private Map<String, List<GroupState.ConsumerState>> consumers(Map<String, List<StreamGroupInfo>> groupsByTopic) {
+    /** A consumer group of one topic's stream. */
+    private record GroupKey(String topic, String group) {
+    }
+
+    private Map<GroupKey, List<GroupState.ConsumerState>> consumers(Map<String, List<StreamGroupInfo>> groupsByTopic) {
         if (groupsByTopic.values().stream().allMatch(List::isEmpty)) {
             return Map.of();
         }
-        Map<String, Response<List<StreamConsumerInfo>>> replies = new LinkedHashMap<>();
+        Map<GroupKey, Response<List<StreamConsumerInfo>>> replies = new LinkedHashMap<>();
         try (AbstractPipeline pipe = redis.client().pipelined()) {
-            groupsByTopic.forEach((topic, groups) -> groups.forEach(group -> replies.put(topic + "\u0000" + group.getName(),
+            groupsByTopic.forEach((topic, groups) -> groups.forEach(group -> replies.put(new GroupKey(topic, group.getName()),
                     pipe.xinfoConsumers2(keys.stream(topic), group.getName()))));
             pipe.sync();
         }
-        Map<String, List<GroupState.ConsumerState>> consumers = new LinkedHashMap<>();
+        Map<GroupKey, List<GroupState.ConsumerState>> consumers = new LinkedHashMap<>();
         replies.forEach((key, reply) -> consumers.put(key, orEmpty(reply).stream()
                 .map(c -> new GroupState.ConsumerState(c.getName(), c.getPending(), c.getIdle(), c.getInactive()))
                 .toList()));

@@ -54,7 +54,7 @@ public class RuntimeOverview {
             long roundTripMs = (System.nanoTime() - started) / 1_000_000;
             List<WorkerHeartbeat> workers = heartbeats(redis.client().hgetAll(keys.workers()), now);
             List<TopicState> states = bus.topics(agents.all(), false);
-            RuntimeReport.Verdict verdict = RuntimeReport.judge(true, workers, workerStaleSeconds);
+            RuntimeReport.Verdict verdict = RuntimeReport.judge(null, workers, workerStaleSeconds);
             return new RuntimeReport(verdict.status(), verdict.reasons(), now.toString(), thisWorker,
                     new RuntimeReport.Redis(true, redis.describe(), info.version(), info.usedMemoryHuman(),
                             info.usedMemoryBytes(), roundTripMs, null),
@@ -64,9 +64,10 @@ public class RuntimeOverview {
                     states.stream().mapToLong(TopicState::pending).sum(),
                     states.stream().mapToLong(TopicState::deadLetterDepth).sum());
         } catch (JedisException e) {
-            RuntimeReport.Verdict verdict = RuntimeReport.judge(false, List.of(), workerStaleSeconds);
+            String error = brief(e);
+            RuntimeReport.Verdict verdict = RuntimeReport.judge(error, List.of(), workerStaleSeconds);
             return new RuntimeReport(verdict.status(), verdict.reasons(), now.toString(), thisWorker,
-                    new RuntimeReport.Redis(false, redis.describe(), null, null, null, null, brief(e)),
+                    new RuntimeReport.Redis(false, redis.describe(), null, null, null, null, error),
                     List.of(), null, workerStaleSeconds, agents.all().size(), topics, null, null, null);
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The {@code omnidaemon health} equivalent. {@code status}: {@code running} when Redis answers and at least one
  * worker sent a heartbeat recently, {@code degraded} when Redis answers but no worker is alive (tasks queue up),
- * {@code down} when Redis cannot be reached (then the bus figures are null). {@code reasons} explains anything
+ * {@code down} when Redis cannot be reached or read (then the bus figures are null). {@code reasons} explains anything
  * short of a clean {@code running}.
  */
 public record RuntimeReport(String status, List<String> reasons, String checkedAt, ThisWorker thisWorker, Redis redis,
@@ -26,11 +26,14 @@ public record RuntimeReport(String status, List<String> reasons, String checkedA
                         Long roundTripMs, String error) {
     }
 
-    /** The status for what was observed, and the reasons it is not a clean {@code running}. */
-    public static Verdict judge(boolean redisReachable, List<WorkerHeartbeat> workers, long staleSeconds) {
+    /**
+     * The status for what was observed ({@code redisError} null when Redis answered), and the reasons it is not a
+     * clean {@code running}.
+     */
+    public static Verdict judge(String redisError, List<WorkerHeartbeat> workers, long staleSeconds) {
         List<String> reasons = new ArrayList<>();
-        if (!redisReachable) {
-            reasons.add("Redis is unreachable: nothing can be published or consumed");
+        if (redisError != null) {
+            reasons.add("Redis cannot be used (" + redisError + "): nothing can be published or consumed");
             return new Verdict(DOWN, reasons);
         }
         long alive = workers.stream().filter(WorkerHeartbeat::alive).count();

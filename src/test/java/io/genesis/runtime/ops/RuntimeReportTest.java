@@ -14,23 +14,25 @@ class RuntimeReportTest {
 
     @Test
     void downWhenRedisIsUnreachable() {
-        assertEquals(RuntimeReport.DOWN, RuntimeReport.judge(false, List.of(ALIVE), 15).status());
+        RuntimeReport.Verdict down = RuntimeReport.judge("Connection refused", List.of(ALIVE), 15);
+        assertEquals(RuntimeReport.DOWN, down.status());
+        assertTrue(down.reasons().get(0).contains("Connection refused"), down.reasons().toString());
     }
 
     @Test
     void degradedWithoutAnyLiveWorker() {
-        RuntimeReport.Verdict none = RuntimeReport.judge(true, List.of(), 15);
+        RuntimeReport.Verdict none = RuntimeReport.judge(null, List.of(), 15);
         assertEquals(RuntimeReport.DEGRADED, none.status());
         assertTrue(none.reasons().get(0).contains("no worker"), none.reasons().toString());
-        assertEquals(RuntimeReport.DEGRADED, RuntimeReport.judge(true, List.of(STALE), 15).status());
+        assertEquals(RuntimeReport.DEGRADED, RuntimeReport.judge(null, List.of(STALE), 15).status());
     }
 
     @Test
     void runningWithOneLiveWorkerAndStaleOnesNamed() {
-        RuntimeReport.Verdict verdict = RuntimeReport.judge(true, List.of(ALIVE, STALE), 15);
+        RuntimeReport.Verdict verdict = RuntimeReport.judge(null, List.of(ALIVE, STALE), 15);
         assertEquals(RuntimeReport.RUNNING, verdict.status());
         assertEquals(1, verdict.reasons().size());
         assertTrue(verdict.reasons().get(0).contains("worker b") && verdict.reasons().get(0).contains("99 s"));
-        assertEquals(List.of(), RuntimeReport.judge(true, List.of(ALIVE), 15).reasons());
+        assertEquals(List.of(), RuntimeReport.judge(null, List.of(ALIVE), 15).reasons());
     }
 }
