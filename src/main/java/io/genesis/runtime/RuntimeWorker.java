@@ -107,6 +107,7 @@ public class RuntimeWorker {
         int left = inFlight();
         resultOutbox.stop();
         background.forEach(future -> future.cancel(true));
+        heartbeat.leave();
         LOG.info("Runtime worker " + worker.id() + " stopped" + (left == 0 ? "" : "; " + left
                 + " unfinished task(s) left to be reclaimed by other workers"));
     }

@@ -35,4 +35,13 @@ public class WorkerHeartbeat {
             LOG.fine(() -> "heartbeat skipped: " + e.getMessage());
         }
     }
+
+    /** A worker that stops gracefully leaves the list; one that crashed stays, shown as stale. */
+    void leave() {
+        try {
+            redis.client().hdel(keys.workers(), worker.id());
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "heartbeat removal skipped: " + e.getMessage());
+        }
+    }
 }

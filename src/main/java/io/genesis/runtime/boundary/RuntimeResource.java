@@ -1,0 +1,28 @@
+package io.genesis.runtime.boundary;
+
+import io.genesis.runtime.ops.RuntimeOverview;
+import io.genesis.runtime.ops.RuntimeReport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code GET /api/runtime}: the {@code omnidaemon health} equivalent. Always 200 when this worker can answer: a
+ * status page reports {@code down} in its body rather than failing itself.
+ */
+@Path("runtime")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RuntimeResource {
+
+    @Inject
+    RuntimeOverview overview;
+
+    @GET
+    public RuntimeReport status() {
+        return overview.report();
+    }
+}
