@@ -139,9 +139,11 @@ class TaskLifecycleIT {
 
     @Test
     void aQueuedTaskCanBeCancelledAndIsNeverRun() {
+        java.util.List<String> occupiers = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) { // occupy every consumer slot of content_agent
-            Tasks.publish("{\"topic\":\"genesis.content\",\"content\":{\"simulate\":{\"latency_ms\":3000}}}");
+            occupiers.add(Tasks.publish("{\"topic\":\"genesis.content\",\"content\":{\"simulate\":{\"latency_ms\":8000}}}"));
         }
+        occupiers.forEach(id -> Tasks.awaitStatus(id, "processing", QUICK));
         String waiting = Tasks.publish("{\"topic\":\"genesis.content\",\"content\":{\"draft\":1}}");
         Api.Reply cancelled = Api.delete("/api/tasks/" + waiting);
         assertEquals(200, cancelled.status(), cancelled.body());
@@ -149,7 +151,8 @@ class TaskLifecycleIT {
         assertEquals(409, Api.delete("/api/tasks/" + waiting).status(), "cancelling twice");
         Map<String, Object> row = Await.until("SQL row", QUICK, () -> row(waiting), r -> !r.isEmpty());
         assertEquals("cancelled", row.get("status"));
-        Await.during(Duration.ofSeconds(4), () -> assertEquals("cancelled", Tasks.state(waiting).getString("status"),
+        occupiers.forEach(id -> Tasks.awaitStatus(id, "completed", QUICK));
+        Await.during(Duration.ofSeconds(2), () -> assertEquals("cancelled", Tasks.state(waiting).getString("status"),
                 "the delivery that comes later is skipped"));
     }
 
