@@ -149,7 +149,7 @@ public class TaskRunner {
         String childId = UUID.nameUUIDFromBytes((parent.taskId() + "->" + parent.replyTo()).getBytes(StandardCharsets.UTF_8)).toString();
         Envelope child = new Envelope(childId, next.topic(), result.output(), null, null, parent.correlationId(),
                 parent.taskId(), agents.byTopic(parent.topic()).map(AgentPolicy::agent).orElse(parent.topic()), parent.tenantId(),
-                0, Instant.now().toString(), parent.traceparent(), parent.businessId(), "reply-" + parent.taskId());
+                0, Instant.now().toString(), parent.traceparent(), parent.businessId(), "reply-" + parent.taskId(), null);
         publisher.publish(child);
     }
 

@@ -95,15 +95,46 @@ public class TaskTransitions {
                 .build().toString();
         Object reply = FINISH.run(redis.client(),
                 List.of(keys.task(envelope.taskId()), keys.stream(envelope.topic()), keys.metrics(envelope.topic()),
-                        keys.resultOutbox(), keys.webhooks(), keys.deadLetters(envelope.topic())),
+                        keys.resultOutbox(), keys.webhooks(), keys.deadLetters(envelope.topic()),
+                        envelope.notifyTopic() == null ? "" : keys.stream(envelope.notifyTopic())),
                 List.of(policy.consumerGroup(), entry == null ? "" : entry.toString(), finish.status().wireName(),
                         completedAt.toString(), resultJson, finish.error() == null ? "" : finish.error(),
                         TaskStore.historyJson(finish.history()), String.valueOf(tasks.ttlSeconds()),
                         String.valueOf(finish.durationMs()),
                         outboxRow(policy, envelope, finish, completedAt, workerId), webhookJob,
                         String.valueOf(completedAt.toEpochMilli()), JsonConventions.jsonb().toJson(envelope), policy.agent(),
-                        String.valueOf(finish.attempt()), requiredStatus));
+                        String.valueOf(finish.attempt()), requiredStatus,
+                        envelope.notifyTopic() == null ? "" : notice(policy, envelope, finish, completedAt)));
         return (Long) reply;
+    }
+
+    /**
+     * The {@code task_finished} notice for the envelope's {@code notify_topic}: a task of that topic's agent whose
+     * content is the outcome; causation = the finished task, same correlation, tenant and business.
+     */
+    private static String notice(AgentPolicy policy, Envelope e, Finish finish, Instant completedAt) {
+        JsonObjectBuilder outcome = Json.createObjectBuilder()
+                .add("kind", "task_finished")
+                .add("task_id", e.taskId())
+                .add("topic", e.topic())
+                .add("agent", policy.agent())
+                .add("status", finish.status().wireName())
+                .add("attempts", finish.attempt())
+                .add("completed_at", completedAt.toString());
+        if (finish.error() != null) {
+            outcome.add("error", finish.error());
+        }
+        if (finish.result() != null) {
+            outcome.add("result", finish.result().output());
+            outcome.add("cost_cents", finish.result().costCents());
+            if (finish.result().qualityScore() != null) {
+                outcome.add("quality_score", finish.result().qualityScore());
+            }
+        }
+        String noticeId = UUID.nameUUIDFromBytes((e.taskId() + "->finished").getBytes(StandardCharsets.UTF_8)).toString();
+        Envelope notice = new Envelope(noticeId, e.notifyTopic(), outcome.build(), null, null, e.correlationId(), e.taskId(),
+                policy.agent(), e.tenantId(), 0, completedAt.toString(), e.traceparent(), e.businessId(), null, null);
+        return JsonConventions.jsonb().toJson(notice);
     }
 
     /** The {@code omnidaemon_task_results} row as JSON, written to PostgreSQL by {@link ResultOutbox}. */

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TaskStateTest {
 
     private static final Envelope ENVELOPE = new Envelope("t-1", "genesis.qa", Json.createValue("x"), null, null, "c-1",
-            "p-1", "api", "acme", 0, "2026-11-21T00:00:00Z", null, "b-1", null);
+            "p-1", "api", "acme", 0, "2026-11-21T00:00:00Z", null, "b-1", null, null);
 
     @Test
     void stateSurvivesTheRoundTripThroughTheRedisHash() {

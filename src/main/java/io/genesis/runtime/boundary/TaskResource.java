@@ -153,7 +153,7 @@ public class TaskResource {
         }
         AgentPolicy policy = agents.byTopic(state.topic()).orElseThrow(() -> ProblemException.notFound("No task " + taskId));
         Envelope envelope = new Envelope(state.taskId(), state.topic(), null, null, null, state.correlationId(),
-                state.causationId(), "api", state.tenantId(), state.attempts(), state.createdAt(), null, state.businessId(), null);
+                state.causationId(), "api", state.tenantId(), state.attempts(), state.createdAt(), null, state.businessId(), null, null);
         if (!transitions.cancelQueued(policy, envelope, state.attempts(), state.history())) {
             throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Task " + taskId + " started meanwhile; not cancelled"));
         }
@@ -197,7 +197,7 @@ public class TaskResource {
         String taskId = TaskPublisher.newTaskId();
         Envelope envelope = new Envelope(taskId, policy.topic(), request.content(), request.webhook(), request.replyTo(),
                 request.correlationId() == null ? taskId : request.correlationId(), null, "api", tenant, 0,
-                Instant.now().toString(), TraceContext.continueOrStart(traceparent), request.businessId(), idempotencyKey);
+                Instant.now().toString(), TraceContext.continueOrStart(traceparent), request.businessId(), idempotencyKey, null);
         try {
             return publisher.publish(envelope);
         } catch (TaskPublisher.IdempotencyConflict conflict) {

@@ -1,0 +1,5 @@
+/**
+ * REST boundary of business creation: intake, results, listing, live events (SSE), approvals and business types.
+ * Validates and translates only.
+ */
+package io.genesis.businesses.boundary;
