@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +19,9 @@ import java.util.Map;
  *   <li>complexity = {@code typeBase * (1 + 0.1*deps) * (1 + 0.05*deps)}, clamped to 0.5..3 ({@link #TYPE_COMPLEXITY},
  *   1.0 for other types);</li>
  *   <li>difficulty, model tier and tokens from the {@link DifficultyEstimator};</li>
- *   <li>candidates: agents supporting the type, under capacity (counting this plan's assignments) and with a success
- *   rate of at least {@link #MIN_QUALITY_SCORE};</li>
+ *   <li>candidates: agents supporting the type, under capacity (the running workload HALO recorded in
+ *   {@code running_workload}, as HALO judges capacity) and with a success rate of at least
+ *   {@link #MIN_QUALITY_SCORE};</li>
  *   <li>the candidate with the lowest cost / success rate wins, where cost = tokens * complexity * the agent's tier
  *   price per 1M tokens (cheap .03, medium 3, expensive 15); ties go to HALO's agent, then to catalogue order;</li>
  *   <li>no candidate: HALO's agent stays.</li>
@@ -82,7 +82,7 @@ public class DaaoOptimizer {
     public RoutingPlan optimize(RoutingPlan plan, TaskDag dag) {
         Map<String, String> assignments = new LinkedHashMap<>(plan.assignments());
         Map<String, String> explanations = new LinkedHashMap<>(plan.explanations());
-        Map<String, Integer> load = new HashMap<>();
+        Map<?, ?> running = plan.metadata().get(HaloRouter.RUNNING_WORKLOAD) instanceof Map<?, ?> m ? m : Map.of();
         Map<String, Double> difficulty = new LinkedHashMap<>();
         Map<String, String> bands = new LinkedHashMap<>();
         Map<String, String> tiers = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ public class DaaoOptimizer {
                     "task " + id + " is assigned to " + haloAgent + ", which is not in the agent catalogue"));
             DifficultyEstimate estimate = estimator.estimate(task);
             double complexity = complexity(task);
-            AgentProfile chosen = cheapest(task.taskType(), halo, estimate.estimatedTokens() * complexity, load);
+            AgentProfile chosen = cheapest(task.taskType(), halo, estimate.estimatedTokens() * complexity, running);
 
             double chosenCost = cost(chosen, estimate.estimatedTokens() * complexity);
             double haloCost = cost(halo, estimate.estimatedTokens() * complexity);
@@ -114,7 +114,6 @@ public class DaaoOptimizer {
                         halo.name(), chosen.name(), haloCost - chosenCost));
                 reassignments.add(new Reassignment(id, halo.name(), chosen.name(), haloCost - chosenCost));
             }
-            load.merge(chosen.name(), 1, Integer::sum);
             cost += chosenCost;
             baselineCost += haloCost;
             quality.add(chosen.successRate());
@@ -142,11 +141,11 @@ public class DaaoOptimizer {
         return new RoutingPlan(assignments, explanations, plan.unassigned(), metadata);
     }
 
-    private AgentProfile cheapest(String taskType, AgentProfile halo, double workTokens, Map<String, Integer> load) {
+    private AgentProfile cheapest(String taskType, AgentProfile halo, double workTokens, Map<?, ?> running) {
         AgentProfile best = halo;
         double bestEfficiency = Double.POSITIVE_INFINITY;
         for (AgentProfile candidate : catalogue.supporting(taskType)) {
-            if (load.getOrDefault(candidate.name(), 0) >= candidate.maxConcurrent()
+            if (running.get(candidate.name()) instanceof Integer busy && busy >= candidate.maxConcurrent()
                     || candidate.successRate() < MIN_QUALITY_SCORE) {
                 continue;
             }

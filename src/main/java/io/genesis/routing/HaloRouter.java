@@ -24,8 +24,12 @@ import java.util.Optional;
  *   {@code (successRate, -workload)}; a full tie goes to the first in catalogue order;</li>
  *   <li>otherwise the task is unassigned.</li>
  * </ol>
- * Workload starts from the caller's figures (tasks already running per agent; Genesis-code names such as
- * {@code analyst_agent} are accepted) and grows with each assignment. The reference's memory-recall step 0
+ * "Under capacity" compares the tasks an agent is running now (the caller's figures; Genesis-code names such as
+ * {@code analyst_agent} are accepted) with its {@code maxConcurrent}. The workload that breaks capability ties, and
+ * that explanations show, is running plus planned so far in this plan, so equal agents share a plan's tasks. (The
+ * reference counts the plan's own assignments against {@code max_concurrent_tasks}, which leaves the 11th coding task
+ * of any plan unassigned although the tasks do not all run at once; the runtime's consumers bound real concurrency.)
+ * The reference's memory-recall step 0
  * (CaseBank) belongs to the memory component and is not part of this router. A cyclic DAG gets no assignments: every
  * task is unassigned and {@code metadata.error} says why.
  */
@@ -63,6 +67,11 @@ public class HaloRouter {
             new RoutingRule("evolution_performance", "optimize", Map.of("target", "agent_performance"), "darwin_agent",
                     15, "agent performance is optimized by the Darwin agent"));
 
+    /** Metadata key: tasks running per agent when the plan was made (only agents with some). */
+    public static final String RUNNING_WORKLOAD = "running_workload";
+    /** Metadata key: tasks this plan gives each agent. */
+    public static final String PLANNED_WORKLOAD = "planned_workload";
+
     private final AgentCatalogue catalogue;
     private final List<RoutingRule> rules;
 
@@ -84,10 +93,7 @@ public class HaloRouter {
      * @param workload tasks already running per agent (may be empty)
      */
     public RoutingPlan route(TaskDag dag, Map<String, Integer> workload) {
-        Map<String, Integer> load = new LinkedHashMap<>();
-        catalogue.all().forEach(agent -> load.put(agent.name(), 0));
-        workload.forEach((agent, count) -> load.computeIfPresent(catalogue.canonicalName(agent), (a, c) -> c + count));
-
+        Load load = new Load(workload);
         Map<String, String> assignments = new LinkedHashMap<>();
         Map<String, String> explanations = new LinkedHashMap<>();
         if (dag.hasCycle()) {
@@ -102,48 +108,73 @@ public class HaloRouter {
             if (decision.isPresent()) {
                 assignments.put(id, decision.get().agent());
                 explanations.put(id, decision.get().explanation());
-                load.merge(decision.get().agent(), 1, Integer::sum);
+                load.planned.merge(decision.get().agent(), 1, Integer::sum);
             } else {
                 unassigned.add(id);
                 explanations.put(id, "No matching agent for task_type=" + task.taskType());
             }
         }
-        Map<String, Integer> busy = new LinkedHashMap<>(load);
-        busy.values().removeIf(count -> count == 0);
-        return new RoutingPlan(assignments, explanations, unassigned, Map.of("router", "halo", "workload", Collections.unmodifiableMap(busy)));
+        return new RoutingPlan(assignments, explanations, unassigned, Map.of("router", "halo",
+                RUNNING_WORKLOAD, nonZero(load.running), PLANNED_WORKLOAD, nonZero(load.planned)));
     }
 
     private record Decision(String agent, String explanation) {
     }
 
-    private Optional<Decision> decide(PlannedTask task, Map<String, Integer> load) {
+    /** Tasks running now (the caller's figures; they decide capacity) and tasks this plan gives each agent. */
+    private final class Load {
+        final Map<String, Integer> running = new LinkedHashMap<>();
+        final Map<String, Integer> planned = new LinkedHashMap<>();
+
+        Load(Map<String, Integer> workload) {
+            catalogue.all().forEach(agent -> {
+                running.put(agent.name(), 0);
+                planned.put(agent.name(), 0);
+            });
+            workload.forEach((agent, count) -> running.computeIfPresent(catalogue.canonicalName(agent),
+                    (name, sum) -> sum + count));
+        }
+
+        boolean available(String agent) {
+            return catalogue.profile(agent).map(p -> running.get(p.name()) < p.maxConcurrent()).orElse(false);
+        }
+
+        int of(String agent) {
+            return running.get(agent) + planned.get(agent);
+        }
+    }
+
+    private Optional<Decision> decide(PlannedTask task, Load load) {
         String type = task.taskType();
         for (RoutingRule rule : rules) {
-            if (rule.matches(type, task.metadata()) && available(rule.targetAgent(), load)) {
-                return Optional.of(new Decision(catalogue.canonicalName(rule.targetAgent()), "Rule " + rule.id() + ": " + rule.explanation()));
+            if (rule.matches(type, task.metadata()) && load.available(rule.targetAgent())) {
+                return Optional.of(new Decision(catalogue.canonicalName(rule.targetAgent()),
+                        "Rule " + rule.id() + ": " + rule.explanation()));
             }
         }
-        Optional<AgentProfile> alias = catalogue.forRole(type).filter(p -> available(p.name(), load));
+        Optional<AgentProfile> alias = catalogue.forRole(type).filter(p -> load.available(p.name()));
         if (alias.isPresent()) {
             return Optional.of(new Decision(alias.get().name(),
                     "Alias registry resolution: " + alias.get().name() + " matched via role=" + type));
         }
-        Optional<AgentProfile> best = catalogue.supporting(type).stream()
-                .filter(p -> available(p.name(), load))
-                .reduce((a, b) -> better(b, a, load) ? b : a);
-        return best.map(p -> new Decision(p.name(), String.format(Locale.ROOT,
-                "Capability match: %s supports %s (success_rate=%.2f, workload=%d)",
-                p.name(), type, p.successRate(), load.get(p.name()))));
+        return catalogue.supporting(type).stream()
+                .filter(p -> load.available(p.name()))
+                .reduce((current, candidate) -> better(candidate, current, load) ? candidate : current)
+                .map(p -> new Decision(p.name(), String.format(Locale.ROOT,
+                        "Capability match: %s supports %s (success_rate=%.2f, workload=%d)",
+                        p.name(), type, p.successRate(), load.of(p.name()))));
     }
 
     /** Strictly better by (success rate, -workload); ties keep the earlier agent. */
-    private static boolean better(AgentProfile candidate, AgentProfile current, Map<String, Integer> load) {
+    private static boolean better(AgentProfile candidate, AgentProfile current, Load load) {
         int bySuccess = Double.compare(candidate.successRate(), current.successRate());
-        return bySuccess > 0 || bySuccess == 0 && load.get(candidate.name()) < load.get(current.name());
+        return bySuccess > 0 || bySuccess == 0 && load.of(candidate.name()) < load.of(current.name());
     }
 
-    private boolean available(String agent, Map<String, Integer> load) {
-        return catalogue.profile(agent).map(p -> load.get(p.name()) < p.maxConcurrent()).orElse(false);
+    private static Map<String, Integer> nonZero(Map<String, Integer> counts) {
+        Map<String, Integer> copy = new LinkedHashMap<>(counts);
+        copy.values().removeIf(count -> count == 0);
+        return Collections.unmodifiableMap(copy);
     }
 
     private static RoutingRule rule(String id, String taskType, String agent, int priority, String explanation) {

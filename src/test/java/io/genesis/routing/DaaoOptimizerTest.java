@@ -94,6 +94,15 @@ class DaaoOptimizerTest {
     }
 
     @Test
+    void agentRunningAtCapacityIsNoCandidate() {
+        TaskDag dag = twoTasks();
+
+        RoutingPlan optimized = optimizer.optimize(router.route(dag, Map.of("spec_agent", 10)), dag);
+
+        assertEquals("architect_agent", optimized.assignments().get("arch"));
+    }
+
+    @Test
     void unassignedTasksStayUnassigned() {
         TaskDag dag = new TaskDag(List.of(task("a", "teleport", "Beam"), task("b", "test", "Test")));
 

@@ -1,6 +1,7 @@
 package io.genesis.routing;
 
 import io.genesis.planning.HtdagPlanner;
+import io.genesis.planning.PlannedTask;
 import io.genesis.planning.PlanningRequest;
 import io.genesis.planning.TaskDag;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static io.genesis.routing.Tasks.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +20,7 @@ class HaloRouterTest {
 
     private final HaloRouter router = new HaloRouter();
 
-    private static TaskDag dag(io.genesis.planning.PlannedTask... tasks) {
+    private static TaskDag dag(PlannedTask... tasks) {
         return new TaskDag(List.of(tasks));
     }
 
@@ -91,6 +93,18 @@ class HaloRouterTest {
                 busyA.explanations().get("post"));
         assertEquals("writer_a", idle.assignments().get("post"), "full tie: first in catalogue order");
         assertEquals(Map.of("p1", "writer_a", "p2", "writer_b", "p3", "writer_a"), three.assignments());
+    }
+
+    @Test
+    void capacityIsJudgedOnRunningTasksSoAPlanMayGiveOneAgentMoreThanTenTasks() {
+        List<PlannedTask> coding = IntStream.range(0, 12)
+                .mapToObj(i -> task("c" + i, "code", "module " + i)).toList();
+
+        RoutingPlan plan = router.route(new TaskDag(coding), Map.of("builder_agent", 3));
+
+        assertTrue(plan.isComplete(), "the reference would leave c10 and c11 unassigned");
+        assertEquals(Map.of("builder_agent", 3), plan.metadata().get(HaloRouter.RUNNING_WORKLOAD));
+        assertEquals(Map.of("builder_agent", 12), plan.metadata().get(HaloRouter.PLANNED_WORKLOAD));
     }
 
     @Test

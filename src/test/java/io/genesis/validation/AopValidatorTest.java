@@ -196,4 +196,18 @@ class AopValidatorTest {
         assertTrue(report.qualityScore() > 0 && report.qualityScore() < 1, String.valueOf(report.qualityScore()));
         assertEquals(report, validator.validate(plan, dag, 1.0));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"saas_tool", "content_website", "ecommerce_store", "marketplace"})
+    void largestPlanOfEveryBlueprintPassesValidation(String type) {
+        List<String> features = IntStream.range(0, HtdagPlanner.MAX_SUBTASKS_PER_UPDATE)
+                .mapToObj(i -> "Feature number " + i).toList();
+        TaskDag dag = new HtdagPlanner().plan(new PlanningRequest("7d1e0c2a", type, "A tool", features, List.of()));
+        RoutingPlan plan = new DaaoOptimizer().optimize(new HaloRouter().route(dag, Map.of()), dag);
+
+        ValidationReport report = validator.validate(plan, dag, 1.0);
+
+        assertTrue(report.passed(), report.issues().toString());
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("approaching the maximum 100")));
+    }
 }
