@@ -18,7 +18,7 @@ import java.util.Optional;
  * The HALO router ({@code halo_router.py}, arXiv 2505.13516). For each task, in topological order:
  * <ol>
  *   <li>the declarative rules for its type, highest priority first (equal priorities in list order); a rule matches
- *   when every condition equals the task's metadata; its agent must not be at {@code maxConcurrent};</li>
+ *   when every condition equals the task's metadata; its agent must be under capacity;</li>
  *   <li>the alias registry: the agent a role name resolves to ({@link AgentCatalogue#ROLE_ALIASES});</li>
  *   <li>capability match: among agents supporting the type and under capacity, the highest
  *   {@code (successRate, -workload)}; a full tie goes to the first in catalogue order;</li>
@@ -29,9 +29,8 @@ import java.util.Optional;
  * that explanations show, is running plus planned so far in this plan, so equal agents share a plan's tasks. (The
  * reference counts the plan's own assignments against {@code max_concurrent_tasks}, which leaves the 11th coding task
  * of any plan unassigned although the tasks do not all run at once; the runtime's consumers bound real concurrency.)
- * The reference's memory-recall step 0
- * (CaseBank) belongs to the memory component and is not part of this router. A cyclic DAG gets no assignments: every
- * task is unassigned and {@code metadata.error} says why.
+ * The reference's memory-recall step 0 (CaseBank) belongs to the memory component and is not part of this router.
+ * A cyclic DAG gets no assignments: every task is unassigned and {@code metadata.error} says why.
  */
 @ApplicationScoped
 public class HaloRouter {
