@@ -121,8 +121,8 @@ public class WaltzRlSafetyGate {
             regex(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.88,
                     "\\b(?:track|stalk|spy on|monitor)\\s+(?:someone|a person|my (?:wife|husband|partner|ex|employees?))\\b"),
             regex(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.92,
-                    "\\b(?:collect|harvest|access|share|sell)\\s+(?:\\w+\\s+){0,3}(?:personal data|pii|medical records|social security numbers)"
-                            + "\\s+without\\s+(?:\\w+\\s+)?consent\\b"),
+                    "\\b(?:collect|harvest|access|share|sell)\\s+(?:[\\w']+\\s+){0,3}(?:personal data|pii|medical records|social security numbers)"
+                            + "\\s+without\\s+(?:\\w+\\s+){0,2}consent\\b"),
             regex(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.80, "\\b\\d{3}-\\d{2}-\\d{4}\\b"));
 
     /** Refusals in the text: they lower helpfulness, never safety. */

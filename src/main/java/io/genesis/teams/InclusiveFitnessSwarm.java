@@ -23,7 +23,9 @@ import java.util.TreeSet;
  * room, brings in the holder the swarm wants most; a team below the minimum takes the most wanted non-members. The
  * code repaired the size only; repairing coverage the same way keeps the choice with the swarm (which holder, which
  * extra members) while the orchestrator can rely on a team that covers what can be covered. The search stops at 100
- * iterations, after 10 iterations without a better global best, or once fitness exceeds .95.
+ * iterations, after 10 iterations without a better global best, or once fitness exceeds .95. The global best is the
+ * smallest team within {@value #STAFFING_TOLERANCE} of the best fitness found (a deviation from plain PSO, for the
+ * guide's penalty on overstaffing; the fitness formula itself is the code's).
  *
  * <p>Deterministic: all randomness comes from {@link Random} seeded by the caller (its algorithm is fixed by the JDK
  * specification), and every tie is broken by genotype order.
@@ -48,7 +50,13 @@ public class InclusiveFitnessSwarm {
     /** The guide: "returns the fittest roster (at least 3 agents)". */
     public static final int DEFAULT_MIN_TEAM_SIZE = 3;
     public static final int DEFAULT_MAX_TEAM_SIZE = 10;
-    /** A global best must beat the previous one by more than this to count as an improvement. */
+    /**
+     * Teams within this much of the best fitness found count as equally fit, and the smallest of them wins: the
+     * guide's "penalty for overstaffing". The code's fitness alone rises slightly with every member inside the size
+     * range (more groups, more same-group pairs), so without it every team would fill up to the maximum size.
+     */
+    public static final double STAFFING_TOLERANCE = 0.005;
+    /** A fitness must beat another by more than this to count as higher. */
     static final double IMPROVEMENT_EPSILON = 1e-12;
 
     private static final int DIMENSIONS = Genotypes.ALL.size();
@@ -158,7 +166,9 @@ public class InclusiveFitnessSwarm {
         private final boolean[][] personalBest = new boolean[PARTICLES][];
         private final double[] personalBestFitness = new double[PARTICLES];
         private boolean[] globalBest;
-        private double globalBestFitness = Double.NEGATIVE_INFINITY;
+        private double globalBestFitness;
+        private int globalBestSize;
+        private double bestFitnessSeen = Double.NEGATIVE_INFINITY;
         private int iterations;
 
         Search(TeamRequirements requirements, int minSize, int maxSize, Random random) {
@@ -177,11 +187,11 @@ public class InclusiveFitnessSwarm {
                 repair(position[p], velocity[p]);
                 personalBestFitness[p] = evaluate(position[p]);
                 personalBest[p] = position[p].clone();
-                offerGlobalBest(p);
+                offerGlobalBest(position[p], personalBestFitness[p]);
             }
             int stalled = 0;
             while (iterations < MAX_ITERATIONS) {
-                if (globalBestFitness > TARGET_FITNESS) {
+                if (bestFitnessSeen > TARGET_FITNESS) {
                     return "fitness above " + TARGET_FITNESS + " after " + iterations + " iterations";
                 }
                 if (stalled >= STALL_ITERATIONS) {
@@ -197,11 +207,11 @@ public class InclusiveFitnessSwarm {
                         personalBestFitness[p] = fitness;
                         personalBest[p] = position[p].clone();
                     }
-                    improved |= offerGlobalBest(p);
+                    improved |= offerGlobalBest(position[p], fitness);
                 }
                 stalled = improved ? 0 : stalled + 1;
             }
-            return globalBestFitness > TARGET_FITNESS ? "fitness above " + TARGET_FITNESS + " after " + iterations + " iterations"
+            return bestFitnessSeen > TARGET_FITNESS ? "fitness above " + TARGET_FITNESS + " after " + iterations + " iterations"
                     : "iteration cap of " + MAX_ITERATIONS + " reached";
         }
 
@@ -216,13 +226,26 @@ public class InclusiveFitnessSwarm {
             }
         }
 
-        private boolean offerGlobalBest(int p) {
-            if (personalBestFitness[p] > globalBestFitness + IMPROVEMENT_EPSILON) {
-                globalBestFitness = personalBestFitness[p];
-                globalBest = personalBest[p].clone();
+        /**
+         * The global best is the smallest team within {@link #STAFFING_TOLERANCE} of the best fitness seen (the
+         * fittest of equal size). Returns whether the best fitness rose or the global best changed.
+         */
+        private boolean offerGlobalBest(boolean[] team, double fitness) {
+            boolean raised = fitness > bestFitnessSeen + IMPROVEMENT_EPSILON;
+            if (raised) {
+                bestFitnessSeen = fitness;
+            }
+            int teamSize = size(team);
+            boolean bestStillInBand = globalBest != null && globalBestFitness >= bestFitnessSeen - STAFFING_TOLERANCE;
+            boolean inBand = fitness >= bestFitnessSeen - STAFFING_TOLERANCE;
+            boolean leaner = teamSize < globalBestSize || teamSize == globalBestSize && fitness > globalBestFitness + IMPROVEMENT_EPSILON;
+            if (!bestStillInBand || inBand && leaner) {
+                globalBest = team.clone();
+                globalBestFitness = fitness;
+                globalBestSize = teamSize;
                 return true;
             }
-            return false;
+            return raised;
         }
 
         private double evaluate(boolean[] team) {

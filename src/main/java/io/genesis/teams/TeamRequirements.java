@@ -15,12 +15,12 @@ import java.util.TreeSet;
 /**
  * What a team must be able to do, and who must be on it.
  *
- * @param capabilities    capabilities the team must cover (sorted, so the swarm is deterministic)
- * @param mandatoryAgents agents every candidate team contains (sorted)
+ * @param capabilities    capabilities the team must cover (kept sorted, so the swarm is deterministic)
+ * @param mandatoryAgents agents every candidate team contains (kept sorted)
  * @param priority        multiplier of the fitness (the Genesis code's task priority, 1.0 by default)
  * @param reasons         why each capability and mandatory agent was asked for, for the explanation
  */
-public record TeamRequirements(SortedSet<String> capabilities, SortedSet<String> mandatoryAgents, double priority,
+public record TeamRequirements(Set<String> capabilities, Set<String> mandatoryAgents, double priority,
                                List<String> reasons) {
 
     public static final double DEFAULT_PRIORITY = 1.0;
