@@ -1,0 +1,6 @@
+package io.genesis.businesses.catalog;
+
+/** How hard an archetype is to build and launch (the Genesis code's easy / medium / hard). */
+public enum Difficulty {
+    EASY, MEDIUM, HARD
+}

@@ -1,0 +1,6 @@
+package io.genesis.teams;
+
+/** The five genotype groups of the Genesis swarm: agents of one group share architecture and cooperate better. */
+public enum GenotypeGroup {
+    ANALYSIS, INFRASTRUCTURE, CUSTOMER_INTERACTION, CONTENT, FINANCE
+}
