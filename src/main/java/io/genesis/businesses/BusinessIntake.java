@@ -1,0 +1,97 @@
+package io.genesis.businesses;
+
+import io.genesis.runtime.AgentPolicy;
+import io.genesis.runtime.AgentRegistry;
+import io.genesis.runtime.Envelope;
+import io.genesis.runtime.TaskPublisher;
+import io.genesis.runtime.TraceContext;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import io.genesis.schema.SchemaReady;
+
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Accepts a business creation: one row (idempotent per tenant and key) and one {@code create} message on
+ * {@code genesis.meta.orchestrate}; no HTTP thread waits for planning. A business whose create message could not be
+ * published (Redis down at that instant) is re-published by a sweeper, so nothing accepted is lost.
+ */
+@ApplicationScoped
+public class BusinessIntake {
+
+    private static final Logger LOG = Logger.getLogger(BusinessIntake.class.getName());
+    private static final SecureRandom IDS = new SecureRandom();
+    private static final long SWEEP_SECONDS = 30;
+
+    @Inject
+    BusinessStore store;
+
+    @Inject
+    TaskPublisher publisher;
+
+    @Inject
+    AgentRegistry agents;
+
+    @Inject
+    BusinessMetrics metrics;
+
+    @Resource(lookup = "concurrent/genesis/scheduler")
+    ManagedScheduledExecutorService scheduler;
+
+    public BusinessStore.Created accept(String tenantId, String businessType, boolean autonomous, String idempotencyKey,
+                                        JsonObject request, String traceparent) throws SQLException {
+        String businessId = "biz_" + HexFormat.of().formatHex(randomBytes());
+        BusinessStore.Created created = store.create(businessId, tenantId, businessType, autonomous, idempotencyKey, request);
+        if (created.created()) {
+            metrics.created(businessType);
+            LOG.info("Business " + created.business().businessId() + " requested (" + businessType + ", tenant " + tenantId + ")");
+        }
+        if (created.business().status() == BusinessStatus.INITIALIZING) {
+            publishCreate(created.business(), traceparent);
+        }
+        return created;
+    }
+
+    void startSweeper(@Observes SchemaReady ready) {
+        scheduler.scheduleWithFixedDelay(this::republishStalled, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Businesses still INITIALIZING after a sweep period get their create message again (idempotent). */
+    void republishStalled() {
+        try {
+            List<BusinessRecord> stalled = store.list(new BusinessStore.Filter(null, null, BusinessStatus.INITIALIZING, 100, 0));
+            for (BusinessRecord business : stalled) {
+                if (business.createdAt().isBefore(Instant.now().minusSeconds(SWEEP_SECONDS))) {
+                    publishCreate(business, null);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.fine(() -> "stalled-business sweep skipped: " + e.getMessage());
+        }
+    }
+
+    private void publishCreate(BusinessRecord business, String traceparent) {
+        AgentPolicy meta = agents.byAgent(BusinessOrchestrator.AGENT).orElseThrow();
+        JsonObject content = Json.createObjectBuilder().add("kind", "create").add("business_id", business.businessId()).build();
+        publisher.publish(new Envelope(BusinessPlanner.runtimeTaskId(business.businessId(), "create"), meta.topic(), content,
+                null, null, business.businessId(), null, "api", business.tenantId(), 0, Instant.now().toString(),
+                TraceContext.continueOrStart(traceparent), business.businessId(), "business-create-" + business.businessId(), null));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        IDS.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,290 @@
+package io.genesis.businesses.boundary;
+
+import io.genesis.api.TenantResolver;
+import io.genesis.businesses.BusinessApprovals;
+import io.genesis.businesses.BusinessIntake;
+import io.genesis.businesses.BusinessRecord;
+import io.genesis.businesses.BusinessStatus;
+import io.genesis.businesses.BusinessStore;
+import io.genesis.businesses.BusinessViews;
+import io.genesis.businesses.catalog.BusinessArchetypes;
+import io.genesis.planning.PlanningRejected;
+import io.genesis.planning.RequestSanitizer;
+import io.genesis.problem.Problem;
+import io.genesis.problem.ProblemException;
+import io.genesis.runtime.TraceContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Business creation: {@code POST /api/businesses} (202 + poll_url, Idempotency-Key), {@code GET /api/businesses/{id}}
+ * (BusinessCreationResult), {@code GET /api/businesses} (filters, paging), approvals of held tasks, and
+ * {@code GET /api/business-types}. Events are in {@link BusinessEventsResource}.
+ */
+@Path("/")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class BusinessResource {
+
+    static final Pattern BUSINESS_ID = Pattern.compile("biz_[0-9a-f]{16}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Set<String> FIELDS = Set.of("business_type", "requirements", "autonomous", "tenant_id");
+    private static final Set<String> REQUIREMENT_FIELDS = Set.of("name", "description", "features", "tech_stack",
+            "monetization", "target_market", "budget_usd", "simulate");
+    private static final int MAX_LIST_ITEMS = 20;
+    private static final int MAX_ITEM_LENGTH = 200;
+    private static final int MAX_PAGE = 100;
+
+    @Inject
+    BusinessIntake intake;
+
+    @Inject
+    BusinessStore store;
+
+    @Inject
+    BusinessApprovals approvals;
+
+    @Inject
+    BusinessArchetypes archetypes;
+
+    @Inject
+    RequestSanitizer sanitizer;
+
+    @Inject
+    TenantResolver tenants;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Path("businesses")
+    @Consumes(MediaType.WILDCARD)
+    public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @HeaderParam(TenantResolver.HEADER) String tenantHeader,
+                           @HeaderParam(TraceContext.HEADER) String traceparent) throws SQLException {
+        JsonObject request = parseObject(body);
+        for (String field : request.keySet()) {
+            if (!FIELDS.contains(field)) {
+                throw ProblemException.badRequest("Unknown field '" + field + "'; accepted: " + String.join(", ", FIELDS.stream().sorted().toList()));
+            }
+        }
+        String type = request.get("business_type") instanceof JsonString s ? s.getString() : null;
+        if (type == null || !archetypes.validate(type)) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, (type == null ? "business_type is required"
+                    : "Unknown business_type '" + type + "'") + ". Valid types: " + String.join(", ", archetypes.types()))
+                    .with("valid_business_types", archetypes.types()));
+        }
+        validateRequirements(request.get("requirements"));
+        JsonValue autonomousValue = request.get("autonomous");
+        if (autonomousValue != null && autonomousValue != JsonValue.TRUE && autonomousValue != JsonValue.FALSE) {
+            throw ProblemException.badRequest("autonomous must be true or false");
+        }
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ProblemException.badRequest("Idempotency-Key must be 1-128 characters of letters, digits, '.', '_', ':' or '-'");
+        }
+        String tenant = tenants.resolve(request.get("tenant_id") instanceof JsonString s ? s.getString() : null, tenantHeader);
+        BusinessStore.Created created = intake.accept(tenant, type, autonomousValue != JsonValue.FALSE, idempotencyKey,
+                request, traceparent);
+        BusinessRecord business = created.business();
+        URI location = uriInfo.getBaseUriBuilder().path("businesses").path(business.businessId()).build();
+        return Response.accepted(Json.createObjectBuilder()
+                        .add("business_id", business.businessId())
+                        .add("status", business.status().name())
+                        .add("poll_url", "/api/businesses/" + business.businessId())
+                        .add("events_url", "/api/businesses/" + business.businessId() + "/events")
+                        .build())
+                .location(location)
+                .header("Idempotent-Replayed", created.created() ? null : "true")
+                .build();
+    }
+
+    @GET
+    @Path("businesses/{id}")
+    public JsonObject result(@PathParam("id") String businessId) throws SQLException {
+        BusinessRecord business = find(businessId);
+        return BusinessViews.result(business, store.tasks(businessId), store.transitions(businessId, 0));
+    }
+
+    @GET
+    @Path("businesses")
+    public JsonObject list(@QueryParam("status") String status, @QueryParam("business_type") String type,
+                           @QueryParam("tenant_id") String tenant, @QueryParam("limit") @DefaultValue("20") String limit,
+                           @QueryParam("offset") @DefaultValue("0") String offset) throws SQLException {
+        BusinessStatus state = null;
+        if (status != null) {
+            try {
+                state = BusinessStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("Unknown status '" + status + "'; valid: " + List.of(BusinessStatus.values()));
+            }
+        }
+        if (type != null && !archetypes.validate(type)) {
+            throw ProblemException.badRequest("Unknown business_type '" + type + "'. Valid types: " + String.join(", ", archetypes.types()));
+        }
+        int pageSize = bounded("limit", limit, 1, MAX_PAGE);
+        int skip = bounded("offset", offset, 0, Integer.MAX_VALUE);
+        List<BusinessRecord> page = store.list(new BusinessStore.Filter(tenant, type, state, pageSize, skip));
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.forEach(b -> items.add(BusinessViews.summary(b)));
+        return Json.createObjectBuilder().add("items", items).add("count", page.size()).add("limit", pageSize)
+                .add("offset", skip).build();
+    }
+
+    @POST
+    @Path("businesses/{id}/approvals/{task_id}")
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject decide(@PathParam("id") String businessId, @PathParam("task_id") String taskId, String body)
+            throws SQLException {
+        find(businessId);
+        JsonObject decision = parseObject(body);
+        String verdict = decision.get("decision") instanceof JsonString s ? s.getString() : null;
+        if (!"approve".equals(verdict) && !"reject".equals(verdict)) {
+            throw ProblemException.badRequest("decision must be \"approve\" or \"reject\"");
+        }
+        String decidedBy = decision.getString("decided_by", "api");
+        String comment = decision.getString("comment", null);
+        switch (approvals.decide(businessId, taskId, "approve".equals(verdict), decidedBy, comment)) {
+            case NO_SUCH_TASK -> throw ProblemException.notFound("Business " + businessId + " has no task " + taskId);
+            case NOT_PENDING -> throw new ProblemException(Problem.of(Response.Status.CONFLICT,
+                    "Task " + taskId + " has no pending approval (it was not held, or was already decided)"));
+            case DECIDED -> { }
+        }
+        return result(businessId);
+    }
+
+    @GET
+    @Path("business-types")
+    public JsonObject businessTypes() {
+        JsonArrayBuilder types = Json.createArrayBuilder();
+        archetypes.all().forEach(a -> types.add(Json.createObjectBuilder()
+                .add("type", a.type()).add("name", a.name()).add("description", a.description())
+                .add("typical_features", strings(a.typicalFeatures())).add("tech_stack", strings(a.techStack()))
+                .add("required_agents", strings(a.requiredAgents()))
+                .add("difficulty", a.difficulty().name().toLowerCase(Locale.ROOT))
+                .add("time_to_deploy", a.timeToDeploy()).add("monetization_model", a.monetizationModel())
+                .add("target_market", a.targetMarket())));
+        return Json.createObjectBuilder().add("business_types", types).build();
+    }
+
+    BusinessRecord find(String businessId) throws SQLException {
+        if (!BUSINESS_ID.matcher(businessId).matches()) {
+            throw ProblemException.notFound("No business " + businessId);
+        }
+        return store.find(businessId).orElseThrow(() -> ProblemException.notFound("No business " + businessId));
+    }
+
+    private void validateRequirements(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return;
+        }
+        if (!(value instanceof JsonObject requirements)) {
+            throw ProblemException.badRequest("requirements must be a JSON object");
+        }
+        for (String field : requirements.keySet()) {
+            if (!REQUIREMENT_FIELDS.contains(field)) {
+                throw ProblemException.badRequest("Unknown requirements field '" + field + "'; accepted: "
+                        + String.join(", ", REQUIREMENT_FIELDS.stream().sorted().toList()));
+            }
+        }
+        for (String field : List.of("name", "description", "monetization", "target_market")) {
+            JsonValue text = requirements.get(field);
+            if (text == null) {
+                continue;
+            }
+            if (!(text instanceof JsonString s)) {
+                throw ProblemException.badRequest("requirements." + field + " must be a string");
+            }
+            sanitized("requirements." + field, s.getString());
+        }
+        for (String field : List.of("features", "tech_stack")) {
+            JsonValue list = requirements.get(field);
+            if (list == null) {
+                continue;
+            }
+            if (!(list instanceof JsonArray array) || array.size() > MAX_LIST_ITEMS
+                    || !array.stream().allMatch(item -> item instanceof JsonString s && !s.getString().isBlank()
+                    && s.getString().length() <= MAX_ITEM_LENGTH)) {
+                throw ProblemException.badRequest("requirements." + field + " must be an array of at most " + MAX_LIST_ITEMS
+                        + " non-empty strings of at most " + MAX_ITEM_LENGTH + " characters");
+            }
+            array.getValuesAs(JsonString.class).forEach(item -> sanitized("requirements." + field, item.getString()));
+        }
+        JsonValue simulate = requirements.get("simulate");
+        if (simulate != null && !(simulate instanceof JsonObject hooks && hooks.values().stream().allMatch(v -> v instanceof JsonObject))) {
+            throw ProblemException.badRequest("requirements.simulate must map agent names (or \"*\") to hook objects");
+        }
+        JsonValue budget = requirements.get("budget_usd");
+        if (budget != null && (!(budget instanceof JsonNumber n) || n.doubleValue() <= 0 || n.doubleValue() > 10_000_000)) {
+            throw ProblemException.badRequest("requirements.budget_usd must be a positive number of dollars (at most 10,000,000)");
+        }
+    }
+
+    private void sanitized(String field, String text) {
+        try {
+            sanitizer.sanitize(field, text);
+        } catch (PlanningRejected rejected) {
+            throw ProblemException.badRequest(rejected.reason());
+        }
+    }
+
+    private static JsonObject parseObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.badRequest("Request body is required (a JSON object)");
+        }
+        try (var reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value instanceof JsonObject object) {
+                return object;
+            }
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("Request body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        throw ProblemException.badRequest("Request body must be a JSON object");
+    }
+
+    private static int bounded(String name, String value, int min, int max) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the problem below
+        }
+        throw ProblemException.badRequest(name + " must be an integer from " + min + " to " + max);
+    }
+
+    private static JsonArrayBuilder strings(List<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+}
