@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The price points a monetization text names: "Freemium, $9-29/month" is a subscription from $9 to $29 with a free
- * tier, "$0.01-0.10 per call" usage pricing, "10-20% commission per transaction" a commission. Texts without numbers
- * get the defaults of their kind ({@link Kind#defaults}).
+ * tier, "$0.01-0.10 per call" usage pricing, "10-20% commission per transaction" a commission. Texts without a
+ * positive number get the defaults of their kind ({@link Kind#defaults}), so there is always a paid plan.
  *
  * @param points the prices (dollars, or percent for a commission), ascending
  */
@@ -71,6 +71,7 @@ record PriceModel(Kind kind, boolean freeTier, List<BigDecimal> points) {
                 }
             }
         }
+        points.removeIf(point -> point.signum() <= 0);
         List<BigDecimal> sorted = (points.isEmpty() ? kind.defaults : points).stream().sorted().toList();
         boolean free = mentions(text, "free(mium)?") || kind == Kind.SPONSORED
                 || kind == Kind.SUBSCRIPTION && (mentions(text, "sponsor(ship)?s?") || mentions(text, "ads"));

@@ -200,6 +200,7 @@ class AgentWorkTest {
         assertEquals(List.of("Standard seller 20", "Plus seller 15", "Premium seller 10"), tiers("10-20% commission per transaction"));
         assertEquals(List.of("Free 0", "Supporter 5", "Patron 29", "Sponsor 50"), tiers("Ads + affiliate + newsletter"));
         assertEquals(List.of("Single 25", "Bundle 79", "Collection 120"), tiers("Direct sales"));
+        assertEquals(List.of("Free 0", "Starter 9", "Growth 19", "Pro 29"), tiers("Free forever, $0/month"));
     }
 
     private List<String> tiers(String monetization) throws Exception {
