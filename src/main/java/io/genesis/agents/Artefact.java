@@ -3,7 +3,7 @@ package io.genesis.agents;
 import jakarta.json.JsonObject;
 
 /** What one role produced for one task: a one-line summary and the artefact keys of the role. */
-public record Artefact(String summary, JsonObject fields) {
+record Artefact(String summary, JsonObject fields) {
 
     public Artefact {
         if (summary == null || summary.isBlank()) {

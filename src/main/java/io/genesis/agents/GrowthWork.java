@@ -6,7 +6,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,8 +157,7 @@ final class GrowthWork {
     }
 
     static Artefact sales(TaskBrief brief) {
-        Set<String> taken = new HashSet<>(Set.of(brief.businessName()));
-        List<String> companies = BrandNames.generate(LEADS, taken, brief.fingerprint(), "leads");
+        List<String> companies = BrandNames.generate(LEADS, Set.of(brief.businessName()), brief.fingerprint(), "leads");
         JsonArrayBuilder leads = Json.createArrayBuilder();
         for (String company : companies) {
             int score = 40 + brief.pick(60, "lead-" + company);

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * Names and fingerprints derived from text, the same on every run and every worker: URL slugs, code identifiers and
  * SHA-256-based numbers that stand in for randomness in the simulated work.
  */
-public final class Identifiers {
+final class Identifiers {
 
     /** Words that carry no meaning in a resource name ("Email and OAuth sign-in" -> "email-oauth"). */
     private static final Set<String> FILLER = Set.of("a", "an", "and", "the", "of", "for", "to", "with", "from", "by",
