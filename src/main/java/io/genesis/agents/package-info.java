@@ -1,5 +1,5 @@
 /**
- * The agents' work. By default every agent is a deterministic simulation (with test hooks for failures and
- * latency); real LLM-backed work plugs in per agent. Owns no delivery semantics: the runtime retries and times out.
+ * The agents' work: each role's deterministic artefact (with test hooks for failures and latency), and the idea
+ * generator that may ask an LLM. Owns no delivery semantics: the runtime retries and times out.
  */
 package io.genesis.agents;

@@ -80,7 +80,7 @@ public class BusinessOrchestrator implements AgentHandler {
     }
 
     /** Plans the business if nobody did yet, then publishes its ready tasks. */
-    JsonObject create(String businessId) throws SQLException {
+    JsonObject create(String businessId) throws SQLException, InterruptedException {
         BusinessRecord business = store.find(businessId).orElseThrow(() -> new IllegalStateException("no business " + businessId));
         if (business.status().planning()) {
             plan(business);
@@ -88,7 +88,7 @@ public class BusinessOrchestrator implements AgentHandler {
         return advance(businessId);
     }
 
-    private void plan(BusinessRecord business) throws SQLException {
+    private void plan(BusinessRecord business) throws SQLException, InterruptedException {
         String id = business.businessId();
         MemoryRecall recall = memory.recall(business.businessType());
         BusinessPlan plan;

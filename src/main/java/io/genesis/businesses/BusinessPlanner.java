@@ -76,7 +76,7 @@ public class BusinessPlanner {
     @Inject
     WaltzRlSafetyGate safety;
 
-    public BusinessPlan plan(BusinessRecord business, MemoryRecall memory) {
+    public BusinessPlan plan(BusinessRecord business, MemoryRecall memory) throws InterruptedException {
         BusinessArchetype archetype = archetypes.byType(business.businessType()).orElseThrow();
         JsonObject requirements = ideas.requirements(business, archetype, memory);
         List<String> features = strings(requirements.getJsonArray("mvp_features"));

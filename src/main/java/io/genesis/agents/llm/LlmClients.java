@@ -1,0 +1,73 @@
+package io.genesis.agents.llm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Produces the {@link LlmClient}: an {@link OpenAiCompatibleLlmClient} when {@code genesis.llm.base-url} is set,
+ * otherwise {@link LlmClient#OFFLINE}. The API key comes from {@code genesis.llm.api-key} (env {@code GENESIS_LLM_API_KEY})
+ * and has no default.
+ */
+@ApplicationScoped
+public class LlmClients {
+
+    private static final Logger LOG = Logger.getLogger(LlmClients.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.base-url")
+    Optional<String> baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.api-key")
+    Optional<String> apiKey;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.model")
+    String model;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.temperature")
+    double temperature;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.connect-timeout-ms")
+    long connectTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.timeout-ms")
+    long timeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.max-attempts")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.backoff-base-ms")
+    long backoffBaseMs;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.backoff-cap-ms")
+    long backoffCapMs;
+
+    @Produces
+    @ApplicationScoped
+    LlmClient llmClient() {
+        Optional<String> url = baseUrl.map(String::strip).filter(value -> !value.isEmpty());
+        if (url.isEmpty()) {
+            LOG.info("No genesis.llm.base-url: agents work offline");
+            return LlmClient.OFFLINE;
+        }
+        LlmSettings settings = new LlmSettings(URI.create(url.get()), apiKey.orElse(null), model, temperature,
+                Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(timeoutMs), maxAttempts, backoffBaseMs, backoffCapMs);
+        LOG.info("LLM completions from " + settings.completionsUrl() + " with model " + model
+                + (settings.apiKey() == null ? ", no API key" : ", API key set"));
+        return new OpenAiCompatibleLlmClient(settings);
+    }
+}
