@@ -28,6 +28,7 @@ public class AgentRegistry {
     @PostConstruct
     void load() {
         Config config = ConfigProvider.getConfig(getClass().getClassLoader());
+        Optional<Integer> consumersOverride = config.getOptionalValue("genesis.runtime.consumers-override", Integer.class);
         Map<String, AgentPolicy> agents = new LinkedHashMap<>();
         Map<String, AgentPolicy> topics = new LinkedHashMap<>();
         for (String name : config.getValues("genesis.agents", String.class)) {
@@ -37,7 +38,7 @@ public class AgentRegistry {
                     config.getValue(prefix + "max-retries", Integer.class),
                     config.getValue(prefix + "retry-delay-seconds", Double.class),
                     config.getValue(prefix + "timeout-seconds", Integer.class),
-                    config.getValue(prefix + "consumers", Integer.class));
+                    consumersOverride.orElseGet(() -> config.getValue(prefix + "consumers", Integer.class)));
             if (topics.putIfAbsent(policy.topic(), policy) != null) {
                 throw new IllegalStateException("topic " + policy.topic() + " is configured for two agents: "
                         + topics.get(policy.topic()).agent() + " and " + policy.agent());
