@@ -1,11 +1,11 @@
 package io.genesis.agents;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.runtime.AgentHandler;
 import io.genesis.runtime.AgentResult;
 import io.genesis.runtime.TaskContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,7 +53,7 @@ public class SimulatedAgents implements AgentHandler {
         if (task.attempt() <= failTimes) {
             throw new SimulatedFailure("simulated failure " + task.attempt() + " of " + failTimes);
         }
-        return AgentResult.of(Json.createObjectBuilder()
+        return AgentResult.of(JsonConventions.json().createObjectBuilder()
                 .add("agent", task.policy().agent())
                 .add("task_id", task.envelope().taskId())
                 .add("attempt", task.attempt())
