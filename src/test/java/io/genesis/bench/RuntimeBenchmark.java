@@ -79,10 +79,11 @@ class RuntimeBenchmark {
     private static final Path OUTPUT = Path.of(System.getProperty("genesis.bench.output-dir", "target/benchmark"));
 
     private static final int WARMUP_TASKS = 2_000;
-    private static final int WARMUP_HTTP_SECONDS = 2;
+    private static final int HTTP_WARMUP_REQUESTS = 3_000;
+    private static final int HTTP_WARMUP_SECONDS = 10;
     private static final int MAX_PACED_TASKS = 100_000;
     private static final int RAW_BATCH = 100;
-    private static final int HTTP_IN_FLIGHT = 200;
+    private static final int HTTP_IN_FLIGHT = 100;
     private static final Duration RAW_LIMIT = Duration.ofSeconds(30);
     private static final Duration RUNTIME_LIMIT = Duration.ofSeconds(60);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
@@ -94,6 +95,7 @@ class RuntimeBenchmark {
 
     private static RedisClient redis;
     private static RuntimeKeys keys;
+    private static ProcessCpu cpu;
 
     /** Messages or tasks moved in a measured time; {@code complete} is false when a bound cut the phase short. */
     private record Throughput(long count, long nanos, boolean complete) {
@@ -115,6 +117,15 @@ class RuntimeBenchmark {
         keys = RuntimeKeys.withPrefix(KEY_PREFIX);
     }
 
+    private static ProcessCpu watchProcesses() throws IOException {
+        Path services = Path.of(System.getProperty("genesis.it.services-dir", "target/it-services"));
+        return new ProcessCpu()
+                .add("server", Path.of(System.getProperty("genesis.bench.server-pid-file", "target/none.pid")), false)
+                .add("Redis", services.resolve("redis.pid"), false)
+                .add("PostgreSQL", services.resolve("postgres-data").resolve("postmaster.pid"), true)
+                .add("benchmark", ProcessHandle.current().pid(), false);
+    }
+
     @AfterAll
     static void close() {
         if (redis != null) {
@@ -125,6 +136,7 @@ class RuntimeBenchmark {
     @Test
     void measure() throws Exception {
         BenchmarkReport report = new BenchmarkReport();
+        cpu = watchProcesses();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         describeMachine(report);
 
@@ -142,10 +154,12 @@ class RuntimeBenchmark {
 
         redis.sendCommand(Protocol.Command.CONFIG, "RESETSTAT");
         long rowsBefore = sqlRows();
+        Map<String, Long> cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
         Throughput runtime = runtimeBurst(TASKS);
         String commandStats = redis.info("commandstats");
         Duration toSql = awaitRows(rowsBefore + runtime.count(), start);
+        Map<String, Long> cpuAfter = cpu.snapshot();
         report.result("(b) runtime, " + runtime.count() + " no-op tasks on " + TOPIC + " (publish script from " + PUBLISHERS
                 + " threads -> consume -> handler -> finish+ack), first publish to last completion",
                 rate(runtime.perSecond(), "tasks") + incomplete(runtime));
@@ -154,6 +168,8 @@ class RuntimeBenchmark {
         report.result("(b) all " + runtime.count() + " rows in PostgreSQL omnidaemon_task_results, after first publish",
                 toSql == null ? "not within " + SQL_LIMIT.toSeconds() + " s" : seconds(toSql.toNanos() / 1e9) + " ("
                         + rate(runtime.count() * 1e9 / toSql.toNanos(), "rows") + ")");
+        report.result("(b) CPU per task (publish to SQL row; the benchmark JVM is the publisher)",
+                ProcessCpu.perUnit(cpuBefore, cpuAfter, runtime.count()));
         commandStatsPerTask(commandStats, runtime.count()).forEach(report::diagnostic);
 
         double pacedRate = Math.max(10, runtime.perSecond() / 2);
@@ -432,7 +448,10 @@ class RuntimeBenchmark {
 
     // ---------------------------------------------------------------- HTTP
 
-    /** {@code POST /api/tasks} at a fixed rate, open loop: sends go out on a timer whether or not replies came back. */
+    /**
+     * {@code POST /api/tasks} at a fixed rate, open loop: sends go out on a timer whether or not replies came back.
+     * First a closed-loop warm-up (the HTTP path is cold until now), then a one-second paced lead-in that is not measured.
+     */
     private void httpLatency(BenchmarkReport report) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(Api.BASE + "/api/tasks"))
@@ -440,24 +459,29 @@ class RuntimeBenchmark {
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"" + TOPIC + "\",\"content\":{}}"))
                 .build();
-        int warmup = HTTP_RATE * WARMUP_HTTP_SECONDS;
-        int total = warmup + HTTP_RATE * PHASE_SECONDS;
+        long processedBefore = processed();
+        int warmedUp = httpWarmup(http, request);
+        awaitProcessed(processedBefore + warmedUp, System.nanoTime() + DRAIN_LIMIT.toNanos());
+
+        int leadIn = HTTP_RATE;
+        int total = leadIn + HTTP_RATE * PHASE_SECONDS;
         Samples latency = new Samples(total);
         Samples fromSchedule = new Samples(total);
         Semaphore inFlight = new Semaphore(HTTP_IN_FLIGHT);
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
-        long processedBefore = processed();
+        processedBefore = processed();
+        Map<String, Long> cpuBefore = cpu.snapshot();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        long hardStop = start + TimeUnit.SECONDS.toNanos(WARMUP_HTTP_SECONDS + PHASE_SECONDS) + PACING_OVERRUN.toNanos();
+        long hardStop = start + TimeUnit.SECONDS.toNanos(1 + PHASE_SECONDS) + PACING_OVERRUN.toNanos();
         long measuredFrom = 0;
         int sent = 0;
         for (int i = 0; i < total && System.nanoTime() < hardStop; i++) {
             long due = start + (long) (i * 1e9 / HTTP_RATE);
             parkUntil(due);
-            boolean measured = i >= warmup;
-            if (i == warmup) {
+            boolean measured = i >= leadIn;
+            if (i == leadIn) {
                 measuredFrom = System.nanoTime();
             }
             if (!inFlight.tryAcquire()) {
@@ -466,7 +490,9 @@ class RuntimeBenchmark {
                 }
                 continue;
             }
-            sent++;
+            if (measured) {
+                sent++;
+            }
             long sentAt = System.nanoTime();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 long end = System.nanoTime();
@@ -491,17 +517,34 @@ class RuntimeBenchmark {
             inFlight.release(HTTP_IN_FLIGHT);
         }
         awaitProcessed(processedBefore + accepted.get(), System.nanoTime() + DRAIN_LIMIT.toNanos());
-        int measuredCount = latency.count();
-        report.result(String.format(Locale.ROOT, "HTTP POST /api/tasks at %d req/s open loop, %d s after %d s warm-up "
-                        + "(%d sent, %.0f req/s achieved)", HTTP_RATE, PHASE_SECONDS, WARMUP_HTTP_SECONDS, sent - Math.min(sent, warmup),
-                        (sent - Math.min(sent, warmup)) * 1e9 / Math.max(1, measuredFor)),
+        Map<String, Long> cpuAfter = cpu.snapshot();
+        report.result(String.format(Locale.ROOT, "HTTP POST /api/tasks at %d req/s open loop, %d s measured after a %d-request "
+                        + "closed-loop warm-up and a 1 s lead-in (%d sent, %.0f req/s achieved)", HTTP_RATE, PHASE_SECONDS, warmedUp,
+                        sent, sent * 1e9 / Math.max(1, measuredFor)),
                 "p50 " + ms(latency.percentileMs(50)) + ", p99 " + ms(latency.percentileMs(99)) + ", p99.9 "
                         + ms(latency.percentileMs(99.9)) + ", max " + ms(latency.maxMs()) + "; errors " + errors.get()
                         + ", not sent (in-flight cap " + HTTP_IN_FLIGHT + ") " + skipped.get()
                         + (replied ? "" : "; some replies still missing after " + DRAIN_LIMIT.toSeconds() + " s"));
         report.result("HTTP latency measured from the scheduled send time (includes client-side delay)",
                 "p50 " + ms(fromSchedule.percentileMs(50)) + ", p99 " + ms(fromSchedule.percentileMs(99)) + ", p99.9 "
-                        + ms(fromSchedule.percentileMs(99.9)) + ", max " + ms(fromSchedule.maxMs()) + " (" + measuredCount + " replies)");
+                        + ms(fromSchedule.percentileMs(99.9)) + ", max " + ms(fromSchedule.maxMs()) + " (" + latency.count() + " replies)");
+        report.result("HTTP CPU per accepted request incl. lead-in (the request, then the task it created; the benchmark JVM "
+                + "is the HTTP client)", ProcessCpu.perUnit(cpuBefore, cpuAfter, accepted.get()));
+    }
+
+    /** Closed loop from the publisher threads, bounded by count and time; returns the requests the server accepted. */
+    private int httpWarmup(HttpClient http, HttpRequest request) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HTTP_WARMUP_SECONDS);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger accepted = new AtomicInteger();
+        runOnPublishers(thread -> {
+            while (next.getAndIncrement() < HTTP_WARMUP_REQUESTS && System.nanoTime() < deadline) {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 202) {
+                    accepted.incrementAndGet();
+                }
+            }
+        });
+        return accepted.get();
     }
 
     // ---------------------------------------------------------------- helpers
