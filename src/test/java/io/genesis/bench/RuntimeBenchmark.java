@@ -104,6 +104,10 @@ class RuntimeBenchmark {
         }
     }
 
+    /** A runtime burst: tasks completed end to end, and how fast the publishers put them on the stream. */
+    private record Burst(Throughput completed, Throughput published) {
+    }
+
     @BeforeAll
     static void connect() {
         Await.ready();
@@ -140,7 +144,7 @@ class RuntimeBenchmark {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         describeMachine(report);
 
-        Throughput warmup = runtimeBurst(WARMUP_TASKS);
+        Throughput warmup = runtimeBurst(WARMUP_TASKS).completed();
         report.note("Warm-up: " + warmup.count() + " tasks through the runtime before measuring (not counted).");
 
         Throughput pipelined = rawPipelined();
@@ -156,13 +160,15 @@ class RuntimeBenchmark {
         long rowsBefore = sqlRows();
         Map<String, Long> cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
-        Throughput runtime = runtimeBurst(TASKS);
+        Burst burst = runtimeBurst(TASKS);
+        Throughput runtime = burst.completed();
         String commandStats = redis.info("commandstats");
         Duration toSql = awaitRows(rowsBefore + runtime.count(), start);
         Map<String, Long> cpuAfter = cpu.snapshot();
         report.result("(b) runtime, " + runtime.count() + " no-op tasks on " + TOPIC + " (publish script from " + PUBLISHERS
                 + " threads -> consume -> handler -> finish+ack), first publish to last completion",
-                rate(runtime.perSecond(), "tasks") + incomplete(runtime));
+                rate(runtime.perSecond(), "tasks") + incomplete(runtime) + " (all published after "
+                        + seconds(burst.published().nanos() / 1e9) + ", " + rate(burst.published().perSecond(), "tasks") + ")");
         report.result("(b) / (a1)", percent(runtime.perSecond() / pipelined.perSecond()));
         report.result("(b) / (a2)", percent(runtime.perSecond() / sequential.perSecond()));
         report.result("(b) all " + runtime.count() + " rows in PostgreSQL omnidaemon_task_results, after first publish",
@@ -271,6 +277,9 @@ class RuntimeBenchmark {
                 long t0 = System.nanoTime();
                 redis.xadd(stream, StreamEntryID.NEW_ENTRY, fields);
                 var batch = redis.xreadGroup(GROUP, "raw", one, fromNew);
+                if (batch == null || batch.isEmpty()) {
+                    continue;
+                }
                 redis.xack(stream, GROUP, batch.get(0).getValue().get(0).getID());
                 latency.add(System.nanoTime() - t0);
                 done++;
@@ -295,7 +304,7 @@ class RuntimeBenchmark {
     // ---------------------------------------------------------------- (b) the whole runtime
 
     /** Publishes {@code count} tasks as fast as the publisher threads can and waits until the runtime completed them. */
-    private Throughput runtimeBurst(int count) throws Exception {
+    private Burst runtimeBurst(int count) throws Exception {
         long processedBefore = processed();
         long start = System.nanoTime();
         long deadline = start + RUNTIME_LIMIT.toNanos();
@@ -311,10 +320,11 @@ class RuntimeBenchmark {
                 published.incrementAndGet();
             }
         });
+        Throughput enqueued = new Throughput(published.get(), System.nanoTime() - start, published.get() == count);
         long completedAt = awaitProcessed(processedBefore + published.get(), deadline);
         long completed = processed() - processedBefore;
-        return new Throughput(Math.min(completed, published.get()), (completedAt < 0 ? System.nanoTime() : completedAt) - start,
-                completedAt >= 0 && published.get() == count);
+        return new Burst(new Throughput(Math.min(completed, published.get()),
+                (completedAt < 0 ? System.nanoTime() : completedAt) - start, completedAt >= 0 && enqueued.complete()), enqueued);
     }
 
     /**
