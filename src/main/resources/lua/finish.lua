@@ -5,7 +5,7 @@
 -- ARGV[1] group, ARGV[2] entry id ("" when no stream entry is held, e.g. cancel), ARGV[3] status,
 -- ARGV[4] completed_at, ARGV[5] result JSON, ARGV[6] error, ARGV[7] history JSON, ARGV[8] state TTL s,
 -- ARGV[9] duration ms, ARGV[10] outbox row JSON, ARGV[11] webhook job ("" for none), ARGV[12] webhook due ms,
--- ARGV[13] envelope JSON, ARGV[14] agent, ARGV[15] attempts, ARGV[16] required current status ("" = any),
+-- ARGV[13] envelope JSON (only read for a dead letter; "" otherwise), ARGV[14] agent, ARGV[15] attempts, ARGV[16] required current status ("" = any),
 -- ARGV[17] task_finished notice envelope JSON for the notify stream
 -- Returns 0 if the task was already terminal (nothing written), -1 if it is not in the required status, else 1.
 local current = redis.call('HGET', KEYS[1], 'status')

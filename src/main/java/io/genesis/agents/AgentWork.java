@@ -1,7 +1,7 @@
 package io.genesis.agents;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.runtime.PermanentFailure;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -77,7 +77,7 @@ public final class AgentWork {
         Artefact artefact = assignment == null
                 ? new Artefact(agent + " handled the task", JsonValue.EMPTY_JSON_OBJECT)
                 : assignment.role().perform(brief);
-        JsonObjectBuilder result = Json.createObjectBuilder(artefact.fields())
+        JsonObjectBuilder result = JsonConventions.json().createObjectBuilder(artefact.fields())
                 .add("summary", artefact.summary())
                 .add("agent", agent)
                 .add("task_id", taskId)
@@ -91,9 +91,9 @@ public final class AgentWork {
         if (!(content instanceof JsonObject object) || !(object.get("dependencies") instanceof JsonObject dependencies)) {
             return content == null ? JsonValue.NULL : content;
         }
-        JsonObjectBuilder trimmed = Json.createObjectBuilder();
+        JsonObjectBuilder trimmed = JsonConventions.json().createObjectBuilder();
         dependencies.forEach((id, result) -> trimmed.add(id, result instanceof JsonObject json
-                ? Json.createObjectBuilder(json).remove("input").build() : result));
-        return Json.createObjectBuilder(object).add("dependencies", trimmed).build();
+                ? JsonConventions.json().createObjectBuilder(json).remove("input").build() : result));
+        return JsonConventions.json().createObjectBuilder(object).add("dependencies", trimmed).build();
     }
 }

@@ -1,6 +1,6 @@
 package io.genesis.agents;
 
-import jakarta.json.Json;
+import io.genesis.api.JsonConventions;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -85,23 +85,23 @@ final class AssuranceWork {
                 failing.add(names.get(i) + " " + TEST_CASES.get(t % TEST_CASES.size()));
             }
         }
-        JsonArrayBuilder suiteArray = Json.createArrayBuilder();
-        suites.forEach((name, tests) -> suiteArray.add(Json.createObjectBuilder()
+        JsonArrayBuilder suiteArray = JsonConventions.json().createArrayBuilder();
+        suites.forEach((name, tests) -> suiteArray.add(JsonConventions.json().createObjectBuilder()
                 .add("name", name)
                 .add("tests", tests)
                 .add("passed", tests - failures.get(name))
                 .add("failed", failures.get(name))));
         int lines = MIN_COVERAGE_PERCENT + brief.pick(COVERAGE_SPREAD, "coverage");
         return new Artefact("Ran " + total + " tests in " + suites.size() + " suites: " + (total - failed) + " passed, "
-                + failed + " failed, " + lines + "% line coverage", Json.createObjectBuilder()
+                + failed + " failed, " + lines + "% line coverage", JsonConventions.json().createObjectBuilder()
                 .add("tests_total", total)
                 .add("tests_passed", total - failed)
                 .add("tests_failed", failed)
-                .add("coverage", Json.createObjectBuilder()
+                .add("coverage", JsonConventions.json().createObjectBuilder()
                         .add("lines", percent(lines))
                         .add("branches", percent(lines - BRANCH_COVERAGE_GAP_PERCENT)))
                 .add("suites", suiteArray)
-                .add("failing_tests", Json.createArrayBuilder(failing))
+                .add("failing_tests", JsonConventions.json().createArrayBuilder(failing))
                 .add("verdict", failed == 0 ? "pass" : "fail")
                 .build());
     }
@@ -109,24 +109,24 @@ final class AssuranceWork {
     static Artefact security(TaskBrief brief) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         SEVERITIES.forEach(severity -> counts.put(severity, 0));
-        JsonArrayBuilder findings = Json.createArrayBuilder();
+        JsonArrayBuilder findings = JsonConventions.json().createArrayBuilder();
         int number = 0;
         for (Check check : SECURITY_CHECKS) {
             if (check.applies().test(brief)) {
                 number++;
                 counts.merge(check.severity(), 1, Integer::sum);
-                findings.add(Json.createObjectBuilder()
+                findings.add(JsonConventions.json().createObjectBuilder()
                         .add("id", String.format(Locale.ROOT, "SEC-%03d", number))
                         .add("severity", check.severity())
                         .add("title", check.title())
                         .add("recommendation", check.recommendation()));
             }
         }
-        JsonObjectBuilder severityCounts = Json.createObjectBuilder();
+        JsonObjectBuilder severityCounts = JsonConventions.json().createObjectBuilder();
         counts.forEach(severityCounts::add);
         String risk = SEVERITIES.stream().filter(severity -> counts.get(severity) > 0).findFirst().orElse("none");
         return new Artefact("Reviewed " + brief.businessName() + ": " + number + " findings, highest severity " + risk,
-                Json.createObjectBuilder()
+                JsonConventions.json().createObjectBuilder()
                         .add("findings", findings)
                         .add("severity_counts", severityCounts)
                         .add("risk", risk)
@@ -136,12 +136,12 @@ final class AssuranceWork {
     static Artefact monitoring(TaskBrief brief) {
         String url = brief.fromDependencies("deployment_url").orElseGet(() -> BuildWork.deploymentUrl(brief));
         String prefix = new CodeLayout(brief).apiPrefix();
-        JsonArrayBuilder checks = Json.createArrayBuilder()
+        JsonArrayBuilder checks = JsonConventions.json().createArrayBuilder()
                 .add(check("homepage", "http", url, 60, "200"))
                 .add(check("tls_certificate", "tls", url, 86_400, "valid for at least 14 more days"));
         brief.resources().keySet().forEach(resource ->
                 checks.add(check(resource + "_api", "http", url + prefix + "/" + resource, 300, "200 or 401")));
-        JsonArrayBuilder alerts = Json.createArrayBuilder()
+        JsonArrayBuilder alerts = JsonConventions.json().createArrayBuilder()
                 .add(alert("site_down", "homepage check fails 3 times in a row", "critical", "on-call pager"))
                 .add(alert("error_rate", "more than 2% of responses are 5xx for 5 minutes", "high", "on-call pager"))
                 .add(alert("slow_responses", "95th percentile latency above 300 ms for 10 minutes", "medium", "team chat"))
@@ -151,7 +151,7 @@ final class AssuranceWork {
                         "low", "weekly email")));
         int checkCount = brief.resources().size() + 2;
         int alertCount = brief.archetype().successMetrics().size() + 4;
-        return new Artefact("Set up " + checkCount + " checks and " + alertCount + " alerts for " + url, Json.createObjectBuilder()
+        return new Artefact("Set up " + checkCount + " checks and " + alertCount + " alerts for " + url, JsonConventions.json().createObjectBuilder()
                 .add("checks", checks)
                 .add("alerts", alerts)
                 .build());
@@ -188,12 +188,12 @@ final class AssuranceWork {
             improvements.add(improvement(resource, "low", String.format(Locale.ROOT, baseline.change(), resource.replace('-', ' ')),
                     baseline.rationale()));
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
         for (int i = 0; i < improvements.size(); i++) {
-            array.add(Json.createObjectBuilder(improvements.get(i)).add("id", "IMP-" + (i + 1)));
+            array.add(JsonConventions.json().createObjectBuilder(improvements.get(i)).add("id", "IMP-" + (i + 1)));
         }
         return new Artefact("Proposed " + improvements.size() + " improvements, " + observed + " from problems seen in "
-                + brief.dependencies().size() + " results", Json.createObjectBuilder()
+                + brief.dependencies().size() + " results", JsonConventions.json().createObjectBuilder()
                 .add("improvements", array)
                 .add("observed_problems", observed)
                 .build());
@@ -213,16 +213,16 @@ final class AssuranceWork {
     }
 
     private static JsonObjectBuilder check(String name, String type, String target, int intervalSeconds, String expect) {
-        return Json.createObjectBuilder().add("name", name).add("type", type).add("target", target)
+        return JsonConventions.json().createObjectBuilder().add("name", name).add("type", type).add("target", target)
                 .add("interval_seconds", intervalSeconds).add("expect", expect);
     }
 
     private static JsonObjectBuilder alert(String name, String condition, String severity, String notify) {
-        return Json.createObjectBuilder().add("name", name).add("condition", condition).add("severity", severity).add("notify", notify);
+        return JsonConventions.json().createObjectBuilder().add("name", name).add("condition", condition).add("severity", severity).add("notify", notify);
     }
 
     private static JsonObject improvement(String target, String priority, String change, String rationale) {
-        return Json.createObjectBuilder().add("target", target).add("priority", priority).add("change", change)
+        return JsonConventions.json().createObjectBuilder().add("target", target).add("priority", priority).add("change", change)
                 .add("rationale", rationale).add("expected_gain", GAIN_BY_PRIORITY.get(priority)).build();
     }
 }

@@ -1,7 +1,7 @@
 package io.genesis.agents;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.agents.CodeLayout.SourceFile;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -29,7 +29,7 @@ final class BuildWork {
         files.addAll(layout.project());
         int lines = files.stream().mapToInt(SourceFile::lines).sum();
         return new Artefact("Generated " + files.size() + " " + layout.language() + " files (" + lines + " lines) implementing "
-                + brief.features().size() + " features of " + brief.businessName(), Json.createObjectBuilder()
+                + brief.features().size() + " features of " + brief.businessName(), JsonConventions.json().createObjectBuilder()
                 .add("files", files(files))
                 .add("lines_total", lines)
                 .add("language", layout.language())
@@ -38,7 +38,7 @@ final class BuildWork {
 
     static Artefact frontend(TaskBrief brief) {
         CodeLayout layout = new CodeLayout(brief);
-        JsonArrayBuilder pages = Json.createArrayBuilder()
+        JsonArrayBuilder pages = JsonConventions.json().createArrayBuilder()
                 .add(page("/", brief.businessName(), List.of("Hero", "FeatureGrid", "PricingTable", "SignUpCallToAction")));
         List<String> components = new ArrayList<>(List.of("AppShell", "NavigationBar", "Hero", "FeatureGrid", "PricingTable",
                 "SignUpCallToAction"));
@@ -50,9 +50,9 @@ final class BuildWork {
         });
         List<SourceFile> files = layout.frontend();
         return new Artefact("Built " + (brief.resources().size() + 1) + " pages from " + components.size() + " components for "
-                + brief.businessName(), Json.createObjectBuilder()
+                + brief.businessName(), JsonConventions.json().createObjectBuilder()
                 .add("pages", pages)
-                .add("components", Json.createArrayBuilder(components))
+                .add("components", JsonConventions.json().createArrayBuilder(components))
                 .add("files", files(files))
                 .add("framework", layout.hasUiFramework() ? brief.techStack().stream()
                         .filter(tech -> tech.equalsIgnoreCase("Next.js") || tech.equalsIgnoreCase("React")
@@ -63,8 +63,8 @@ final class BuildWork {
     static Artefact backend(TaskBrief brief) {
         CodeLayout layout = new CodeLayout(brief);
         String prefix = layout.apiPrefix();
-        JsonArrayBuilder endpoints = Json.createArrayBuilder();
-        JsonArrayBuilder tables = Json.createArrayBuilder().add(table("accounts", Json.createArrayBuilder()
+        JsonArrayBuilder endpoints = JsonConventions.json().createArrayBuilder();
+        JsonArrayBuilder tables = JsonConventions.json().createArrayBuilder().add(table("accounts", JsonConventions.json().createArrayBuilder()
                 .add(column("id", "uuid primary key"))
                 .add(column("email", "text unique not null"))
                 .add(column("created_at", "timestamptz not null"))));
@@ -77,7 +77,7 @@ final class BuildWork {
                     .add(endpoint("POST", path, "Create an item of " + feature))
                     .add(endpoint("GET", path + "/{id}", "Read one item of " + feature));
             count += 3;
-            tables.add(table(Identifiers.snake(resource.getKey()), Json.createArrayBuilder()
+            tables.add(table(Identifiers.snake(resource.getKey()), JsonConventions.json().createArrayBuilder()
                     .add(column("id", "uuid primary key"))
                     .add(column("account_id", "uuid not null references accounts(id)"))
                     .add(column("title", "text not null"))
@@ -91,9 +91,9 @@ final class BuildWork {
         String engine = brief.techStack().stream().filter(tech -> tech.toLowerCase(Locale.ROOT).contains("postgres"))
                 .findFirst().orElse("SQLite");
         return new Artefact("Designed " + count + " endpoints and " + (resources.size() + 1) + " tables on " + engine
-                + " for " + brief.businessName(), Json.createObjectBuilder()
+                + " for " + brief.businessName(), JsonConventions.json().createObjectBuilder()
                 .add("endpoints", endpoints)
-                .add("schema", Json.createObjectBuilder().add("engine", engine).add("tables", tables))
+                .add("schema", JsonConventions.json().createObjectBuilder().add("engine", engine).add("tables", tables))
                 .add("files", files(layout.backend()))
                 .build());
     }
@@ -105,7 +105,7 @@ final class BuildWork {
                 .mapToInt(result -> result.getJsonArray("files").size())
                 .sum();
         String url = deploymentUrl(brief);
-        return new Artefact("Deployed " + brief.businessName() + " to " + url + " on " + hosting.provider(), Json.createObjectBuilder()
+        return new Artefact("Deployed " + brief.businessName() + " to " + url + " on " + hosting.provider(), JsonConventions.json().createObjectBuilder()
                 .add("deployment_url", url)
                 .add("provider", hosting.provider())
                 .add("region", hosting.regions().get(brief.pick(hosting.regions().size(), "region")))
@@ -131,25 +131,25 @@ final class BuildWork {
     }
 
     private static JsonArrayBuilder files(List<SourceFile> files) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        files.forEach(file -> array.add(Json.createObjectBuilder()
+        JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
+        files.forEach(file -> array.add(JsonConventions.json().createObjectBuilder()
                 .add("path", file.path()).add("purpose", file.purpose()).add("lines", file.lines())));
         return array;
     }
 
     private static JsonObjectBuilder page(String route, String title, List<String> components) {
-        return Json.createObjectBuilder().add("route", route).add("title", title).add("components", Json.createArrayBuilder(components));
+        return JsonConventions.json().createObjectBuilder().add("route", route).add("title", title).add("components", JsonConventions.json().createArrayBuilder(components));
     }
 
     private static JsonObjectBuilder endpoint(String method, String path, String description) {
-        return Json.createObjectBuilder().add("method", method).add("path", path).add("description", description);
+        return JsonConventions.json().createObjectBuilder().add("method", method).add("path", path).add("description", description);
     }
 
     private static JsonObjectBuilder table(String name, JsonArrayBuilder columns) {
-        return Json.createObjectBuilder().add("name", name).add("columns", columns);
+        return JsonConventions.json().createObjectBuilder().add("name", name).add("columns", columns);
     }
 
     private static JsonObjectBuilder column(String name, String type) {
-        return Json.createObjectBuilder().add("name", name).add("type", type);
+        return JsonConventions.json().createObjectBuilder().add("name", name).add("type", type);
     }
 }

@@ -1,6 +1,6 @@
 package io.genesis.agents;
 
-import jakarta.json.Json;
+import io.genesis.api.JsonConventions;
 import jakarta.json.JsonObject;
 
 import java.util.List;
@@ -22,12 +22,12 @@ public record BusinessIdea(String businessType, String name, String description,
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JsonConventions.json().createObjectBuilder()
                 .add("business_type", businessType)
                 .add("name", name)
                 .add("description", description)
-                .add("mvp_features", Json.createArrayBuilder(mvpFeatures))
-                .add("tech_stack", Json.createArrayBuilder(techStack))
+                .add("mvp_features", JsonConventions.json().createArrayBuilder(mvpFeatures))
+                .add("tech_stack", JsonConventions.json().createArrayBuilder(techStack))
                 .add("monetization", monetization)
                 .add("target_market", targetMarket)
                 .add("source", source)

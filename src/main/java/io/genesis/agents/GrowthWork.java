@@ -1,7 +1,7 @@
 package io.genesis.agents;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.businesses.catalog.Difficulty;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -69,9 +69,9 @@ final class GrowthWork {
     private record Sequence(String name, String trigger, List<JsonObjectBuilder> emails) {
 
         JsonObjectBuilder toJson() {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
             emails.forEach(array::add);
-            return Json.createObjectBuilder().add("name", name).add("trigger", trigger).add("emails", array);
+            return JsonConventions.json().createObjectBuilder().add("name", name).add("trigger", trigger).add("emails", array);
         }
     }
 
@@ -79,7 +79,7 @@ final class GrowthWork {
     }
 
     static Artefact seo(TaskBrief brief) {
-        JsonArrayBuilder keywords = Json.createArrayBuilder()
+        JsonArrayBuilder keywords = JsonConventions.json().createArrayBuilder()
                 .add(keyword(brief, brief.businessName().toLowerCase(Locale.ROOT), "navigational"));
         brief.resources().keySet().forEach(resource -> keywords.add(keyword(brief, resource.replace('-', ' ') + " software", "commercial")));
         keywords.add(keyword(brief, "best " + brief.archetype().name().toLowerCase(Locale.ROOT) + " for "
@@ -87,12 +87,12 @@ final class GrowthWork {
         String url = brief.fromDependencies("deployment_url").orElseGet(() -> BuildWork.deploymentUrl(brief));
         String title = Phrases.shorten(brief.businessName() + " | " + brief.archetype().name(), MAX_TITLE_CHARS);
         String description = Phrases.shorten(brief.description(), MAX_DESCRIPTION_CHARS);
-        JsonArrayBuilder sitemap = Json.createArrayBuilder().add(url + "/");
+        JsonArrayBuilder sitemap = JsonConventions.json().createArrayBuilder().add(url + "/");
         brief.resources().keySet().forEach(resource -> sitemap.add(url + "/" + resource));
         return new Artefact("Chose " + (brief.resources().size() + 2) + " keywords and the meta tags of " + brief.businessName(),
-                Json.createObjectBuilder()
+                JsonConventions.json().createObjectBuilder()
                         .add("keywords", keywords)
-                        .add("meta_tags", Json.createObjectBuilder()
+                        .add("meta_tags", JsonConventions.json().createObjectBuilder()
                                 .add("title", title)
                                 .add("description", description)
                                 .add("og:title", title)
@@ -107,17 +107,17 @@ final class GrowthWork {
     static Artefact content(TaskBrief brief) {
         List<String> features = brief.features();
         String audience = Phrases.lowerFirst(brief.targetMarket());
-        JsonArrayBuilder articles = Json.createArrayBuilder();
+        JsonArrayBuilder articles = JsonConventions.json().createArrayBuilder();
         int count = Math.min(ARTICLES, features.size());
         for (int i = 0; i < count; i++) {
             String feature = features.get(i);
             String title = Phrases.capitalize(String.format(Locale.ROOT, ARTICLE_TITLES.get(i % ARTICLE_TITLES.size()),
                     Phrases.lowerFirst(feature), audience));
-            articles.add(Json.createObjectBuilder()
+            articles.add(JsonConventions.json().createObjectBuilder()
                     .add("title", title)
                     .add("slug", Identifiers.slug(title))
                     .add("target_keyword", Identifiers.resource(feature, 2).replace('-', ' '))
-                    .add("outline", Json.createArrayBuilder()
+                    .add("outline", JsonConventions.json().createArrayBuilder()
                             .add("The problem " + audience + " face")
                             .add("How " + Phrases.lowerFirst(feature) + " works in " + brief.businessName())
                             .add("Setting it up, step by step")
@@ -126,7 +126,7 @@ final class GrowthWork {
                     .add("word_count", MIN_WORDS + brief.pick(WORD_SPREAD, "words-" + feature))
                     .add("publish_week", i + 1));
         }
-        return new Artefact("Planned " + count + " articles for " + brief.businessName() + ", one a week", Json.createObjectBuilder()
+        return new Artefact("Planned " + count + " articles for " + brief.businessName() + ", one a week", JsonConventions.json().createObjectBuilder()
                 .add("articles", articles)
                 .build());
     }
@@ -134,12 +134,12 @@ final class GrowthWork {
     static Artefact marketing(TaskBrief brief) {
         List<String> channels = CHANNELS.getOrDefault(brief.businessType(), CHANNELS.get(TaskBrief.DEFAULT_BUSINESS_TYPE));
         int budget = MIN_BUDGET_USD + brief.pick(BUDGET_STEPS, "marketing-budget") * BUDGET_STEP_USD;
-        JsonArrayBuilder channelArray = Json.createArrayBuilder();
-        channels.forEach(channel -> channelArray.add(Json.createObjectBuilder()
+        JsonArrayBuilder channelArray = JsonConventions.json().createArrayBuilder();
+        channels.forEach(channel -> channelArray.add(JsonConventions.json().createObjectBuilder()
                 .add("name", channel).add("rationale", CHANNEL_RATIONALE.get(channel))));
-        JsonArrayBuilder campaigns = Json.createArrayBuilder();
+        JsonArrayBuilder campaigns = JsonConventions.json().createArrayBuilder();
         for (int i = 0; i < BUDGET_SHARES_PERCENT.size(); i++) {
-            campaigns.add(Json.createObjectBuilder()
+            campaigns.add(JsonConventions.json().createObjectBuilder()
                     .add("name", brief.businessName() + " launch on " + channels.get(i))
                     .add("channel", channels.get(i))
                     .add("budget_usd", budget * BUDGET_SHARES_PERCENT.get(i) / 100)
@@ -149,7 +149,7 @@ final class GrowthWork {
                     .add("kpi", i == 0 ? "sign-ups" : "qualified visitors"));
         }
         return new Artefact("Planned " + BUDGET_SHARES_PERCENT.size() + " launch campaigns on " + channels.size()
-                + " channels with a $" + budget + " budget", Json.createObjectBuilder()
+                + " channels with a $" + budget + " budget", JsonConventions.json().createObjectBuilder()
                 .add("channels", channelArray)
                 .add("campaigns", campaigns)
                 .add("total_budget_usd", budget)
@@ -158,11 +158,11 @@ final class GrowthWork {
 
     static Artefact sales(TaskBrief brief) {
         List<String> companies = BrandNames.generate(LEADS, Set.of(brief.businessName()), brief.fingerprint(), "leads");
-        JsonArrayBuilder leads = Json.createArrayBuilder();
+        JsonArrayBuilder leads = JsonConventions.json().createArrayBuilder();
         for (String company : companies) {
             int score = 40 + brief.pick(60, "lead-" + company);
             String stage = STAGES.get(Math.min(STAGES.size() - 2, (score - 40) / 15));
-            leads.add(Json.createObjectBuilder()
+            leads.add(JsonConventions.json().createObjectBuilder()
                     .add("company", company)
                     .add("segment", brief.targetMarket())
                     .add("score", score)
@@ -174,17 +174,17 @@ final class GrowthWork {
                         default -> "Send the proposal";
                     }));
         }
-        JsonArrayBuilder pipeline = Json.createArrayBuilder();
+        JsonArrayBuilder pipeline = JsonConventions.json().createArrayBuilder();
         double reached = MIN_PROSPECTS + brief.pick(PROSPECT_SPREAD, "prospects");
         for (int i = 0; i < STAGES.size(); i++) {
             reached *= STAGE_CONVERSION.get(i);
-            pipeline.add(Json.createObjectBuilder()
+            pipeline.add(JsonConventions.json().createObjectBuilder()
                     .add("stage", STAGES.get(i))
                     .add("count", (int) Math.round(reached))
                     .add("conversion_from_previous", STAGE_CONVERSION.get(i)));
         }
         return new Artefact("Qualified " + LEADS + " leads and projected a " + STAGES.size() + "-stage pipeline for "
-                + brief.businessName(), Json.createObjectBuilder()
+                + brief.businessName(), JsonConventions.json().createObjectBuilder()
                 .add("leads", leads)
                 .add("pipeline", pipeline)
                 .build());
@@ -208,18 +208,18 @@ final class GrowthWork {
                 new Sequence("Win-back", "inactive for 14 days", List.of(
                         mail(0, "We improved " + Phrases.lowerFirst(feature(features, features.size() - 1)), "reactivate"),
                         mail(7, "Your " + name + " workspace is waiting", "reactivate"))));
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
         sequences.forEach(sequence -> array.add(sequence.toJson()));
         int emails = sequences.stream().mapToInt(sequence -> sequence.emails().size()).sum();
         return new Artefact("Wrote " + sequences.size() + " email sequences with " + emails + " emails for " + name,
-                Json.createObjectBuilder().add("sequences", array).build());
+                JsonConventions.json().createObjectBuilder().add("sequences", array).build());
     }
 
     static Artefact support(TaskBrief brief) {
         PriceModel prices = PriceModel.parse(brief.monetization());
         List<String> plans = new ArrayList<>();
         prices.tiers().forEach(tier -> plans.add(tier.name() + " " + prices.format(tier.price())));
-        JsonArrayBuilder faq = Json.createArrayBuilder();
+        JsonArrayBuilder faq = JsonConventions.json().createArrayBuilder();
         List<String> features = brief.features();
         for (int i = 0; i < Math.min(FAQ_FEATURES, features.size()); i++) {
             faq.add(qa("How do I get started with " + Phrases.lowerFirst(features.get(i)) + "?",
@@ -230,7 +230,7 @@ final class GrowthWork {
                         "Plans per " + prices.unit() + ": " + String.join(", ", plans) + "."))
                 .add(qa("Can I cancel at any time?", "Yes. Cancelling stops the next charge and keeps your data for 30 days."))
                 .add(qa("How do I reach a person?", "Write to support from the help menu; we answer within one business day."));
-        JsonArrayBuilder channels = Json.createArrayBuilder()
+        JsonArrayBuilder channels = JsonConventions.json().createArrayBuilder()
                 .add(channel("help center", "self-service, always available"))
                 .add(channel("email", "first answer within 24 hours"))
                 .add(channel("in-app chat", "first answer within 4 business hours"));
@@ -238,14 +238,14 @@ final class GrowthWork {
             channels.add(channel("phone", "for the highest plan, same business day"));
         }
         return new Artefact("Wrote " + (Math.min(FAQ_FEATURES, features.size()) + 3) + " FAQ entries and set up the support channels of "
-                + brief.businessName(), Json.createObjectBuilder()
+                + brief.businessName(), JsonConventions.json().createObjectBuilder()
                 .add("faq", faq)
                 .add("channels", channels)
                 .build());
     }
 
     private static JsonObjectBuilder keyword(TaskBrief brief, String keyword, String intent) {
-        return Json.createObjectBuilder()
+        return JsonConventions.json().createObjectBuilder()
                 .add("keyword", keyword)
                 .add("intent", intent)
                 .add("monthly_searches", MIN_SEARCHES + brief.pick(SEARCH_SPREAD, "searches-" + keyword))
@@ -253,15 +253,15 @@ final class GrowthWork {
     }
 
     private static JsonObjectBuilder mail(int day, String subject, String goal) {
-        return Json.createObjectBuilder().add("day", day).add("subject", subject).add("goal", goal);
+        return JsonConventions.json().createObjectBuilder().add("day", day).add("subject", subject).add("goal", goal);
     }
 
     private static JsonObjectBuilder qa(String question, String answer) {
-        return Json.createObjectBuilder().add("question", question).add("answer", answer);
+        return JsonConventions.json().createObjectBuilder().add("question", question).add("answer", answer);
     }
 
     private static JsonObjectBuilder channel(String name, String responseTime) {
-        return Json.createObjectBuilder().add("name", name).add("response_time", responseTime);
+        return JsonConventions.json().createObjectBuilder().add("name", name).add("response_time", responseTime);
     }
 
     private static String feature(List<String> features, int index) {

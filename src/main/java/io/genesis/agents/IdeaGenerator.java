@@ -1,5 +1,6 @@
 package io.genesis.agents;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.agents.llm.LlmClient;
 import io.genesis.agents.llm.LlmException;
 import io.genesis.agents.llm.LlmOptions;
@@ -10,7 +11,6 @@ import io.genesis.safety.CredentialRedactor;
 import io.genesis.safety.WaltzRlSafetyGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -200,18 +200,18 @@ public class IdeaGenerator {
 
     private String prompt(BusinessArchetype archetype, JsonObject requirements, MemoryHint memory) {
         MemoryHint past = memory == null ? MemoryHint.NONE : memory;
-        return Json.createObjectBuilder()
+        return JsonConventions.json().createObjectBuilder()
                 .add("business_type", archetype.type())
-                .add("archetype", Json.createObjectBuilder()
+                .add("archetype", JsonConventions.json().createObjectBuilder()
                         .add("description", archetype.description())
-                        .add("typical_features", Json.createArrayBuilder(archetype.typicalFeatures()))
-                        .add("tech_stack", Json.createArrayBuilder(archetype.techStack()))
+                        .add("typical_features", JsonConventions.json().createArrayBuilder(archetype.typicalFeatures()))
+                        .add("tech_stack", JsonConventions.json().createArrayBuilder(archetype.techStack()))
                         .add("monetization", archetype.monetizationModel())
                         .add("target_market", archetype.targetMarket()))
                 .add("requirements", orEmpty(requirements))
-                .add("similar_past_businesses", Json.createObjectBuilder()
+                .add("similar_past_businesses", JsonConventions.json().createObjectBuilder()
                         .add("count", past.similarCount())
-                        .add("names", Json.createArrayBuilder(past.similarNames())))
+                        .add("names", JsonConventions.json().createArrayBuilder(past.similarNames())))
                 .add("instructions", "Stay consistent with the archetype, honour the requirements, and choose a name"
                         + " none of the similar past businesses has.")
                 .build().toString();
@@ -225,7 +225,7 @@ public class IdeaGenerator {
             return Optional.empty();
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(answer.substring(start, end + 1)))) {
+        try (JsonReader reader = JsonConventions.json().createReader(new StringReader(answer.substring(start, end + 1)))) {
             json = reader.readObject();
         } catch (JsonException e) {
             return Optional.empty();

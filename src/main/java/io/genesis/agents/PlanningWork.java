@@ -1,6 +1,6 @@
 package io.genesis.agents;
 
-import jakarta.json.Json;
+import io.genesis.api.JsonConventions;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -70,16 +70,16 @@ final class PlanningWork {
         int reachable = MIN_MARKET_SIZE + brief.pick(MARKET_SIZE_SPREAD, "market-size") * MARKET_SIZE_STEP;
         List<String> features = brief.features();
         List<String> names = BrandNames.generate(COMPETITORS, Set.of(brief.businessName()), brief.fingerprint(), "competitors");
-        JsonArrayBuilder competitors = Json.createArrayBuilder();
+        JsonArrayBuilder competitors = JsonConventions.json().createArrayBuilder();
         for (int i = 0; i < names.size(); i++) {
             String gap = features.get((i + 1) % features.size());
-            competitors.add(Json.createObjectBuilder()
+            competitors.add(JsonConventions.json().createObjectBuilder()
                     .add("name", names.get(i))
                     .add("positioning", List.of("Established all-in-one suite", "Low-cost newcomer", "Enterprise-focused vendor").get(i))
                     .add("price_point", prices.format(prices.points().get(Math.min(i, prices.points().size() - 1))))
                     .add("gap", "No " + Phrases.lowerFirst(gap)));
         }
-        JsonArrayBuilder findings = Json.createArrayBuilder()
+        JsonArrayBuilder findings = JsonConventions.json().createArrayBuilder()
                 .add(finding("market", "About " + String.format(Locale.ROOT, "%,d", reachable) + " " + Phrases.lowerFirst(brief.targetMarket())
                         + " can be reached through search and communities in the first year."))
                 .add(finding("pricing", "Comparable products charge " + prices.describe() + "; " + brief.monetization()
@@ -89,10 +89,10 @@ final class PlanningWork {
                 .add(finding("differentiation", "None of the " + COMPETITORS + " closest competitors offers "
                         + Phrases.lowerFirst(features.get(features.size() - 1)) + " in its entry plan."));
         return new Artefact("Researched the market for " + brief.businessName() + ": 4 findings and " + COMPETITORS
-                + " competitors", Json.createObjectBuilder()
+                + " competitors", JsonConventions.json().createObjectBuilder()
                 .add("findings", findings)
                 .add("competitors", competitors)
-                .add("market", Json.createObjectBuilder()
+                .add("market", JsonConventions.json().createObjectBuilder()
                         .add("segment", brief.targetMarket())
                         .add("reachable_customers", reachable))
                 .build());
@@ -101,9 +101,9 @@ final class PlanningWork {
     static Artefact spec(TaskBrief brief) {
         List<String> features = brief.features();
         int musts = (int) Math.ceil(features.size() * MUST_SHARE);
-        JsonArrayBuilder requirements = Json.createArrayBuilder();
+        JsonArrayBuilder requirements = JsonConventions.json().createArrayBuilder();
         for (int i = 0; i < features.size(); i++) {
-            requirements.add(Json.createObjectBuilder()
+            requirements.add(JsonConventions.json().createObjectBuilder()
                     .add("id", String.format(Locale.ROOT, "REQ-%03d", i + 1))
                     .add("kind", "functional")
                     .add("feature", features.get(i))
@@ -116,7 +116,7 @@ final class PlanningWork {
                 "Personal data is encrypted in transit and at rest.",
                 "The service is available 99.5% of each month.");
         for (int i = 0; i < qualities.size(); i++) {
-            requirements.add(Json.createObjectBuilder()
+            requirements.add(JsonConventions.json().createObjectBuilder()
                     .add("id", String.format(Locale.ROOT, "NFR-%03d", i + 1))
                     .add("kind", "non_functional")
                     .add("statement", qualities.get(i))
@@ -131,11 +131,11 @@ final class PlanningWork {
         sections.put("Technology", "Built with " + String.join(", ", brief.techStack()) + ".");
         sections.put("Monetization", brief.monetization() + ".");
         sections.put("Success metrics", String.join("; ", metrics) + ".");
-        JsonArrayBuilder sectionArray = Json.createArrayBuilder();
-        sections.forEach((heading, body) -> sectionArray.add(Json.createObjectBuilder().add("heading", heading).add("body", body)));
+        JsonArrayBuilder sectionArray = JsonConventions.json().createArrayBuilder();
+        sections.forEach((heading, body) -> sectionArray.add(JsonConventions.json().createObjectBuilder().add("heading", heading).add("body", body)));
         return new Artefact("Specified " + brief.businessName() + ": " + sections.size() + " sections, " + features.size()
-                + " functional and " + qualities.size() + " non-functional requirements", Json.createObjectBuilder()
-                .add("spec", Json.createObjectBuilder()
+                + " functional and " + qualities.size() + " non-functional requirements", JsonConventions.json().createObjectBuilder()
+                .add("spec", JsonConventions.json().createObjectBuilder()
                         .add("title", brief.businessName() + " product specification")
                         .add("sections", sectionArray))
                 .add("requirements", requirements)
@@ -161,36 +161,36 @@ final class PlanningWork {
                 technology.merge(part.component(), tech, (first, second) -> first + " + " + second);
             }
         }
-        JsonArrayBuilder components = Json.createArrayBuilder();
+        JsonArrayBuilder components = JsonConventions.json().createArrayBuilder();
         List<String> flows = new ArrayList<>();
         Set<String> layers = new LinkedHashSet<>();
         byComponent.forEach((name, part) -> {
             List<String> calls = part.consumes().stream().filter(byComponent::containsKey).toList();
             calls.forEach(callee -> flows.add(name + " -> " + callee));
             layers.add(part.layer());
-            components.add(Json.createObjectBuilder()
+            components.add(JsonConventions.json().createObjectBuilder()
                     .add("name", name)
                     .add("technology", technology.get(name))
                     .add("layer", part.layer())
                     .add("responsibility", part.responsibility())
-                    .add("interfaces", Json.createObjectBuilder()
-                            .add("provides", Json.createArrayBuilder(part.provides()))
-                            .add("consumes", Json.createArrayBuilder(calls))));
+                    .add("interfaces", JsonConventions.json().createObjectBuilder()
+                            .add("provides", JsonConventions.json().createArrayBuilder(part.provides()))
+                            .add("consumes", JsonConventions.json().createArrayBuilder(calls))));
         });
         String style = byComponent.containsKey("api_service") ? "web frontend with a separate API service" : "full-stack web app";
         return new Artefact("Designed " + brief.businessName() + " as a " + style + " of " + byComponent.size() + " components",
-                Json.createObjectBuilder()
-                        .add("architecture", Json.createObjectBuilder()
+                JsonConventions.json().createObjectBuilder()
+                        .add("architecture", JsonConventions.json().createObjectBuilder()
                                 .add("style", style)
-                                .add("layers", Json.createArrayBuilder(List.copyOf(layers)))
-                                .add("languages", Json.createArrayBuilder(List.copyOf(languages)))
-                                .add("data_flow", Json.createArrayBuilder(flows)))
+                                .add("layers", JsonConventions.json().createArrayBuilder(List.copyOf(layers)))
+                                .add("languages", JsonConventions.json().createArrayBuilder(List.copyOf(languages)))
+                                .add("data_flow", JsonConventions.json().createArrayBuilder(flows)))
                         .add("components", components)
                         .build());
     }
 
     private static JsonObjectBuilder finding(String topic, String insight) {
-        return Json.createObjectBuilder().add("topic", topic).add("insight", Phrases.capitalize(insight));
+        return JsonConventions.json().createObjectBuilder().add("topic", topic).add("insight", Phrases.capitalize(insight));
     }
 
     private static Part part(String fragment, String component, String layer, String responsibility, List<String> provides,

@@ -1,7 +1,7 @@
 package io.genesis.agents;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.agents.PriceModel.Tier;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
@@ -42,20 +42,20 @@ final class RevenueWork {
         PriceModel prices = PriceModel.parse(brief.monetization());
         List<Tier> tiers = prices.tiers();
         List<String> features = brief.features();
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
         for (int i = 0; i < tiers.size(); i++) {
             // each plan includes a growing share of the features; the top plan has them all
             int included = (int) Math.ceil(features.size() * (i + 1) / (double) tiers.size());
-            array.add(Json.createObjectBuilder()
+            array.add(JsonConventions.json().createObjectBuilder()
                     .add("name", tiers.get(i).name())
                     .add("price", tiers.get(i).price())
                     .add("unit", prices.unit())
                     .add("currency", prices.kind() == PriceModel.Kind.COMMISSION ? "%" : "USD")
-                    .add("features", Json.createArrayBuilder(features.subList(0, included))));
+                    .add("features", JsonConventions.json().createArrayBuilder(features.subList(0, included))));
         }
         return new Artefact("Priced " + brief.businessName() + " in " + tiers.size() + " tiers, "
                 + prices.format(tiers.get(0).price()) + " to " + prices.format(tiers.get(tiers.size() - 1).price()) + " per "
-                + prices.unit(), Json.createObjectBuilder()
+                + prices.unit(), JsonConventions.json().createObjectBuilder()
                 .add("tiers", array)
                 .add("model", prices.kind().name().toLowerCase(Locale.ROOT))
                 .add("source", brief.monetization())
@@ -63,19 +63,19 @@ final class RevenueWork {
     }
 
     static Artefact finance(TaskBrief brief) {
-        JsonArrayBuilder costs = Json.createArrayBuilder();
+        JsonArrayBuilder costs = JsonConventions.json().createArrayBuilder();
         List<String> charged = new ArrayList<>();
         int monthly = 0;
         for (Cost cost : COSTS) {
             if ((cost.fragment().isEmpty() || brief.uses(cost.fragment())) && !charged.contains(cost.item())) {
                 charged.add(cost.item());
                 monthly += cost.monthlyUsd();
-                costs.add(Json.createObjectBuilder()
+                costs.add(JsonConventions.json().createObjectBuilder()
                         .add("item", cost.item()).add("monthly_usd", cost.monthlyUsd()).add("basis", cost.basis()));
             }
         }
         if (brief.uses("stripe")) {
-            costs.add(Json.createObjectBuilder().add("item", "Payment processing").add("monthly_usd", 0).add("basis", PAYMENT_FEES));
+            costs.add(JsonConventions.json().createObjectBuilder().add("item", "Payment processing").add("monthly_usd", 0).add("basis", PAYMENT_FEES));
         }
         int marketing = brief.dependencies().values().stream()
                 .filter(result -> result.get("total_budget_usd") instanceof JsonNumber)
@@ -85,8 +85,8 @@ final class RevenueWork {
         BigDecimal perCustomer = prices.monthlyRevenuePerCustomer();
         int breakEven = BigDecimal.valueOf(monthly).divide(perCustomer, 0, RoundingMode.CEILING).intValue();
         return new Artefact("Budgeted $" + monthly + " a month to run " + brief.businessName() + " plus $" + marketing
-                + " for the launch; break-even at " + breakEven + " paying customers", Json.createObjectBuilder()
-                .add("budget", Json.createObjectBuilder()
+                + " for the launch; break-even at " + breakEven + " paying customers", JsonConventions.json().createObjectBuilder()
+                .add("budget", JsonConventions.json().createObjectBuilder()
                         .add("monthly_running_usd", monthly)
                         .add("launch_marketing_usd", marketing)
                         .add("first_quarter_usd", 3 * monthly + marketing)
@@ -97,30 +97,30 @@ final class RevenueWork {
     }
 
     static Artefact analytics(TaskBrief brief) {
-        JsonArrayBuilder metrics = Json.createArrayBuilder();
-        brief.archetype().successMetrics().forEach((name, target) -> metrics.add(Json.createObjectBuilder()
+        JsonArrayBuilder metrics = JsonConventions.json().createArrayBuilder();
+        brief.archetype().successMetrics().forEach((name, target) -> metrics.add(JsonConventions.json().createObjectBuilder()
                 .add("name", name).add("target", target).add("kind", "success")));
         List<String> events = new ArrayList<>(List.of("visited", "signed_up"));
         brief.resources().keySet().forEach(resource -> events.add(Identifiers.snake(resource) + "_used"));
         events.add("became_paying");
-        metrics.add(Json.createObjectBuilder().add("name", "signup_conversion").add("target", "visited -> signed_up")
+        metrics.add(JsonConventions.json().createObjectBuilder().add("name", "signup_conversion").add("target", "visited -> signed_up")
                         .add("kind", "funnel"))
-                .add(Json.createObjectBuilder().add("name", "activation").add("target", "signed_up -> " + events.get(2))
+                .add(JsonConventions.json().createObjectBuilder().add("name", "activation").add("target", "signed_up -> " + events.get(2))
                         .add("kind", "funnel"))
-                .add(Json.createObjectBuilder().add("name", "paid_conversion").add("target", "signed_up -> became_paying")
+                .add(JsonConventions.json().createObjectBuilder().add("name", "paid_conversion").add("target", "signed_up -> became_paying")
                         .add("kind", "funnel"));
         List<String> tiers = PriceModel.parse(brief.monetization()).tiers().stream().map(Tier::name).toList();
         List<String> usage = new ArrayList<>();
         brief.resources().values().forEach(feature -> usage.add("Weekly use of " + Phrases.lowerFirst(feature)));
-        JsonArrayBuilder dashboards = Json.createArrayBuilder()
+        JsonArrayBuilder dashboards = JsonConventions.json().createArrayBuilder()
                 .add(dashboard("Acquisition", List.of("Visitors by source", "Sign-up conversion by source", "Top landing pages")))
                 .add(dashboard("Activation", usage))
                 .add(dashboard("Revenue", List.of("Monthly recurring revenue", "Paying customers by plan (" + String.join(", ", tiers) + ")",
                         "Churn and expansion")));
         return new Artefact("Defined " + (brief.archetype().successMetrics().size() + 3) + " metrics, " + events.size()
-                + " events and 3 dashboards for " + brief.businessName(), Json.createObjectBuilder()
+                + " events and 3 dashboards for " + brief.businessName(), JsonConventions.json().createObjectBuilder()
                 .add("metrics", metrics)
-                .add("events", Json.createArrayBuilder(events))
+                .add("events", JsonConventions.json().createArrayBuilder(events))
                 .add("dashboards", dashboards)
                 .build());
     }
@@ -129,12 +129,12 @@ final class RevenueWork {
         PriceModel prices = PriceModel.parse(brief.monetization());
         String code = Identifiers.slug(brief.businessName()).replace("-", "").toUpperCase(Locale.ROOT);
         String prefix = code.substring(0, Math.min(4, code.length()));
-        JsonArrayBuilder products = Json.createArrayBuilder();
+        JsonArrayBuilder products = JsonConventions.json().createArrayBuilder();
         int count = 0;
         for (Tier tier : prices.tiers()) {
             if (tier.price().signum() > 0) {
                 count++;
-                products.add(Json.createObjectBuilder()
+                products.add(JsonConventions.json().createObjectBuilder()
                         .add("sku", prefix + "-" + Identifiers.slug(tier.name()).toUpperCase(Locale.ROOT))
                         .add("name", brief.businessName() + " " + tier.name())
                         .add("price", tier.price())
@@ -143,29 +143,29 @@ final class RevenueWork {
         }
         boolean recurring = prices.kind() == PriceModel.Kind.SUBSCRIPTION || prices.kind() == PriceModel.Kind.PER_SEAT
                 || prices.kind() == PriceModel.Kind.SPONSORED;
-        JsonObjectBuilder checkout = Json.createObjectBuilder()
+        JsonObjectBuilder checkout = JsonConventions.json().createObjectBuilder()
                 .add("provider", brief.techStack().stream().filter(tech -> tech.toLowerCase(Locale.ROOT).contains("stripe"))
                         .findFirst().orElse("Stripe"))
                 .add("mode", recurring ? "subscription" : "payment")
                 .add("currency", "usd")
-                .add("steps", Json.createArrayBuilder(List.of("cart", "customer details", "payment", "confirmation")))
-                .add("payment_methods", Json.createArrayBuilder(List.of("card", "apple_pay", "google_pay")))
+                .add("steps", JsonConventions.json().createArrayBuilder(List.of("cart", "customer details", "payment", "confirmation")))
+                .add("payment_methods", JsonConventions.json().createArrayBuilder(List.of("card", "apple_pay", "google_pay")))
                 .add("tax", "calculated automatically from the customer's address")
                 .add("success_route", "/checkout/success")
                 .add("cancel_route", "/pricing");
         if (prices.kind() == PriceModel.Kind.ONE_OFF) {
-            checkout.add("fulfillment", Json.createObjectBuilder()
+            checkout.add("fulfillment", JsonConventions.json().createObjectBuilder()
                     .add("shipping", "flat rate, free above $75")
                     .add("returns_days", 30));
         }
         return new Artefact("Listed " + count + " products and set up " + (recurring ? "subscription" : "one-time")
-                + " checkout for " + brief.businessName(), Json.createObjectBuilder()
+                + " checkout for " + brief.businessName(), JsonConventions.json().createObjectBuilder()
                 .add("products", products)
                 .add("checkout", checkout)
                 .build());
     }
 
     private static JsonObjectBuilder dashboard(String name, List<String> widgets) {
-        return Json.createObjectBuilder().add("name", name).add("widgets", Json.createArrayBuilder(widgets));
+        return JsonConventions.json().createObjectBuilder().add("name", name).add("widgets", JsonConventions.json().createArrayBuilder(widgets));
     }
 }

@@ -1,5 +1,6 @@
 package io.genesis.businesses;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.economics.DeploymentUrls;
 import io.genesis.economics.RevenueEstimate;
 import io.genesis.economics.RevenueProjection;
@@ -8,7 +9,6 @@ import io.genesis.economics.SuccessVerdict;
 import io.genesis.economics.TaskOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -117,7 +117,7 @@ public class BusinessCompletion {
                 verdict.successful(), elapsed.toMillis() / 1000.0);
         String url = deploymentUrls.extract(id, outcomes, simulation).orElse(null);
         tx.setJson(id, "revenue_projection", projectionJson(projection));
-        tx.setJson(id, "metadata", merged(business.metadata(), "success_criteria", Json.createObjectBuilder()
+        tx.setJson(id, "metadata", merged(business.metadata(), "success_criteria", JsonConventions.json().createObjectBuilder()
                 .add("successful", verdict.successful()).add("reason", verdict.reason())
                 .add("completed", verdict.completed()).add("total", verdict.total())
                 .add("completion_rate", verdict.completionRate()).build()));
@@ -156,9 +156,9 @@ public class BusinessCompletion {
     }
 
     static JsonObject projectionJson(RevenueEstimate projection) {
-        var assumptions = Json.createArrayBuilder();
+        var assumptions = JsonConventions.json().createArrayBuilder();
         projection.assumptions().forEach(assumptions::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonConventions.json().createObjectBuilder()
                 .add("projected_monthly_revenue", projection.projectedMonthlyRevenue())
                 .add("confidence", projection.confidence())
                 .add("status", projection.status())
@@ -173,7 +173,7 @@ public class BusinessCompletion {
     }
 
     static JsonObject merged(JsonObject base, String key, JsonObject value) {
-        JsonObjectBuilder merged = Json.createObjectBuilder(base == null ? JsonValue.EMPTY_JSON_OBJECT : base);
+        JsonObjectBuilder merged = JsonConventions.json().createObjectBuilder(base == null ? JsonValue.EMPTY_JSON_OBJECT : base);
         return merged.add(key, value).build();
     }
 

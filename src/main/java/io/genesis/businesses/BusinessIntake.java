@@ -1,5 +1,6 @@
 package io.genesis.businesses;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.AgentRegistry;
 import io.genesis.runtime.Envelope;
@@ -10,7 +11,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import io.genesis.schema.SchemaReady;
 
@@ -83,7 +83,7 @@ public class BusinessIntake {
 
     private void publishCreate(BusinessRecord business, String traceparent) {
         AgentPolicy meta = agents.byAgent(BusinessOrchestrator.AGENT).orElseThrow();
-        JsonObject content = Json.createObjectBuilder().add("kind", "create").add("business_id", business.businessId()).build();
+        JsonObject content = JsonConventions.json().createObjectBuilder().add("kind", "create").add("business_id", business.businessId()).build();
         publisher.publish(new Envelope(BusinessPlanner.runtimeTaskId(business.businessId(), "create"), meta.topic(), content,
                 null, null, business.businessId(), null, "api", business.tenantId(), 0, Instant.now().toString(),
                 TraceContext.continueOrStart(traceparent), business.businessId(), "business-create-" + business.businessId(), null));

@@ -1,5 +1,6 @@
 package io.genesis.businesses;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.planning.PlanningRejected;
 import io.genesis.runtime.AgentHandler;
 import io.genesis.runtime.AgentPolicy;
@@ -11,7 +12,6 @@ import io.genesis.runtime.TaskContext;
 import io.genesis.runtime.TaskPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -192,7 +192,7 @@ public class BusinessOrchestrator implements AgentHandler {
             }
         }
         BusinessRecord now = store.find(businessId).orElseThrow();
-        return Json.createObjectBuilder().add("business_id", businessId).add("status", now.status().name()).build();
+        return JsonConventions.json().createObjectBuilder().add("business_id", businessId).add("status", now.status().name()).build();
     }
 
     private void publish(BusinessRecord business, BusinessTask task, Map<String, BusinessTask> byId) throws SQLException {
@@ -215,14 +215,14 @@ public class BusinessOrchestrator implements AgentHandler {
 
     private static JsonObject taskContent(BusinessRecord business, BusinessTask task, Map<String, BusinessTask> byId) {
         JsonObject requirements = business.requirements() == null ? JsonValue.EMPTY_JSON_OBJECT : business.requirements();
-        JsonObjectBuilder dependencies = Json.createObjectBuilder();
+        JsonObjectBuilder dependencies = JsonConventions.json().createObjectBuilder();
         for (String dep : task.dependsOn()) {
             BusinessTask done = byId.get(dep);
             if (done != null && done.result() != null) {
                 dependencies.add(dep, done.result());
             }
         }
-        JsonObjectBuilder content = Json.createObjectBuilder()
+        JsonObjectBuilder content = JsonConventions.json().createObjectBuilder()
                 .add("business_id", business.businessId())
                 .add("business_type", business.businessType())
                 .add("business_name", requirements.getString("name", business.businessType()))
@@ -231,7 +231,7 @@ public class BusinessOrchestrator implements AgentHandler {
                 .add("tech_stack", requirements.containsKey("tech_stack") ? requirements.get("tech_stack") : JsonValue.EMPTY_JSON_ARRAY)
                 .add("monetization", requirements.getString("monetization", ""))
                 .add("target_market", requirements.getString("target_market", ""))
-                .add("task", Json.createObjectBuilder()
+                .add("task", JsonConventions.json().createObjectBuilder()
                         .add("task_id", task.taskId())
                         .add("task_type", task.taskType())
                         .add("description", task.description())
@@ -263,7 +263,7 @@ public class BusinessOrchestrator implements AgentHandler {
         JsonObject deps = message.getJsonObject("dependencies");
         int inputs = deps == null ? 0 : deps.size();
         JsonObject task = message.getJsonObject("task");
-        return Json.createObjectBuilder()
+        return JsonConventions.json().createObjectBuilder()
                 .add("summary", "reviewed " + inputs + " upstream result(s) for " + message.getString("business_name", "the business"))
                 .add("task_type", task == null ? "review" : task.getString("task_type", "review"))
                 .add("reviewed_inputs", inputs)
@@ -272,11 +272,11 @@ public class BusinessOrchestrator implements AgentHandler {
     }
 
     private static JsonObject teamJson(BusinessPlan plan) {
-        var agentsArray = Json.createArrayBuilder();
+        var agentsArray = JsonConventions.json().createArrayBuilder();
         plan.team().agents().forEach(agentsArray::add);
-        JsonObjectBuilder explanation = Json.createObjectBuilder();
+        JsonObjectBuilder explanation = JsonConventions.json().createObjectBuilder();
         plan.team().explanation().forEach((key, value) -> explanation.add(key, String.valueOf(value)));
-        return Json.createObjectBuilder()
+        return JsonConventions.json().createObjectBuilder()
                 .add("agents", agentsArray)
                 .add("fitness", plan.team().fitness())
                 .add("iterations", plan.team().iterations())

@@ -1,5 +1,6 @@
 package io.genesis.businesses;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.businesses.catalog.BusinessArchetype;
 import io.genesis.businesses.catalog.BusinessArchetypes;
 import io.genesis.planning.HtdagPlanner;
@@ -20,7 +21,6 @@ import io.genesis.validation.AopValidator;
 import io.genesis.validation.ValidationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -126,7 +126,7 @@ public class BusinessPlanner {
             DifficultyEstimate estimate = difficulty.estimate(task);
             DagTaskStatus status = !unsafe.containsKey(id) ? (task.dependsOn().isEmpty() ? DagTaskStatus.READY : DagTaskStatus.PENDING)
                     : business.autonomous() ? DagTaskStatus.BLOCKED : DagTaskStatus.AWAITING_APPROVAL;
-            JsonObjectBuilder meta = Json.createObjectBuilder();
+            JsonObjectBuilder meta = JsonConventions.json().createObjectBuilder();
             task.metadata().forEach(meta::add);
             meta.add("routing", routing.explanations().getOrDefault(id, "unassigned"));
             meta.add("difficulty_band", estimate.band().name());
@@ -143,7 +143,7 @@ public class BusinessPlanner {
 
     private static JsonObject metadata(MemoryRecall memory, RoutingPlan halo, RoutingPlan routing, ValidationReport validation,
                                        TeamComposition team, Map<String, SafetyVerdict> unsafe, TaskDag dag) {
-        JsonObjectBuilder daaoMeta = Json.createObjectBuilder();
+        JsonObjectBuilder daaoMeta = JsonConventions.json().createObjectBuilder();
         for (String key : List.of("daao_applied", "estimated_cost", "baseline_cost", "cost_savings", "plan_quality",
                 "baseline_plan_quality")) {
             Object value = routing.metadata().get(key);
@@ -153,7 +153,7 @@ public class BusinessPlanner {
                 daaoMeta.add(key, b);
             }
         }
-        JsonArrayBuilder reassigned = Json.createArrayBuilder();
+        JsonArrayBuilder reassigned = JsonConventions.json().createArrayBuilder();
         if (routing.metadata().get("reassignments") instanceof Collection<?> changes) {
             changes.forEach(change -> reassigned.add(String.valueOf(change)));
         }
@@ -162,28 +162,28 @@ public class BusinessPlanner {
                 .filter(e -> !e.getValue().equals(halo.assignments().get(e.getKey()))).count();
         daaoMeta.add("tasks_reassigned", changedByDaao);
 
-        JsonObjectBuilder safetyMeta = Json.createObjectBuilder().add("tasks_checked", dag.size()).add("unsafe_tasks", unsafe.size());
-        JsonObjectBuilder violations = Json.createObjectBuilder();
+        JsonObjectBuilder safetyMeta = JsonConventions.json().createObjectBuilder().add("tasks_checked", dag.size()).add("unsafe_tasks", unsafe.size());
+        JsonObjectBuilder violations = JsonConventions.json().createObjectBuilder();
         unsafe.forEach((id, verdict) -> violations.add(id, verdict.explanation()));
         safetyMeta.add("violations", violations);
 
         Set<String> routedAgents = new LinkedHashSet<>(routing.assignments().values());
-        return Json.createObjectBuilder()
+        return JsonConventions.json().createObjectBuilder()
                 .add("memory", memory.toJson())
-                .add("routing", Json.createObjectBuilder()
+                .add("routing", JsonConventions.json().createObjectBuilder()
                         .add("explanations", map(routing.explanations()))
                         .add("unassigned", list(routing.unassigned()))
                         .add("agents_used", list(List.copyOf(routedAgents))))
                 .add("daao", daaoMeta)
-                .add("validation", Json.createObjectBuilder()
+                .add("validation", JsonConventions.json().createObjectBuilder()
                         .add("passed", validation.passed())
                         .add("quality_score", validation.qualityScore())
                         .add("issues", list(validation.issues()))
                         .add("warnings", list(validation.warnings())))
                 .add("safety", safetyMeta)
-                .add("team", Json.createObjectBuilder().add("fitness", team.fitness()).add("iterations", team.iterations())
+                .add("team", JsonConventions.json().createObjectBuilder().add("fitness", team.fitness()).add("iterations", team.iterations())
                         .add("routed_agents_outside_team", list(routedAgents.stream().filter(a -> !team.agents().contains(a)).toList())))
-                .add("dag", Json.createObjectBuilder().add("tasks", dag.size()).add("depth", dag.maxDepth()))
+                .add("dag", JsonConventions.json().createObjectBuilder().add("tasks", dag.size()).add("depth", dag.maxDepth()))
                 .build();
     }
 
@@ -197,13 +197,13 @@ public class BusinessPlanner {
     }
 
     private static JsonArrayBuilder list(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
         values.forEach(array::add);
         return array;
     }
 
     private static JsonObjectBuilder map(Map<String, String> values) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JsonConventions.json().createObjectBuilder();
         values.forEach(object::add);
         return object;
     }

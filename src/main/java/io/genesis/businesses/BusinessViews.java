@@ -1,6 +1,6 @@
 package io.genesis.businesses;
 
-import jakarta.json.Json;
+import io.genesis.api.JsonConventions;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,11 +15,11 @@ public final class BusinessViews {
     }
 
     public static JsonObject result(BusinessRecord b, List<BusinessTask> tasks, List<Transition> transitions) {
-        JsonArrayBuilder taskResults = Json.createArrayBuilder();
+        JsonArrayBuilder taskResults = JsonConventions.json().createArrayBuilder();
         tasks.forEach(task -> taskResults.add(task(task)));
-        JsonArrayBuilder history = Json.createArrayBuilder();
+        JsonArrayBuilder history = JsonConventions.json().createArrayBuilder();
         transitions.forEach(t -> history.add(transition(t)));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonConventions.json().createObjectBuilder()
                 .add("business_id", b.businessId())
                 .add("business_type", b.businessType())
                 .add("tenant_id", b.tenantId())
@@ -44,7 +44,7 @@ public final class BusinessViews {
     }
 
     public static JsonObject summary(BusinessRecord b) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonConventions.json().createObjectBuilder()
                 .add("business_id", b.businessId())
                 .add("business_type", b.businessType())
                 .add("tenant_id", b.tenantId())
@@ -57,7 +57,7 @@ public final class BusinessViews {
     }
 
     public static JsonObject task(BusinessTask task) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonConventions.json().createObjectBuilder()
                 .add("task_id", task.taskId())
                 .add("runtime_task_id", task.runtimeTaskId())
                 .add("task_type", task.taskType())
@@ -66,7 +66,7 @@ public final class BusinessViews {
                 .add("critical", task.critical())
                 .add("attempts", task.attempts());
         nullable(json, "agent", task.agentId());
-        JsonArrayBuilder deps = Json.createArrayBuilder();
+        JsonArrayBuilder deps = JsonConventions.json().createArrayBuilder();
         task.dependsOn().forEach(deps::add);
         json.add("depends_on", deps);
         number(json, "difficulty", task.difficulty());
@@ -80,7 +80,7 @@ public final class BusinessViews {
     }
 
     public static JsonObject transition(Transition t) {
-        return Json.createObjectBuilder().add("state", t.state().name()).add("at", t.at().toString()).add("reason", t.reason()).build();
+        return JsonConventions.json().createObjectBuilder().add("state", t.state().name()).add("at", t.at().toString()).add("reason", t.reason()).build();
     }
 
     private static JsonObject orEmpty(JsonObject value) {

@@ -1,12 +1,12 @@
 package io.genesis.businesses;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.evolution.EvolutionOutcome;
 import io.genesis.evolution.SeDarwin;
 import io.genesis.evolution.TrajectoryPool;
 import io.genesis.memory.MemoryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ public class FailureLearning {
         memory.saveCase(outcome.learnedCase());
         LOG.info("SE-Darwin on " + agent + " for business " + business.businessId() + ": " + outcome.iterations()
                 + " iteration(s), " + outcome.convergence() + ", best " + outcome.best().successScore());
-        return Json.createObjectBuilder()
+        return JsonConventions.json().createObjectBuilder()
                 .add("agent", agent)
                 .add("failed_task", failed.taskId())
                 .add("iterations", outcome.iterations())

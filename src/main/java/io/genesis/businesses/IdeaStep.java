@@ -1,12 +1,12 @@
 package io.genesis.businesses;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.agents.BusinessIdea;
 import io.genesis.agents.IdeaGenerator;
 import io.genesis.agents.MemoryHint;
 import io.genesis.businesses.catalog.BusinessArchetype;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,7 +31,7 @@ public class IdeaStep {
         JsonObject asked = given == null ? JsonObject.EMPTY_JSON_OBJECT : given;
         BusinessIdea idea = generator.generate(business.businessType(), asked,
                 new MemoryHint((int) memory.similarBusinesses(), memory.examples()));
-        JsonObjectBuilder requirements = Json.createObjectBuilder(idea.toJson())
+        JsonObjectBuilder requirements = JsonConventions.json().createObjectBuilder(idea.toJson())
                 .add("required_agents", array(archetype.requiredAgents()))
                 .add("difficulty", archetype.difficulty().name().toLowerCase(Locale.ROOT))
                 .add("time_to_deploy", archetype.timeToDeploy());
@@ -44,7 +44,7 @@ public class IdeaStep {
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

@@ -1,6 +1,6 @@
 package io.genesis.businesses;
 
-import jakarta.json.Json;
+import io.genesis.api.JsonConventions;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -12,8 +12,8 @@ public record MemoryRecall(long similarBusinesses, List<String> examples) {
     public static final MemoryRecall NONE = new MemoryRecall(0, List.of());
 
     public JsonObject toJson() {
-        JsonArrayBuilder names = Json.createArrayBuilder();
+        JsonArrayBuilder names = JsonConventions.json().createArrayBuilder();
         examples.forEach(names::add);
-        return Json.createObjectBuilder().add("similar_businesses", similarBusinesses).add("examples", names).build();
+        return JsonConventions.json().createObjectBuilder().add("similar_businesses", similarBusinesses).add("examples", names).build();
     }
 }

@@ -1,10 +1,10 @@
 package io.genesis.businesses;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.economics.RevenueEstimate;
 import io.genesis.memory.MemoryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -34,7 +34,7 @@ public class MemoryRecaller {
     public void rememberSuccess(BusinessRecord business, JsonObject requirements, RevenueEstimate projection, int tasks)
             throws SQLException {
         JsonObject team = business.teamComposition();
-        memory.remember(new MemoryStore.Memory(NAMESPACE, business.businessType(), business.businessId(), Json.createObjectBuilder()
+        memory.remember(new MemoryStore.Memory(NAMESPACE, business.businessType(), business.businessId(), JsonConventions.json().createObjectBuilder()
                 .add("name", requirements.getString("name", business.businessId()))
                 .add("features", requirements.containsKey("mvp_features") ? requirements.get("mvp_features") : JsonValue.EMPTY_JSON_ARRAY)
                 .add("tech_stack", requirements.containsKey("tech_stack") ? requirements.get("tech_stack") : JsonValue.EMPTY_JSON_ARRAY)

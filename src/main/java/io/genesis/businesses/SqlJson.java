@@ -1,6 +1,6 @@
 package io.genesis.businesses;
 
-import jakarta.json.Json;
+import io.genesis.api.JsonConventions;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,7 +24,7 @@ final class SqlJson {
         if (text == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonConventions.json().createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }
@@ -42,7 +42,7 @@ final class SqlJson {
     }
 
     static String array(List<String> values) {
-        var array = Json.createArrayBuilder();
+        var array = JsonConventions.json().createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }

@@ -1,8 +1,8 @@
 package io.genesis.evolution;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.safety.CredentialRedactor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -109,14 +109,14 @@ public class CaseBank {
 
     private static JsonValue redact(JsonValue value) {
         return switch (value.getValueType()) {
-            case STRING -> Json.createValue(CredentialRedactor.redact(((JsonString) value).getString()));
+            case STRING -> JsonConventions.json().createValue(CredentialRedactor.redact(((JsonString) value).getString()));
             case OBJECT -> {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = JsonConventions.json().createObjectBuilder();
                 value.asJsonObject().forEach((key, child) -> object.add(key, redact(child)));
                 yield object.build();
             }
             case ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
                 value.asJsonArray().forEach(child -> array.add(redact(child)));
                 yield array.build();
             }

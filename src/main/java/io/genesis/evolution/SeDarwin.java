@@ -1,8 +1,8 @@
 package io.genesis.evolution;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.evolution.CodeQuality.Criterion;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -143,7 +143,7 @@ public class SeDarwin {
         List<String> pruned = Stream.concat(pool.trajectories().stream(), generated.stream())
                 .map(Trajectory::trajectoryId).distinct().filter(id -> !kept.contains(id)).toList();
         Case learned = caseBank.newCase(agent, failedTaskContext, best.strategy(), best.successScore(),
-                Json.createObjectBuilder()
+                JsonConventions.json().createObjectBuilder()
                         .add("trajectory_id", best.trajectoryId())
                         .add("operator", best.operator().wireName())
                         .add("generation", best.generation())

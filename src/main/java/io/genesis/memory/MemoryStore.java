@@ -1,11 +1,11 @@
 package io.genesis.memory;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.evolution.Case;
 import io.genesis.evolution.Operator;
 import io.genesis.evolution.Trajectory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -158,20 +158,20 @@ public class MemoryStore {
     }
 
     private static String array(List<String> values) {
-        var array = Json.createArrayBuilder();
+        var array = JsonConventions.json().createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }
 
     private static List<String> strings(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonConventions.json().createReader(new StringReader(json))) {
             JsonArray array = reader.readArray();
             return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }
 
     private static JsonObject object(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonConventions.json().createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

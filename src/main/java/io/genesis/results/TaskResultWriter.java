@@ -1,8 +1,8 @@
 package io.genesis.results;
 
+import io.genesis.api.JsonConventions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -66,7 +66,7 @@ public class TaskResultWriter {
     }
 
     private static JsonObject parse(String row) {
-        try (var reader = Json.createReader(new StringReader(row))) {
+        try (var reader = JsonConventions.json().createReader(new StringReader(row))) {
             return reader.readObject();
         }
     }

@@ -15,6 +15,13 @@ public class RuntimeKeys {
     @ConfigProperty(name = "genesis.runtime.key-prefix")
     String prefix;
 
+    /** Keys under an explicit prefix, for tools outside the container (the bean reads it from configuration). */
+    public static RuntimeKeys withPrefix(String prefix) {
+        RuntimeKeys keys = new RuntimeKeys();
+        keys.prefix = prefix;
+        return keys;
+    }
+
     public String stream(String topic) {
         return prefix + "-stream:" + topic;
     }

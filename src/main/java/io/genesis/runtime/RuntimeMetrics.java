@@ -11,6 +11,8 @@ import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prometheus counters and timers of this worker (labels topic and agent): {@code omnidaemon_tasks_received_total},
@@ -35,6 +37,10 @@ public class RuntimeMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
+    /** Metric instances per name and topic: a registry lookup per task costs more than the task's bookkeeping. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     public void received(AgentPolicy policy) {
         counter(RECEIVED, policy).inc();
     }
@@ -50,11 +56,11 @@ public class RuntimeMetrics {
     }
 
     private Counter counter(Metadata metadata, AgentPolicy policy) {
-        return registry.counter(metadata, tags(policy));
+        return counters.computeIfAbsent(metadata.getName() + '|' + policy.topic(), key -> registry.counter(metadata, tags(policy)));
     }
 
     private Timer timer(AgentPolicy policy) {
-        return registry.timer(DURATION, tags(policy));
+        return timers.computeIfAbsent(policy.topic(), key -> registry.timer(DURATION, tags(policy)));
     }
 
     private static Tag[] tags(AgentPolicy policy) {

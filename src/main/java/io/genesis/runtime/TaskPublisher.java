@@ -6,10 +6,12 @@ import io.genesis.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.UnifiedJedis;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -57,27 +59,39 @@ public class TaskPublisher {
     public Published publish(Envelope envelope) {
         AgentPolicy policy = agents.byTopic(envelope.topic())
                 .orElseThrow(() -> new IllegalArgumentException("unknown topic " + envelope.topic()));
-        String idempotencyKey = envelope.idempotencyKey() == null ? "" : keys.idempotency(envelope.tenantId(), envelope.idempotencyKey());
-        String requestHash = requestHash(envelope);
-        Object reply = PUBLISH.run(redis.client(),
-                List.of(keys.stream(envelope.topic()), keys.task(envelope.taskId()), idempotencyKey),
-                args(envelope, policy, requestHash));
-        List<?> result = (List<?>) reply;
+        PublishCall call = publishCall(keys, envelope, policy.agent(), tasks.ttlSeconds(), idempotencyTtlSeconds);
+        List<?> result = (List<?>) call.run(redis.client());
         if (((Long) result.get(0)) == 1L) {
             return new Published(envelope.taskId(), true);
         }
         String[] existing = text(result.get(1)).split("\\|", 2);
-        if (existing.length == 2 && !existing[1].equals(requestHash)) {
+        if (existing.length == 2 && !existing[1].equals(call.requestHash())) {
             throw new IdempotencyConflict(envelope.idempotencyKey());
         }
         return new Published(existing[0], false);
     }
 
-    private List<String> args(Envelope envelope, AgentPolicy policy, String requestHash) {
-        List<String> args = new java.util.ArrayList<>(List.of(envelope.taskId(), JsonConventions.jsonb().toJson(envelope),
-                String.valueOf(tasks.ttlSeconds()), envelope.taskId() + "|" + requestHash, String.valueOf(idempotencyTtlSeconds)));
-        args.addAll(TaskStore.fields(TaskState.queued(envelope, policy.agent())));
-        return args;
+    /** One atomic publish: the script's KEYS and ARGV for an envelope, and the request hash they carry. */
+    public record PublishCall(List<String> keys, List<String> args, String requestHash) {
+        /** Runs the publish script; the reply is {1, task id} or {0, the earlier "task id|request hash"}. */
+        public Object run(UnifiedJedis redis) {
+            return PUBLISH.run(redis, keys, args);
+        }
+    }
+
+    /**
+     * The publish call {@link #publish} makes for {@code envelope} handled by {@code agent}; public so that tools
+     * (the runtime benchmark) publish exactly as the application does without repeating the script's contract.
+     */
+    public static PublishCall publishCall(RuntimeKeys keys, Envelope envelope, String agent, long stateTtlSeconds,
+                                          long idempotencyTtlSeconds) {
+        String idempotencyKey = envelope.idempotencyKey() == null ? "" : keys.idempotency(envelope.tenantId(), envelope.idempotencyKey());
+        String requestHash = requestHash(envelope);
+        List<String> args = new ArrayList<>(List.of(envelope.taskId(), JsonConventions.jsonb().toJson(envelope),
+                String.valueOf(stateTtlSeconds), envelope.taskId() + "|" + requestHash, String.valueOf(idempotencyTtlSeconds)));
+        args.addAll(TaskStore.fields(TaskState.queued(envelope, agent)));
+        return new PublishCall(List.of(keys.stream(envelope.topic()), keys.task(envelope.taskId()), idempotencyKey), args,
+                requestHash);
     }
 
     public static String newTaskId() {

@@ -4,7 +4,6 @@ import io.genesis.api.JsonConventions;
 import io.genesis.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -84,11 +83,12 @@ public class TaskStore {
     }
 
     public static String historyJson(List<TaskState.Attempt> history) {
-        return JsonConventions.jsonb().toJson(history == null ? List.of() : history);
+        // most tasks never fail: skip JSON-B for the empty history (it builds a serializer chain per call)
+        return history == null || history.isEmpty() ? "[]" : JsonConventions.jsonb().toJson(history);
     }
 
     public static List<TaskState.Attempt> history(String json) {
-        if (json == null || json.isBlank() || json.equals("{}")) {
+        if (json == null || json.isBlank() || json.equals("{}") || json.equals("[]")) {
             return List.of();
         }
         List<TaskState.Attempt> parsed = JsonConventions.jsonb().fromJson(json, HISTORY);
@@ -99,7 +99,7 @@ public class TaskStore {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonConventions.json().createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

@@ -5,7 +5,6 @@ import io.genesis.redis.LuaScript;
 import io.genesis.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import redis.clients.jedis.StreamEntryID;
@@ -87,7 +86,7 @@ public class TaskTransitions {
                           String requiredStatus) {
         Instant completedAt = Instant.now();
         String resultJson = finish.result() == null ? "" : finish.result().output().toString();
-        String webhookJob = envelope.webhook() == null ? "" : Json.createObjectBuilder()
+        String webhookJob = envelope.webhook() == null ? "" : JsonConventions.json().createObjectBuilder()
                 .add("delivery_id", UUID.randomUUID().toString())
                 .add("task_id", envelope.taskId())
                 .add("url", envelope.webhook())
@@ -102,7 +101,7 @@ public class TaskTransitions {
                         TaskStore.historyJson(finish.history()), String.valueOf(tasks.ttlSeconds()),
                         String.valueOf(finish.durationMs()),
                         outboxRow(policy, envelope, finish, completedAt, workerId), webhookJob,
-                        String.valueOf(completedAt.toEpochMilli()), JsonConventions.jsonb().toJson(envelope), policy.agent(),
+                        String.valueOf(completedAt.toEpochMilli()), deadLetterEnvelope(envelope, finish.status()), policy.agent(),
                         String.valueOf(finish.attempt()), requiredStatus,
                         envelope.notifyTopic() == null ? "" : notice(policy, envelope, finish, completedAt)));
         return (Long) reply;
@@ -113,7 +112,7 @@ public class TaskTransitions {
      * content is the outcome; causation = the finished task, same correlation, tenant and business.
      */
     private static String notice(AgentPolicy policy, Envelope e, Finish finish, Instant completedAt) {
-        JsonObjectBuilder outcome = Json.createObjectBuilder()
+        JsonObjectBuilder outcome = JsonConventions.json().createObjectBuilder()
                 .add("kind", "task_finished")
                 .add("task_id", e.taskId())
                 .add("topic", e.topic())
@@ -137,9 +136,14 @@ public class TaskTransitions {
         return JsonConventions.jsonb().toJson(notice);
     }
 
+    /** The envelope JSON the dead letter carries; the script reads it only for a dead letter, so others skip JSON-B. */
+    private static String deadLetterEnvelope(Envelope envelope, TaskStatus status) {
+        return status == TaskStatus.DEAD_LETTERED ? JsonConventions.jsonb().toJson(envelope) : "";
+    }
+
     /** The {@code omnidaemon_task_results} row as JSON, written to PostgreSQL by {@link ResultOutbox}. */
     private static String outboxRow(AgentPolicy policy, Envelope e, Finish finish, Instant completedAt, String workerId) {
-        JsonObjectBuilder row = Json.createObjectBuilder()
+        JsonObjectBuilder row = JsonConventions.json().createObjectBuilder()
                 .add("task_id", e.taskId())
                 .add("topic", e.topic())
                 .add("agent_id", policy.agent())

@@ -1,9 +1,9 @@
 package io.genesis.runtime;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -25,7 +25,7 @@ public class WorkerHeartbeat {
 
     void beat(Instant startedAt, int inFlight) {
         try {
-            redis.client().hset(keys.workers(), worker.id(), Json.createObjectBuilder()
+            redis.client().hset(keys.workers(), worker.id(), JsonConventions.json().createObjectBuilder()
                     .add("worker_id", worker.id())
                     .add("started_at", startedAt.toString())
                     .add("last_heartbeat", Instant.now().toString())

@@ -1,8 +1,8 @@
 package io.genesis.agents.llm;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.runtime.webhook.RetryPolicy;
 import io.genesis.safety.CredentialRedactor;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -85,11 +85,11 @@ public final class OpenAiCompatibleLlmClient implements LlmClient {
     }
 
     private String body(String system, String user, LlmOptions options) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonConventions.json().createObjectBuilder()
                 .add("model", settings.model())
-                .add("messages", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("role", "system").add("content", system == null ? "" : system))
-                        .add(Json.createObjectBuilder().add("role", "user").add("content", user == null ? "" : user)))
+                .add("messages", JsonConventions.json().createArrayBuilder()
+                        .add(JsonConventions.json().createObjectBuilder().add("role", "system").add("content", system == null ? "" : system))
+                        .add(JsonConventions.json().createObjectBuilder().add("role", "user").add("content", user == null ? "" : user)))
                 .add("temperature", options.temperature() == null ? settings.temperature() : options.temperature());
         if (options.maxTokens() != null) {
             body.add("max_tokens", options.maxTokens());
@@ -98,7 +98,7 @@ public final class OpenAiCompatibleLlmClient implements LlmClient {
     }
 
     private static Optional<String> content(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = JsonConventions.json().createReader(new StringReader(body == null ? "" : body))) {
             JsonObject answer = reader.readObject();
             if (answer.getJsonArray("choices") == null || answer.getJsonArray("choices").isEmpty()) {
                 throw new LlmException(200, "LLM answer has no choices");

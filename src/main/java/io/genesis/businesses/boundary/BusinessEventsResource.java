@@ -1,5 +1,6 @@
 package io.genesis.businesses.boundary;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.businesses.BusinessRecord;
 import io.genesis.businesses.BusinessStore;
 import io.genesis.businesses.BusinessTask;
@@ -9,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -80,7 +80,7 @@ public class BusinessEventsResource {
                     String now = task.status().sql();
                     if (!now.equals(taskStatus.put(task.taskId(), now))) {
                         sink.send(sse.newEventBuilder().name("task").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                .data(Json.createObjectBuilder().add("task_id", task.taskId()).add("status", now)
+                                .data(JsonConventions.json().createObjectBuilder().add("task_id", task.taskId()).add("status", now)
                                         .add("agent", task.agentId() == null ? "" : task.agentId())
                                         .add("task_type", task.taskType()).build().toString()).build());
                     }

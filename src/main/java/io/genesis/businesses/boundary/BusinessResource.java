@@ -1,5 +1,6 @@
 package io.genesis.businesses.boundary;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.api.TenantResolver;
 import io.genesis.businesses.BusinessApprovals;
 import io.genesis.businesses.BusinessIntake;
@@ -15,7 +16,6 @@ import io.genesis.problem.ProblemException;
 import io.genesis.runtime.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -115,7 +115,7 @@ public class BusinessResource {
                 request, traceparent);
         BusinessRecord business = created.business();
         URI location = uriInfo.getBaseUriBuilder().path("businesses").path(business.businessId()).build();
-        return Response.accepted(Json.createObjectBuilder()
+        return Response.accepted(JsonConventions.json().createObjectBuilder()
                         .add("business_id", business.businessId())
                         .add("status", business.status().name())
                         .add("poll_url", "/api/businesses/" + business.businessId())
@@ -152,9 +152,9 @@ public class BusinessResource {
         int pageSize = bounded("limit", limit, 1, MAX_PAGE);
         int skip = bounded("offset", offset, 0, Integer.MAX_VALUE);
         List<BusinessRecord> page = store.list(new BusinessStore.Filter(tenant, type, state, pageSize, skip));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonConventions.json().createArrayBuilder();
         page.forEach(b -> items.add(BusinessViews.summary(b)));
-        return Json.createObjectBuilder().add("items", items).add("count", page.size()).add("limit", pageSize)
+        return JsonConventions.json().createObjectBuilder().add("items", items).add("count", page.size()).add("limit", pageSize)
                 .add("offset", skip).build();
     }
 
@@ -183,15 +183,15 @@ public class BusinessResource {
     @GET
     @Path("business-types")
     public JsonObject businessTypes() {
-        JsonArrayBuilder types = Json.createArrayBuilder();
-        archetypes.all().forEach(a -> types.add(Json.createObjectBuilder()
+        JsonArrayBuilder types = JsonConventions.json().createArrayBuilder();
+        archetypes.all().forEach(a -> types.add(JsonConventions.json().createObjectBuilder()
                 .add("type", a.type()).add("name", a.name()).add("description", a.description())
                 .add("typical_features", strings(a.typicalFeatures())).add("tech_stack", strings(a.techStack()))
                 .add("required_agents", strings(a.requiredAgents()))
                 .add("difficulty", a.difficulty().name().toLowerCase(Locale.ROOT))
                 .add("time_to_deploy", a.timeToDeploy()).add("monetization_model", a.monetizationModel())
                 .add("target_market", a.targetMarket())));
-        return Json.createObjectBuilder().add("business_types", types).build();
+        return JsonConventions.json().createObjectBuilder().add("business_types", types).build();
     }
 
     BusinessRecord find(String businessId) throws SQLException {
@@ -259,7 +259,7 @@ public class BusinessResource {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("Request body is required (a JSON object)");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonConventions.json().createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;
@@ -283,7 +283,7 @@ public class BusinessResource {
     }
 
     private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

@@ -1,7 +1,7 @@
 package io.genesis.runtime.boundary;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.runtime.ops.StreamIds;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -65,7 +65,7 @@ final class ReplayRequest {
 
     private static JsonObject object(String body) {
         JsonValue json;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonConventions.json().createReader(new StringReader(body))) {
             json = reader.readValue();
         } catch (RuntimeException e) {
             throw new InvalidRequest("Request body is not valid JSON; expected {\"ids\": [\"<entry id>\", ...]}");

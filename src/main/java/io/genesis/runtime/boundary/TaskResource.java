@@ -17,7 +17,6 @@ import io.genesis.runtime.TaskTransitions;
 import io.genesis.runtime.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
@@ -207,7 +206,7 @@ public class TaskResource {
 
     private PublishRequest parse(String body) {
         JsonValue json;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JsonConventions.json().createReader(new StringReader(body))) {
             json = reader.readValue();
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("Request body is not valid JSON: " + firstLine(e.getMessage()));
@@ -257,7 +256,7 @@ public class TaskResource {
 
     private static TaskState fromRecord(TaskResultRecord row) {
         JsonValue output = row.getOutput() == null ? null
-                : Json.createReader(new StringReader(row.getOutput())).readValue();
+                : JsonConventions.json().createReader(new StringReader(row.getOutput())).readValue();
         return new TaskState(row.getTaskId(), row.getTopic(), row.getAgentId(),
                 row.getStatus().equals("success") ? "completed" : row.getStatus(), row.getAttempts(), output, row.getError(),
                 row.getCorrelationId(), row.getCausationId(), row.getTenantId(), row.getBusinessId(),

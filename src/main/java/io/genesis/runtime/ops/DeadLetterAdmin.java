@@ -1,5 +1,6 @@
 package io.genesis.runtime.ops;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.redis.LuaScript;
 import io.genesis.redis.RedisConnection;
 import io.genesis.runtime.AgentPolicy;
@@ -8,7 +9,6 @@ import io.genesis.runtime.TaskStatus;
 import io.genesis.runtime.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import redis.clients.jedis.AbstractPipeline;
@@ -124,12 +124,12 @@ public class DeadLetterAdmin {
 
     /** The envelope to publish again: unchanged except {@code delivery_attempts}, which starts over at 0. */
     static String resetEnvelope(JsonObject envelope) {
-        return Json.createObjectBuilder(envelope).add("delivery_attempts", 0).build().toString();
+        return JsonConventions.json().createObjectBuilder(envelope).add("delivery_attempts", 0).build().toString();
     }
 
     /** Task state fields for a task whose state hash is gone: queued, no attempts, the dead letter's history. */
     static String freshState(DeadLetter letter, AgentPolicy policy) {
-        JsonObjectBuilder state = Json.createObjectBuilder()
+        JsonObjectBuilder state = JsonConventions.json().createObjectBuilder()
                 .add("task_id", letter.taskId())
                 .add("topic", policy.topic())
                 .add("agent", policy.agent())

@@ -1,6 +1,6 @@
 package io.genesis.runtime.ops;
 
-import jakarta.json.Json;
+import io.genesis.api.JsonConventions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -17,7 +17,7 @@ final class JsonText {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonConventions.json().createReader(new StringReader(text))) {
             return Optional.of(reader.readValue());
         } catch (RuntimeException e) {
             return Optional.empty();

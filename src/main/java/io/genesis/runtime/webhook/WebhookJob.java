@@ -1,6 +1,6 @@
 package io.genesis.runtime.webhook;
 
-import jakarta.json.Json;
+import io.genesis.api.JsonConventions;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +19,7 @@ public record WebhookJob(String member, String deliveryId, String taskId, String
     /** Reads a stored member; throws {@link IllegalArgumentException} when it is not a valid job. */
     public static WebhookJob parse(String member) {
         JsonObject json;
-        try (var reader = Json.createReader(new StringReader(member))) {
+        try (var reader = JsonConventions.json().createReader(new StringReader(member))) {
             json = reader.readObject();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("webhook job is not a JSON object: " + e.getMessage(), e);
@@ -42,7 +42,7 @@ public record WebhookJob(String member, String deliveryId, String taskId, String
 
     /** The member to store after attempt {@code attemptsMade} failed and will be retried. */
     public String afterAttempt(int attemptsMade) {
-        JsonObjectBuilder next = Json.createObjectBuilder(raw);
+        JsonObjectBuilder next = JsonConventions.json().createObjectBuilder(raw);
         next.add("attempt", attemptsMade);
         return next.build().toString();
     }
