@@ -116,7 +116,7 @@ final class ConsumerLoop implements Runnable {
                 if (e instanceof JedisDataException && String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
                     groupReady = false;
                 }
-                if (!pause(backoff)) {
+                if (!Pause.sleep(backoff)) {
                     break;
                 }
             }
@@ -239,13 +239,4 @@ final class ConsumerLoop implements Runnable {
         return policy;
     }
 
-    private static boolean pause(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }

@@ -36,7 +36,7 @@ public class DelayedRetries implements Runnable {
                 long moved = (Long) RELEASE.run(redis.client(), List.of(keys.delayed()),
                         List.of(String.valueOf(System.currentTimeMillis()), String.valueOf(BATCH), keys.stream("")));
                 backoff = 0;
-                if (moved < BATCH && !pause(IDLE_PAUSE_MS)) {
+                if (moved < BATCH && !Pause.sleep(IDLE_PAUSE_MS)) {
                     return;
                 }
             } catch (RuntimeException e) {
@@ -44,7 +44,7 @@ public class DelayedRetries implements Runnable {
                 if (backoff == 2000) {
                     LOG.warning("Delayed retries: " + e.getMessage() + " (retrying)");
                 }
-                if (!pause(backoff)) {
+                if (!Pause.sleep(backoff)) {
                     return;
                 }
             }
@@ -55,13 +55,4 @@ public class DelayedRetries implements Runnable {
         running = false;
     }
 
-    private static boolean pause(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }

@@ -51,7 +51,7 @@ public class ResultOutbox implements Runnable {
             try {
                 List<String> batch = claim();
                 if (batch.isEmpty()) {
-                    if (!pause(IDLE_PAUSE_MS)) {
+                    if (!Pause.sleep(IDLE_PAUSE_MS)) {
                         return;
                     }
                     continue;
@@ -69,7 +69,7 @@ public class ResultOutbox implements Runnable {
                     databaseDown = true;
                 }
                 backoff = backoff == 0 ? 100 : Math.min(MAX_BACKOFF_MS, backoff * 2);
-                if (!pause(backoff)) {
+                if (!Pause.sleep(backoff)) {
                     return;
                 }
             }
@@ -122,13 +122,4 @@ public class ResultOutbox implements Runnable {
         return keys.resultOutbox() + ":inflight:" + worker.id();
     }
 
-    private static boolean pause(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }
