@@ -45,6 +45,7 @@ public class WaltzRlSafetyGate {
     private static final List<String> GUIDANCE_WORDS = List.of("example", "step", "here's");
     private static final double OVER_REFUSAL_SEVERITY = 0.5;
 
+    /** A phrase rule has no pattern: it is matched with a plain substring search (most of the gate's cost otherwise). */
     private record Rule(IssueCategory category, String topic, double severity, Pattern pattern, String label) {
     }
 
@@ -230,6 +231,12 @@ public class WaltzRlSafetyGate {
 
     private static void find(String text, List<Rule> rules, List<SafetyIssue> issues) {
         for (Rule rule : rules) {
+            if (rule.pattern() == null) {
+                if (text.contains(rule.label())) {
+                    issues.add(new SafetyIssue(rule.category(), rule.topic(), rule.severity(), rule.label(), rule.label()));
+                }
+                continue;
+            }
             Matcher matcher = rule.pattern().matcher(text);
             if (matcher.find()) {
                 issues.add(new SafetyIssue(rule.category(), rule.topic(), rule.severity(), matcher.group(), rule.label()));
@@ -242,7 +249,7 @@ public class WaltzRlSafetyGate {
     }
 
     private static Rule phrase(IssueCategory category, String topic, double severity, String phrase) {
-        return new Rule(category, topic, severity, Pattern.compile(Pattern.quote(phrase)), phrase);
+        return new Rule(category, topic, severity, null, phrase);
     }
 
     private static Rule regex(IssueCategory category, String topic, double severity, String regex) {
