@@ -10,9 +10,7 @@ if status == 'completed' or status == 'failed' or status == 'dead_lettered' or s
   return {-1, status}
 end
 if not status then
-  for i = 7, #ARGV, 2 do
-    redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
-  end
+  redis.call('HSET', KEYS[1], unpack(ARGV, 7))
 end
 local attempts = tonumber(redis.call('HGET', KEYS[1], 'attempts') or '0') or 0
 local delivered = tonumber(ARGV[6]) or 0

@@ -12,8 +12,6 @@ if KEYS[3] ~= '' then
 end
 redis.call('XADD', KEYS[1], '*', 'data', ARGV[2])
 redis.call('DEL', KEYS[2])
-for i = 6, #ARGV, 2 do
-  redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
-end
+redis.call('HSET', KEYS[2], unpack(ARGV, 6))
 redis.call('EXPIRE', KEYS[2], tonumber(ARGV[3]))
 return {1, ARGV[1]}
