@@ -25,6 +25,9 @@ public class BusinessApprovals {
     @Inject
     BusinessOrchestrator orchestrator;
 
+    @Inject
+    MonitoringEvents monitoring;
+
     public Outcome decide(String businessId, String taskId, boolean approve, String decidedBy, String comment) throws SQLException {
         Outcome outcome = store.inTransaction(tx -> {
             BusinessRecord business = tx.lock(businessId);
@@ -42,6 +45,10 @@ public class BusinessApprovals {
             return Outcome.DECIDED;
         });
         if (outcome == Outcome.DECIDED) {
+            BusinessRecord now = store.find(businessId).orElseThrow();
+            if (now.status().terminal()) {
+                monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, now, java.util.Map.of("status", now.status().name()));
+            }
             orchestrator.advance(businessId);
         }
         return outcome;

@@ -46,6 +46,9 @@ public class BusinessIntake {
     @Inject
     BusinessMetrics metrics;
 
+    @Inject
+    MonitoringEvents monitoring;
+
     @Resource(lookup = "concurrent/genesis/scheduler")
     ManagedScheduledExecutorService scheduler;
 
@@ -55,6 +58,7 @@ public class BusinessIntake {
         BusinessStore.Created created = store.create(businessId, tenantId, businessType, autonomous, idempotencyKey, request);
         if (created.created()) {
             metrics.created(businessType);
+            monitoring.emit(MonitoringEvents.Kind.BUSINESS_CREATED, created.business(), java.util.Map.of());
             LOG.info("Business " + created.business().businessId() + " requested (" + businessType + ", tenant " + tenantId + ")");
         }
         if (created.business().status() == BusinessStatus.INITIALIZING) {

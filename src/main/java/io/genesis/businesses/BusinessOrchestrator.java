@@ -58,6 +58,9 @@ public class BusinessOrchestrator implements AgentHandler {
     @Inject
     MemoryRecaller memory;
 
+    @Inject
+    MonitoringEvents monitoring;
+
     @Override
     public boolean handles(String agent) {
         return AGENT.equals(agent);
@@ -151,6 +154,7 @@ public class BusinessOrchestrator implements AgentHandler {
         }
         if (outcome.terminal()) {
             metrics.finished(business.businessType(), outcome, null);
+            monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, business, Map.of("status", outcome.name()));
         }
         LOG.info("Business " + id + " (" + business.businessType() + ", tenant " + business.tenantId() + ") planned: " + outcome);
     }
@@ -158,7 +162,8 @@ public class BusinessOrchestrator implements AgentHandler {
     /** A DAG task finished on the runtime: record it, then advance the business. */
     JsonObject taskFinished(String businessId, JsonObject notice) throws SQLException {
         String runtimeTaskId = notice.getString("task_id");
-        store.inTransaction(tx -> {
+        BusinessStatus before = store.find(businessId).map(BusinessRecord::status).orElse(BusinessStatus.INITIALIZING);
+        BusinessTask finished = store.inTransaction(tx -> {
             BusinessRecord business = tx.lock(businessId);
             List<BusinessTask> tasks = tx.tasks(businessId);
             BusinessTask task = tasks.stream().filter(t -> t.runtimeTaskId().equals(runtimeTaskId)).findFirst().orElse(null);
@@ -174,8 +179,18 @@ public class BusinessOrchestrator implements AgentHandler {
             if (!business.status().terminal()) {
                 completion.progress(tx, business, tx.tasks(businessId), ok ? null : task);
             }
-            return null;
+            return task;
         });
+        BusinessRecord after = store.find(businessId).orElseThrow();
+        if (finished != null) {
+            boolean ok = "completed".equals(notice.getString("status"));
+            monitoring.emit(ok ? MonitoringEvents.Kind.COMPONENT_COMPLETED : MonitoringEvents.Kind.COMPONENT_FAILED, after,
+                    Map.of("task_id", finished.taskId(), "agent", String.valueOf(finished.agentId()),
+                            "status", notice.getString("status")));
+        }
+        if (after.status().terminal() && !before.terminal()) {
+            monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, after, Map.of("status", after.status().name()));
+        }
         return advance(businessId);
     }
 
@@ -203,6 +218,8 @@ public class BusinessOrchestrator implements AgentHandler {
                 business.businessId(), null, AGENT, business.tenantId(), 0, Instant.now().toString(), null,
                 business.businessId(), "business-task-" + task.runtimeTaskId(), meta);
         publisher.publish(envelope);
+        monitoring.emit(MonitoringEvents.Kind.COMPONENT_STARTED, business, Map.of("task_id", task.taskId(),
+                "task_type", task.taskType(), "agent", agent));
         store.inTransaction(tx -> {
             BusinessRecord locked = tx.lock(business.businessId());
             tx.setStatus(business.businessId(), task.taskId(), DagTaskStatus.PUBLISHED);

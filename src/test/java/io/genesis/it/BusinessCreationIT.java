@@ -53,6 +53,11 @@ class BusinessCreationIT {
             assertFalse(business.getJsonObject("team_composition").getJsonArray("agents").isEmpty(), "team from the swarm");
             assertTaskRowsCarryBusinessAndQuality(entry.getValue());
         }
+        String lastId = ids.get("no_code_tool");
+        for (String event : List.of("business_created", "component_started", "component_completed", "business_completed")) {
+            assertTrue(Tasks.redis().xrevrange("omni-stream:genesis.monitoring." + event, "+", "-", 2000).stream()
+                    .anyMatch(e -> e.getFields().get("data").contains(lastId)), "monitoring event " + event);
+        }
     }
 
     @Test
