@@ -1,5 +1,6 @@
 package io.genesis.agents;
 
+import io.genesis.payments.TaskPurchases;
 import io.genesis.runtime.AgentHandler;
 import io.genesis.runtime.AgentResult;
 import io.genesis.runtime.TaskContext;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code genesis.simulation.latency-ms}. While {@code genesis.simulation.enabled} is true, a task's
  * {@code content.simulate} may ask for {@code {"fail_times": N}} (fail the first N attempts),
  * {@code {"latency_ms": M}} or {@code {"fail_permanently": true}} so every runtime path can be exercised.
+ * A task whose content has a {@code purchase} object pays for it through {@link TaskPurchases} around that work.
  */
 @ApplicationScoped
 public class SimulatedAgents implements AgentHandler {
@@ -26,6 +28,9 @@ public class SimulatedAgents implements AgentHandler {
     @Inject
     @ConfigProperty(name = "genesis.simulation.latency-ms")
     long defaultLatencyMs;
+
+    @Inject
+    TaskPurchases purchases;
 
     /** A failure the simulation was asked for. */
     public static final class SimulatedFailure extends Exception {
@@ -41,6 +46,13 @@ public class SimulatedAgents implements AgentHandler {
 
     @Override
     public AgentResult handle(TaskContext task) throws Exception {
+        if (task.envelope().content() instanceof JsonObject content && content.get("purchase") instanceof JsonObject purchase) {
+            return purchases.around(task, purchase, () -> simulate(task));
+        }
+        return simulate(task);
+    }
+
+    private AgentResult simulate(TaskContext task) throws Exception {
         JsonObject hooks = simulationHooks(task.envelope().content());
         long latency = hooks.containsKey("latency_ms") ? hooks.getJsonNumber("latency_ms").longValue() : defaultLatencyMs;
         if (latency > 0) {
