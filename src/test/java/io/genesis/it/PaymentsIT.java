@@ -289,6 +289,21 @@ class PaymentsIT {
     }
 
     @Test
+    void anUncapturedAuthorizationExpiresAndGivesItsBudgetBack() {
+        long before = committedToday("security_agent");
+        JsonObject authorized = Payments.buy(Payments.body(Payments.business(), "security_agent", LLM + "?timeout_seconds=8",
+                "scan with a short-lived hold", "STAGED", "{\"scan\":1}"));
+        assertEquals("AUTHORIZED", authorized.getString("status"), authorized.toString());
+        assertEquals(before + 25, committedToday("security_agent"));
+        String id = authorized.getString("payment_id");
+        JsonObject expired = Await.until("the authorization to expire", java.time.Duration.ofSeconds(40), () -> Payments.get(id),
+                p -> p.getString("status").equals("EXPIRED"));
+        assertEquals("payment_expired", expired.getString("error_code"));
+        assertEquals(before, committedToday("security_agent"), "an expired hold gives the budget back");
+        Problems.of(Api.post("/api/payments/" + id + "/capture", ""), 409);
+    }
+
+    @Test
     void theSeedVendorQueryRunsVerbatimOnRealPurchases() throws Exception {
         String business = Payments.business();
         String url = Payments.VENDORS + "stock-media/it-" + UUID.randomUUID() + "/hero.jpg";

@@ -28,7 +28,8 @@ import java.util.Optional;
  * it answers 402 with {@code PAYMENT-REQUIRED} (and the same JSON as body); with one it verifies at the configured
  * facilitator, serves, settles and returns {@code PAYMENT-RESPONSE} (x402 HTTP transport v2). Like the reference
  * servers it never settles when serving fails. Simulation hooks in the query: {@code quote_cents=N} (price),
- * {@code pay_to=0x..} (a substituted address), {@code fail=503} (serving fails with that status).
+ * {@code pay_to=0x..} (a substituted address), {@code fail=503} (serving fails with that status),
+ * {@code timeout_seconds=N} (the quoted maxTimeoutSeconds, i.e. how long an authorization lives).
  * {@code POST /sim/x402/vendors/<vendor>/refunds {"transaction","amount"}} is the vendor's business-logic refund.
  */
 @WebServlet(name = "x402-simulated-vendors", urlPatterns = "/sim/x402/vendors/*")
@@ -118,7 +119,8 @@ public class SimulatedVendorServlet extends HttpServlet {
                         .add("amount", Money.atomicFromCents(cents, token.decimals()).toString())
                         .add("asset", token.asset())
                         .add("payTo", Optional.ofNullable(request.getParameter("pay_to")).orElse(vendor.payTo()))
-                        .add("maxTimeoutSeconds", settings.simulatedMaxTimeoutSeconds())
+                        .add("maxTimeoutSeconds", Optional.ofNullable(request.getParameter("timeout_seconds"))
+                                .map(Integer::parseInt).orElse(settings.simulatedMaxTimeoutSeconds()))
                         .add("extra", Json.createObjectBuilder().add("name", token.name()).add("version", token.version()))))
                 .add("extensions", Json.createObjectBuilder())
                 .build();
