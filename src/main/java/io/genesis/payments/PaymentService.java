@@ -99,10 +99,11 @@ public class PaymentService {
         if (replay.isPresent()) {
             return replay.get();
         }
+        Vendor vendor = settings.vendorServing(request.vendorUrl()).orElseThrow(() -> PurchaseRequest.field(422, "vendor_url",
+                "No catalogued vendor serves " + request.vendorUrl() + "; agents never contact unknown hosts (genesis.payments.vendors)"));
         PaymentRequired required = quote(request);
         PaymentSettings.Token token = settings.token();
         PaymentRequirements chosen = required.choose(token.network());
-        Optional<Vendor> vendor = settings.vendorServing(request.vendorUrl());
         MandateTerms mandate = mandates.openFor(request.businessId(), request.agentId());
         String paymentId = PaymentIds.newPaymentId();
         String payer = wallets.address(request.agentId());
@@ -110,7 +111,7 @@ public class PaymentService {
         long cents = Money.centsFromAtomic(chosen.amount(), token.decimals());
         boolean inserted = ledger.insert(new PaymentLedger.NewPayment(paymentId, request.idempotencyKey(), request.hash(), "CHARGE",
                 null, request.tenantId(), request.mode(), request.businessId(), request.agentId(), request.taskId(),
-                mandate.mandateId(), vendor.map(Vendor::id).orElse(null), request.vendorUrl().toString(), request.method(),
+                mandate.mandateId(), vendor.id(), request.vendorUrl().toString(), request.method(),
                 request.fingerprint(), request.bodyText(), request.purpose(), required.resource().getString("description", null),
                 required.resource().getString("mimeType", null), required.x402Version(), chosen.scheme(), chosen.network(),
                 chosen.asset(), token.decimals(), chosen.payTo(), payer, chosen.amount(), cents, chosen.maxTimeoutSeconds(), nonce,
@@ -119,11 +120,11 @@ public class PaymentService {
             return replay(request).orElseThrow(() -> new IllegalStateException("idempotency key taken but no payment found"));
         }
         PurchaseFacts facts = new PurchaseFacts(request.agentId(), request.businessId(), Instant.now(), mandate,
-                required.x402Version(), chosen.scheme(), chosen.network(), chosen.asset(), vendor.map(Vendor::id).orElse(null),
+                required.x402Version(), chosen.scheme(), chosen.network(), chosen.asset(), vendor.id(),
                 request.vendorUrl().toString(), settings.whitelist(request.agentId()), chosen.payTo(),
-                vendor.map(Vendor::payTo).orElse(null), request.purpose(), cents, request.maxAmountCents(),
+                vendor.payTo(), request.purpose(), cents, request.maxAmountCents(),
                 budgets.dailyLimitCents(request.agentId()), settings.businessLimitCents(), request.fingerprint(), payer, nonce);
-        PaymentStatus decided = decide(paymentId, facts, vendor.orElse(null), chosen, required);
+        PaymentStatus decided = decide(paymentId, facts, vendor, chosen, required);
         if (decided == PaymentStatus.APPROVED) {
             execute(paymentId);
         }
