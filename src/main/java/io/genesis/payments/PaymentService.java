@@ -214,19 +214,24 @@ public class PaymentService {
     }
 
     /**
-     * A human's decision on a payment awaiting approval; an approval continues the purchase at once. 409 when the
-     * payment is not awaiting a decision.
+     * A human's decision on a payment awaiting approval; an approval continues the purchase at once. The same person
+     * repeating the same decision gets the payment back (replayed); any other decision on a decided payment is a 409.
      */
     public PaymentOutcome decideByHuman(String paymentId, boolean approve, String decidedBy, String rationale) {
         Payment payment = queries.find(paymentId).orElseThrow(() -> ProblemException.notFound("No payment " + paymentId));
+        String outcome = approve ? "APPROVED" : "DENIED";
+        boolean alreadyMine = payment.decisions().stream().anyMatch(d -> "HUMAN".equals(d.approvalMode())
+                && decidedBy.equals(d.decidedBy()) && outcome.equals(d.outcome()));
+        if (alreadyMine && payment.paymentStatus() != PaymentStatus.PENDING_APPROVAL) {
+            return new PaymentOutcome(payment, true);
+        }
         ledger.inTransaction(paymentId, tx -> {
             PaymentStatus status = tx.lock();
             if (status != PaymentStatus.PENDING_APPROVAL) {
                 throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Payment " + paymentId + " is " + status
                         + "; only PENDING_APPROVAL payments take a decision"));
             }
-            String decision = tx.decision(approve ? "APPROVED" : "DENIED", "HUMAN", decidedBy, settings.policyVersion(), "[]", "[]",
-                    rationale);
+            String decision = tx.decision(outcome, "HUMAN", decidedBy, settings.policyVersion(), "[]", "[]", rationale);
             if (approve) {
                 Vendor vendor = settings.vendor(payment.vendorId()).orElseThrow(() -> new IllegalStateException(
                         "vendor " + payment.vendorId() + " left the catalogue"));

@@ -120,7 +120,10 @@ class PaymentsIT {
         JsonObject human = approved.json().getJsonArray("decisions").getJsonObject(1);
         assertEquals("HUMAN", human.getString("approval_mode"));
         assertEquals("alice@ops", human.getString("decided_by"));
-        Problems.of(Api.post("/api/payments/" + id + "/decision", "{\"decision\":\"deny\",\"decided_by\":\"bob\"}"), 409);
+        Api.Reply repeated = Api.post("/api/payments/" + id + "/decision", "{\"decision\":\"approve\",\"decided_by\":\"alice@ops\"}");
+        assertEquals("true", repeated.header("Idempotent-Replayed"), "a retried decision is not a conflict");
+        assertEquals(2, repeated.json().getJsonArray("decisions").size(), "and is not recorded twice");
+                Problems.of(Api.post("/api/payments/" + id + "/decision", "{\"decision\":\"deny\",\"decided_by\":\"bob\"}"), 409);
 
         String other = Payments.buy(Payments.body(business, "builder_agent", GPU + "?quote_cents=7000", "second fleet")).getString("payment_id");
         Api.Reply denied = Api.post("/api/payments/" + other + "/decision", "{\"decision\":\"deny\",\"decided_by\":\"alice@ops\"}");

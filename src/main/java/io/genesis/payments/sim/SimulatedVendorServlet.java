@@ -4,8 +4,6 @@ import io.genesis.payments.Money;
 import io.genesis.payments.PaymentSettings;
 import io.genesis.payments.Vendor;
 import io.genesis.payments.x402.FacilitatorAnswer;
-import io.genesis.payments.x402.FacilitatorClient;
-import io.genesis.payments.x402.RemoteUnavailable;
 import io.genesis.payments.x402.X402;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -25,8 +23,9 @@ import java.util.Optional;
 
 /**
  * The SIMULATED vendor catalogue at {@code /sim/x402/vendors/<vendor>/<anything>}: without {@code PAYMENT-SIGNATURE}
- * it answers 402 with {@code PAYMENT-REQUIRED} (and the same JSON as body); with one it verifies at the configured
- * facilitator, serves, settles and returns {@code PAYMENT-RESPONSE} (x402 HTTP transport v2). Like the reference
+ * it answers 402 with {@code PAYMENT-REQUIRED} (and the same JSON as body); with one it verifies at the simulated
+ * facilitator (in process, with the same request bodies as over HTTP: simulated vendors only take simulated payments),
+ * serves, settles and returns {@code PAYMENT-RESPONSE} (x402 HTTP transport v2). Like the reference
  * servers it never settles when serving fails. Simulation hooks in the query: {@code quote_cents=N} (price),
  * {@code pay_to=0x..} (a substituted address), {@code fail=503} (serving fails with that status),
  * {@code timeout_seconds=N} (the quoted maxTimeoutSeconds, i.e. how long an authorization lives).
@@ -41,7 +40,7 @@ public class SimulatedVendorServlet extends HttpServlet {
     PaymentSettings settings;
 
     @Inject
-    FacilitatorClient facilitator;
+    SimulatedFacilitator facilitator;
 
     @Inject
     SimulatedChain chain;
@@ -72,9 +71,10 @@ public class SimulatedVendorServlet extends HttpServlet {
             SimulatedJson.write(response, 400, Json.createObjectBuilder().add("error", "invalid_payload").build());
             return;
         }
-        JsonObject requirements = required.getJsonArray("accepts").getJsonObject(0);
+        JsonObject facilitatorRequest = Json.createObjectBuilder().add("x402Version", X402.VERSION).add("paymentPayload", payload)
+                .add("paymentRequirements", required.getJsonArray("accepts").getJsonObject(0)).build();
         try {
-            FacilitatorAnswer verified = facilitator.verify(payload, requirements);
+            FacilitatorAnswer verified = FacilitatorAnswer.verify(facilitator.verify(facilitatorRequest));
             if (!verified.ok()) {
                 paymentRequired(response, required, verified.reason());
                 return;
@@ -85,7 +85,7 @@ public class SimulatedVendorServlet extends HttpServlet {
                         .add("error", "simulated vendor failure, nothing was settled").build());
                 return;
             }
-            FacilitatorAnswer settled = facilitator.settle(payload, requirements);
+            FacilitatorAnswer settled = FacilitatorAnswer.settle(facilitator.settle(facilitatorRequest));
             response.setHeader(X402.PAYMENT_RESPONSE, X402.encode(settled.json()));
             response.setHeader("Access-Control-Expose-Headers", X402.PAYMENT_RESPONSE);
             if (!settled.ok()) {
@@ -100,8 +100,9 @@ public class SimulatedVendorServlet extends HttpServlet {
                     .add("delivered", true)
                     .add("simulated", true)
                     .build());
-        } catch (RemoteUnavailable e) {
-            SimulatedJson.write(response, 502, Json.createObjectBuilder().add("error", e.getMessage()).build());
+        } catch (SQLException e) {
+            log("simulated vendor cannot reach the simulated chain", e);
+            SimulatedJson.write(response, 500, Json.createObjectBuilder().add("error", "simulated chain unavailable").build());
         }
     }
 
