@@ -25,9 +25,6 @@ public class BusinessApprovals {
     @Inject
     BusinessOrchestrator orchestrator;
 
-    @Inject
-    MonitoringEvents monitoring;
-
     public Outcome decide(String businessId, String taskId, boolean approve, String decidedBy, String comment) throws SQLException {
         Outcome outcome = store.inTransaction(tx -> {
             BusinessRecord business = tx.lock(businessId);
@@ -47,7 +44,7 @@ public class BusinessApprovals {
         if (outcome == Outcome.DECIDED) {
             BusinessRecord now = store.find(businessId).orElseThrow();
             if (now.status().terminal()) {
-                monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, now, java.util.Map.of("status", now.status().name()));
+                orchestrator.finished(now);
             }
             orchestrator.advance(businessId);
         }

@@ -1,6 +1,7 @@
 package io.genesis.businesses;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.payments.SpendSummaries;
 import io.genesis.planning.PlanningRejected;
 import io.genesis.runtime.AgentHandler;
 import io.genesis.runtime.AgentPolicy;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -60,6 +62,12 @@ public class BusinessOrchestrator implements AgentHandler {
 
     @Inject
     MonitoringEvents monitoring;
+
+    @Inject
+    BusinessPurchases purchases;
+
+    @Inject
+    SpendSummaries spend;
 
     @Override
     public boolean handles(String agent) {
@@ -154,7 +162,7 @@ public class BusinessOrchestrator implements AgentHandler {
         }
         if (outcome.terminal()) {
             metrics.finished(business.businessType(), outcome, null);
-            monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, business, Map.of("status", outcome.name()));
+            finished(store.find(id).orElseThrow());
         }
         LOG.info("Business " + id + " (" + business.businessType() + ", tenant " + business.tenantId() + ") planned: " + outcome);
     }
@@ -189,9 +197,19 @@ public class BusinessOrchestrator implements AgentHandler {
                             "status", notice.getString("status")));
         }
         if (after.status().terminal() && !before.terminal()) {
-            monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, after, Map.of("status", after.status().name()));
+            finished(after);
         }
         return advance(businessId);
+    }
+
+    /** After the terminal transition: the monitoring event and the spend summary (best effort, both). */
+    void finished(BusinessRecord business) {
+        monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, business, Map.of("status", business.status().name()));
+        try {
+            spend.publish(business.businessId());
+        } catch (RuntimeException e) {
+            LOG.warning("Spend summary of " + business.businessId() + " not posted: " + e.getMessage());
+        }
     }
 
     /** Publishes every ready task of the business (idempotent), then reports where it stands. */
@@ -214,7 +232,12 @@ public class BusinessOrchestrator implements AgentHandler {
         String agent = task.agentId() == null ? AGENT : task.agentId();
         AgentPolicy policy = agents.byAgent(agent).orElseThrow(() -> new IllegalStateException("agent " + agent + " is not registered"));
         String meta = agents.byAgent(AGENT).map(AgentPolicy::topic).orElseThrow();
-        Envelope envelope = new Envelope(task.runtimeTaskId(), policy.topic(), taskContent(business, task, byId), null, null,
+        JsonObject content = taskContent(business, task, byId);
+        Optional<JsonObject> purchase = purchases.purchaseFor(business, task, List.copyOf(byId.values()));
+        if (purchase.isPresent()) {
+            content = JsonConventions.json().createObjectBuilder(content).add("purchase", purchase.get()).build();
+        }
+        Envelope envelope = new Envelope(task.runtimeTaskId(), policy.topic(), content, null, null,
                 business.businessId(), null, AGENT, business.tenantId(), 0, Instant.now().toString(), null,
                 business.businessId(), "business-task-" + task.runtimeTaskId(), meta);
         publisher.publish(envelope);

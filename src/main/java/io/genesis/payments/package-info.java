@@ -1,5 +1,5 @@
 /**
- * Agent payments (AP2 mandates, x402 v2): the {@code x402_payments} ledger row and, as it grows, the approval
- * policy and the simulated vendor/facilitator. Never stores a private key.
+ * Agent payments: purchases under AP2 mandates and the approval policy, paid over x402 (one-shot or staged), the
+ * append-only ledger around {@code x402_payments}, budgets and spend summaries. Never stores or logs a private key.
  */
 package io.genesis.payments;

@@ -53,6 +53,12 @@ class BusinessCreationIT {
             assertFalse(business.getJsonObject("team_composition").getJsonArray("agents").isEmpty(), "team from the swarm");
             assertTaskRowsCarryBusinessAndQuality(entry.getValue());
         }
+        String paid = ids.get("saas_tool");
+        assertTrue(count("SELECT COUNT(*) FROM x402_payments WHERE business_id = ? AND status = 'CAPTURED' AND tx_hash IS NOT NULL", paid) >= 3,
+                "builder, qa, marketing and the staged deploy domain leave CAPTURED rows with tx hashes");
+        JsonObject spend = Api.get("/api/businesses/" + paid + "/spend").json();
+        assertTrue(spend.getJsonNumber("total_spent").doubleValue() > 0, spend.toString());
+        assertTrue(spend.containsKey("roi"), "ROI from the business's projected revenue: " + spend);
         String lastId = ids.get("no_code_tool");
         for (String event : List.of("business_created", "component_started", "component_completed", "business_completed")) {
             assertTrue(Tasks.redis().xrevrange("omni-stream:genesis.monitoring." + event, "+", "-", 2000).stream()

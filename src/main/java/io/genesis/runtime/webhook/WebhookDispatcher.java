@@ -21,11 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +64,7 @@ public class WebhookDispatcher {
     TaskStore tasks;
 
     @Inject
-    @ConfigProperty(name = "genesis.webhooks.secret")
-    Optional<String> configuredSecret;
+    WebhookSecret secret;
 
     @Inject
     @ConfigProperty(name = "genesis.webhooks.max-attempts")
@@ -134,7 +131,7 @@ public class WebhookDispatcher {
                     + timeoutMs + "), and timeout-ms, poll-interval-ms and batch-size must be positive");
         }
         policy = new RetryPolicy(maxAttempts, backoffBaseMs, backoffCapMs);
-        signer = new WebhookSigner(resolveSecret());
+        signer = secret.signer();
         http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(timeoutMs))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -166,19 +163,6 @@ public class WebhookDispatcher {
             loop.cancel(true);
             Thread.currentThread().interrupt();
         }
-    }
-
-    private String resolveSecret() {
-        Optional<String> secret = configuredSecret.map(String::trim).filter(value -> !value.isEmpty());
-        if (secret.isPresent()) {
-            return secret.get();
-        }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        LOG.warning("genesis.webhooks.secret (env GENESIS_WEBHOOKS_SECRET) is not set: webhooks are signed with a random"
-                + " secret generated at start-up, so receivers cannot verify them, and signatures differ between"
-                + " workers and restarts. Set the same secret on every worker.");
-        return HexFormat.of().formatHex(random);
     }
 
     private void run() {

@@ -1,0 +1,214 @@
+package io.genesis.payments;
+
+import io.genesis.api.JsonConventions;
+import io.genesis.payments.policy.MandateTerms;
+import io.genesis.payments.sim.SimulatedWallets;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * AP2 v0.2 payment mandates. The Meta-Agent, as trusted agent provider, issues one open mandate
+ * ({@code mandate.payment.open.1}) per agent and business with the agent's limits as constraints; every approved
+ * purchase gets a closed mandate ({@code mandate.payment.1}) bound to it. Our own constraint types carry the
+ * {@code io.genesis.} prefix; any other unknown constraint makes the mandate invalid, as AP2 requires.
+ */
+@ApplicationScoped
+public class Mandates {
+
+    static final String OPEN = "mandate.payment.open.1";
+    static final String CLOSED = "mandate.payment.1";
+    private static final String ISSUER = "meta-agent";
+    private static final Set<String> KNOWN = Set.of("payment.amount_range", "payment.allowed_payees", "payment.execution_date",
+            "payment.agent_recurrence", "payment.reference", "io.genesis.spend.daily_budget", "io.genesis.spend.business_limit",
+            "io.genesis.approval.auto_approve_below");
+
+    @Resource(lookup = "jdbc/genesis", shareable = false)
+    DataSource dataSource;
+
+    @Inject
+    PaymentSettings settings;
+
+    @Inject
+    SimulatedWallets wallets;
+
+    @Inject
+    Budgets budgets;
+
+    /** The agent's active open mandate for the business, issued now if it has none. */
+    public MandateTerms openFor(String businessId, String agentId) {
+        long dailyLimit = budgets.dailyLimitCents(agentId);
+        try (Connection db = dataSource.getConnection()) {
+            Optional<MandateTerms> active = active(db, businessId, agentId);
+            if (active.isPresent()) {
+                return active.get();
+            }
+            issue(db, businessId, agentId, dailyLimit);
+            return active(db, businessId, agentId).orElseThrow(() -> new IllegalStateException("mandate vanished after issue"));
+        } catch (SQLException e) {
+            throw new LedgerUnavailable(e);
+        }
+    }
+
+    private Optional<MandateTerms> active(Connection db, String businessId, String agentId) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("""
+                SELECT mandate_id, status, not_before, not_after, mandate_json::text FROM payment_mandates
+                WHERE business_id = ? AND agent_id = ? AND vct = ? AND status = 'ACTIVE'""")) {
+            select.setString(1, businessId);
+            select.setString(2, agentId);
+            select.setString(3, OPEN);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(terms(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant(),
+                        row.getTimestamp(4).toInstant(), Payment.json(row.getString(5)).asJsonObject()));
+            }
+        }
+    }
+
+    /** Reads the constraints the policy enforces; an unknown constraint type makes the mandate UNRESOLVED_CONSTRAINT. */
+    static MandateTerms terms(String id, String status, Instant notBefore, Instant notAfter, JsonObject mandate) {
+        long max = 0;
+        Set<String> payees = new HashSet<>();
+        String effective = status;
+        for (JsonValue value : mandate.getJsonArray("constraints")) {
+            JsonObject constraint = value.asJsonObject();
+            String type = constraint.getString("type", "");
+            if (!KNOWN.contains(type)) {
+                effective = "UNRESOLVED_CONSTRAINT";
+            } else if (type.equals("payment.amount_range") && constraint.get("max") instanceof JsonNumber number) {
+                max = number.longValue();
+            } else if (type.equals("payment.allowed_payees")) {
+                constraint.getJsonArray("allowed").forEach(payee -> payees.add(payee.asJsonObject().getString("id")));
+            }
+        }
+        return new MandateTerms(id, effective, notBefore, notAfter, max, payees);
+    }
+
+    private void issue(Connection db, String businessId, String agentId, long dailyLimitCents) throws SQLException {
+        String id = "mdt_" + PaymentIds.random();
+        Instant now = Instant.now();
+        Instant until = now.plus(settings.mandateTtl());
+        String wallet = wallets.address(agentId);
+        PaymentSettings.Token token = settings.token();
+        JsonArrayBuilder payees = JsonConventions.json().createArrayBuilder();
+        settings.whitelist(agentId).stream().sorted().forEach(vendorId -> settings.vendor(vendorId).ifPresent(vendor ->
+                payees.add(JsonConventions.json().createObjectBuilder().add("id", vendor.id()).add("name", vendor.name())
+                        .add("website", vendor.url().toString()))));
+        JsonObject mandate = JsonConventions.json().createObjectBuilder()
+                .add("mandate_id", id)
+                .add("vct", OPEN)
+                .add("business_id", businessId)
+                .add("agent_id", agentId)
+                .add("issuer", ISSUER)
+                .add("trust_model", "trusted_agent_provider")
+                .add("iat", now.getEpochSecond())
+                .add("exp", until.getEpochSecond())
+                .add("cnf", JsonConventions.json().createObjectBuilder().add("kid", "wallet:" + wallet))
+                .add("payment_instrument", JsonConventions.json().createObjectBuilder().add("id", wallet).add("type", "x402")
+                        .add("description", "Agent wallet, " + token.name() + " on " + token.network()
+                                + (settings.simulated() ? " (simulated)" : "")))
+                .add("constraints", JsonConventions.json().createArrayBuilder()
+                        .add(JsonConventions.json().createObjectBuilder().add("type", "payment.amount_range").add("currency", "USD").add("min", 0)
+                                .add("max", settings.perTransactionCapCents()))
+                        .add(JsonConventions.json().createObjectBuilder().add("type", "payment.allowed_payees").add("allowed", payees))
+                        .add(JsonConventions.json().createObjectBuilder().add("type", "payment.execution_date").add("not_before", now.toString())
+                                .add("not_after", until.toString()))
+                        .add(JsonConventions.json().createObjectBuilder().add("type", "payment.agent_recurrence").add("frequency", "ON_DEMAND"))
+                        .add(JsonConventions.json().createObjectBuilder().add("type", "payment.reference")
+                                .add("conditional_transaction_id", base64Url("business:" + businessId)))
+                        .add(JsonConventions.json().createObjectBuilder().add("type", "io.genesis.spend.daily_budget").add("currency", "USD")
+                                .add("max", dailyLimitCents).add("timezone", "UTC"))
+                        .add(JsonConventions.json().createObjectBuilder().add("type", "io.genesis.spend.business_limit").add("currency", "USD")
+                                .add("max", settings.businessLimitCents()).add("period", "all_time"))
+                        .add(JsonConventions.json().createObjectBuilder().add("type", "io.genesis.approval.auto_approve_below").add("currency", "USD")
+                                .add("max", settings.policy().autoApproveBelowCents())))
+                .add("status", "ACTIVE")
+                .build();
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO payment_mandates (mandate_id, vct, business_id, agent_id, issuer, status, not_before, not_after, mandate_json)
+                VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""")) {
+            insert.setString(1, id);
+            insert.setString(2, OPEN);
+            insert.setString(3, businessId);
+            insert.setString(4, agentId);
+            insert.setString(5, ISSUER);
+            insert.setTimestamp(6, Timestamp.from(now));
+            insert.setTimestamp(7, Timestamp.from(until));
+            insert.setString(8, mandate.toString());
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Writes the closed mandate of an approved purchase in {@code tx}. Its {@code transaction_id} is the base64url SHA-256
+     * of the chosen requirements and resource URL (x402 vendors issue no checkout JWT to hash; our adaptation).
+     */
+    public void close(LedgerTx tx, String paymentId, String openMandateId, String businessId, String agentId, Vendor vendor,
+                      long cents, String requirementsJson, String resourceUrl) throws SQLException {
+        String id = "mdt_" + PaymentIds.random();
+        Instant now = Instant.now();
+        String wallet = wallets.address(agentId);
+        JsonObject mandate = JsonConventions.json().createObjectBuilder()
+                .add("mandate_id", id)
+                .add("vct", CLOSED)
+                .add("transaction_id", base64Url(canonical(Payment.json(requirementsJson)) + "|" + resourceUrl))
+                .add("payee", JsonConventions.json().createObjectBuilder().add("id", vendor.id()).add("name", vendor.name())
+                        .add("website", vendor.url().toString()))
+                .add("payment_amount", JsonConventions.json().createObjectBuilder().add("amount", cents).add("currency", "USD"))
+                .add("payment_instrument", JsonConventions.json().createObjectBuilder().add("id", wallet).add("type", "x402"))
+                .add("iat", now.getEpochSecond())
+                .add("exp", now.plus(settings.mandateTtl()).getEpochSecond())
+                .add("open_mandate_ref", openMandateId)
+                .build();
+        try (PreparedStatement insert = tx.connection().prepareStatement("""
+                INSERT INTO payment_mandates (mandate_id, vct, business_id, agent_id, parent_mandate_id, payment_id, issuer, status,
+                    not_before, not_after, mandate_json) VALUES (?, ?, ?, ?, ?, ?, ?, 'CLOSED', ?, ?, ?::jsonb)""")) {
+            insert.setString(1, id);
+            insert.setString(2, CLOSED);
+            insert.setString(3, businessId);
+            insert.setString(4, agentId);
+            insert.setString(5, openMandateId);
+            insert.setString(6, paymentId);
+            insert.setString(7, agentId);
+            insert.setTimestamp(8, Timestamp.from(now));
+            insert.setTimestamp(9, Timestamp.from(now.plus(settings.mandateTtl())));
+            insert.setString(10, mandate.toString());
+            insert.executeUpdate();
+        }
+    }
+
+    /** JSON text with object members sorted by name, so equal requirements hash equally wherever they were read from. */
+    static String canonical(JsonValue value) {
+        if (value instanceof JsonObject object) {
+            return object.keySet().stream().sorted().map(key -> JsonConventions.json().createValue(key) + ":" + canonical(object.get(key)))
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        }
+        if (value instanceof jakarta.json.JsonArray array) {
+            return array.stream().map(Mandates::canonical).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        }
+        return value.toString();
+    }
+
+    private static String base64Url(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(HexFormat.of().parseHex(PaymentIds.sha256Hex(text)));
+    }
+}

@@ -1,0 +1,24 @@
+package io.genesis.payments;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/** Atomic token units and US cents: cents are derived by rounding up, so a sub-cent call never costs nothing. */
+public final class Money {
+
+    private Money() {
+    }
+
+    /** {@code ceil(atomic / 10^(decimals - 2))}; decimals must be at least 2. */
+    public static long centsFromAtomic(BigInteger atomic, int decimals) {
+        if (decimals < 2) {
+            throw new IllegalArgumentException("assets with fewer than 2 decimals are not supported");
+        }
+        return new BigDecimal(atomic).movePointLeft(decimals - 2).setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    public static BigInteger atomicFromCents(long cents, int decimals) {
+        return BigInteger.valueOf(cents).multiply(BigInteger.TEN.pow(decimals - 2));
+    }
+}

@@ -1,0 +1,146 @@
+package io.genesis.payments;
+
+import io.genesis.api.JsonConventions;
+import io.genesis.payments.sim.SimulatedChain;
+import io.genesis.payments.x402.FacilitatorAnswer;
+import io.genesis.schema.SchemaReady;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every {@code genesis.payments.sweep-interval-seconds}: authorizations past their {@code validBefore} become EXPIRED
+ * (never settled, budget released), and in simulation a settlement whose answer was lost (CAPTURE_UNKNOWN) is
+ * reconciled against the simulated chain: CAPTURED if the transfer is there, VOIDED once the vendor had time to
+ * settle and did not. With a live facilitator CAPTURE_UNKNOWN stays for an operator (x402 has no status query).
+ * Safe on many workers: every change is a guarded transition.
+ */
+@ApplicationScoped
+public class PaymentSweeper {
+
+    private static final Logger LOG = Logger.getLogger(PaymentSweeper.class.getName());
+    private static final int BATCH = 100;
+    private static final String ACTOR = "payment-sweeper";
+
+    @Resource(lookup = "jdbc/genesis", shareable = false)
+    DataSource dataSource;
+
+    @Resource(lookup = "concurrent/genesis/scheduler")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    PaymentSettings settings;
+
+    @Inject
+    PaymentLedger ledger;
+
+    @Inject
+    PaymentSteps steps;
+
+    @Inject
+    SimulatedChain chain;
+
+    @Inject
+    @ConfigProperty(name = "genesis.payments.sweep-interval-seconds")
+    long intervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "genesis.payments.http-timeout-ms")
+    long httpTimeoutMs;
+
+    private ScheduledFuture<?> sweeping;
+
+    void start(@Observes SchemaReady ready) {
+        sweeping = scheduler.scheduleWithFixedDelay(this::sweep, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeping != null) {
+            sweeping.cancel(false);
+        }
+    }
+
+    void sweep() {
+        try {
+            for (String id : due("""
+                    SELECT id FROM x402_payments WHERE status = 'AUTHORIZED'
+                      AND valid_before < extract(epoch FROM now()) ORDER BY valid_before LIMIT ?""")) {
+                expire(id);
+            }
+            if (settings.simulated()) {
+                for (String id : due("""
+                        SELECT id FROM x402_payments WHERE status = 'CAPTURE_UNKNOWN'
+                          AND updated_at < now() - make_interval(secs => %d) ORDER BY updated_at LIMIT ?"""
+                        .formatted(2 * httpTimeoutMs / 1000 + 1))) {
+                    reconcile(id);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Payment sweep failed; next try in " + intervalSeconds + " s", e);
+        }
+    }
+
+    private void expire(String paymentId) {
+        try {
+            ledger.inTransaction(paymentId, tx -> {
+                tx.transition(EnumSet.of(PaymentStatus.AUTHORIZED), PaymentStatus.EXPIRED, ACTOR,
+                        "authorization passed its validBefore uncaptured", new LedgerTx.Changes().now("expired_at")
+                                .set("error_code", "payment_expired").set("error_category", "EXPIRED_PAYMENT"));
+                tx.release();
+                return null;
+            });
+            LOG.info("Payment " + paymentId + " expired uncaptured; its budget is released");
+        } catch (LedgerTx.StaleState moved) {
+            LOG.fine(() -> "Payment " + paymentId + " moved before it could expire: " + moved.getMessage());
+        }
+    }
+
+    private void reconcile(String paymentId) throws SQLException {
+        Payment payment = steps.load(paymentId);
+        Optional<String> transfer = chain.find(payment.network(), payment.asset(), payment.payer(), payment.authNonce());
+        EnumSet<PaymentStatus> unknown = EnumSet.of(PaymentStatus.CAPTURE_UNKNOWN);
+        try {
+            if (transfer.isPresent()) {
+                steps.settled(paymentId, unknown, FacilitatorAnswer.settle(JsonConventions.json().createObjectBuilder().add("success", true)
+                        .add("transaction", transfer.get()).add("network", payment.network()).add("payer", payment.payer())
+                        .add("reconciled", true).build()), ACTOR);
+            } else {
+                steps.voided(paymentId, unknown, "no settlement on the simulated chain after the vendor's time ran out", ACTOR);
+            }
+        } catch (LedgerTx.StaleState moved) {
+            LOG.fine(() -> "Payment " + paymentId + " moved before reconciliation: " + moved.getMessage());
+        }
+    }
+
+    private List<String> due(String sql) throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(sql)) {
+            select.setInt(1, BATCH);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+}

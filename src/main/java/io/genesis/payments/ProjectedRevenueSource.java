@@ -1,0 +1,14 @@
+package io.genesis.payments;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Where the spend summary reads a business's projected monthly revenue (US dollars) from. The business orchestration
+ * owns revenue projection and provides the source ({@code io.genesis.businesses.BusinessPurchases}); for a business
+ * without a projection (yet) the summary reports projected revenue, spend-to-revenue ratio and ROI as null.
+ */
+public interface ProjectedRevenueSource {
+
+    Optional<BigDecimal> projectedMonthlyRevenue(String businessId);
+}

@@ -1,0 +1,118 @@
+package io.genesis.payments;
+
+import io.genesis.api.JsonConventions;
+import io.genesis.problem.Problem;
+import io.genesis.problem.ProblemException;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An agent's request to buy a paid resource: who pays (tenant, business, agent, task), what for ({@code purpose}),
+ * the resource ({@code method} + {@code vendorUrl} + optional JSON {@code body}), how ({@code mode}) and an optional
+ * cap of the caller's own. {@link #validated} refuses bad input with a problem naming the field.
+ */
+public record PurchaseRequest(String idempotencyKey, String tenantId, String businessId, String agentId, String taskId,
+                              String purpose, PurchaseMode mode, String method, URI vendorUrl, JsonValue body,
+                              Long maxAmountCents) {
+
+    public static final String IDEMPOTENCY_KEY_FIELD = "Idempotency-Key";
+    /** x402 payment-identifier rules, so the key can travel as one. */
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final List<String> METHODS = List.of("GET", "POST");
+
+    /**
+     * Checks and normalises raw input; {@code absurdCents} is the largest cap anyone may ask for. 400 for a missing or
+     * malformed field, 422 for a well-formed but impossible value; nothing has been written when it throws.
+     */
+    public static PurchaseRequest validated(String idempotencyKey, String tenantId, String businessId, String agentId,
+                                            String taskId, String purpose, String mode, String method, String vendorUrl,
+                                            JsonValue body, Long maxAmountCents, long absurdCents) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw field(400, IDEMPOTENCY_KEY_FIELD, "Idempotency-Key header is required: purchases are retried safely only with one");
+        }
+        if (!KEY.matcher(idempotencyKey).matches()) {
+            throw field(400, IDEMPOTENCY_KEY_FIELD, "Idempotency-Key must be 16-128 characters of letters, digits, '_' or '-'");
+        }
+        requireId(businessId, "business_id", true);
+        requireId(agentId, "agent_id", true);
+        requireId(taskId, "task_id", false);
+        if (purpose != null && purpose.length() > 1024) {
+            throw field(400, "purpose", "purpose must be at most 1024 characters");
+        }
+        PurchaseMode purchaseMode;
+        try {
+            purchaseMode = mode == null ? PurchaseMode.ONE_SHOT : PurchaseMode.valueOf(mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw field(422, "mode", "mode must be ONE_SHOT or STAGED, not " + mode);
+        }
+        String httpMethod = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
+        if (!METHODS.contains(httpMethod)) {
+            throw field(422, "method", "method must be GET or POST, not " + method);
+        }
+        URI url = url(vendorUrl);
+        if (maxAmountCents != null && (maxAmountCents <= 0 || maxAmountCents > absurdCents)) {
+            throw field(422, "max_amount_cents", "max_amount_cents must be between 1 and " + absurdCents + " (US cents), not "
+                    + maxAmountCents);
+        }
+        return new PurchaseRequest(idempotencyKey, tenantId, businessId, agentId, taskId, purpose, purchaseMode, httpMethod, url,
+                body == null || body == JsonValue.NULL ? null : body, maxAmountCents);
+    }
+
+    private static URI url(String vendorUrl) {
+        if (vendorUrl == null || vendorUrl.isBlank()) {
+            throw field(400, "vendor_url", "vendor_url is required");
+        }
+        URI url;
+        try {
+            url = new URI(vendorUrl.trim());
+        } catch (java.net.URISyntaxException e) {
+            throw field(400, "vendor_url", "vendor_url is not a valid URL: " + e.getReason());
+        }
+        if (!url.isAbsolute() || url.getHost() == null || !List.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))
+                || vendorUrl.length() > 2048 || url.getUserInfo() != null) {
+            throw field(400, "vendor_url", "vendor_url must be an absolute http(s) URL of at most 2048 characters, without credentials");
+        }
+        return url;
+    }
+
+    private static void requireId(String value, String name, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw field(400, name, name + " is required");
+            }
+            return;
+        }
+        if (!ID.matcher(value).matches()) {
+            throw field(400, name, name + " must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
+        }
+    }
+
+    /** A problem naming the offending field (also in the {@code field} member). */
+    public static ProblemException field(int status, String field, String detail) {
+        Problem problem = status == 422 ? Problem.unprocessable(detail) : Problem.of(Response.Status.fromStatusCode(status), detail);
+        return new ProblemException(problem.with("field", field));
+    }
+
+    /** SHA-256 over what makes two requests the same purchase (not the key itself). */
+    public String hash() {
+        return PaymentIds.sha256Hex(JsonConventions.json().createArrayBuilder().add(String.valueOf(tenantId)).add(businessId).add(agentId)
+                .add(String.valueOf(taskId)).add(String.valueOf(purpose)).add(mode.name()).add(method).add(vendorUrl.toString())
+                .add(body == null ? JsonValue.NULL : body).add(maxAmountCents == null ? "" : maxAmountCents.toString())
+                .build().toString());
+    }
+
+    /** SHA-256 over method, URL and body: the same request to the vendor, for duplicate detection. */
+    public String fingerprint() {
+        return PaymentIds.sha256Hex(method + " " + vendorUrl + "\n" + (body == null ? "" : body.toString()));
+    }
+
+    public String bodyText() {
+        return body == null ? null : body.toString();
+    }
+}

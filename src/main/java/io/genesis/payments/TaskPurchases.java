@@ -1,0 +1,146 @@
+package io.genesis.payments;
+
+import io.genesis.api.JsonConventions;
+import io.genesis.problem.ProblemException;
+import io.genesis.runtime.AgentResult;
+import io.genesis.runtime.PermanentFailure;
+import io.genesis.runtime.TaskContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Purchases made by agents while they work on a task whose content carries a {@code purchase} object
+ * ({@code vendor_url}, optional {@code method}, {@code body}, {@code purpose}, {@code mode}, {@code max_amount_cents}).
+ * ONE_SHOT pays, then works; STAGED authorizes, works (the deploy), then captures, or voids when the work fails.
+ * The receipt lands in the result under {@value #RECEIPTS} and its cost in the task's cost. Every attempt of the task
+ * is its own payment (key {@code task_<id>_<attempt>}); a vendor failure fails the attempt, so the runtime retries
+ * and finally dead-letters; a denial fails the task for good; an earlier attempt's capture is reused, never paid twice.
+ */
+@ApplicationScoped
+public class TaskPurchases {
+
+    public static final String RECEIPTS = "x402.payment.receipts";
+    private static final String AGENT_ACTOR = "agent";
+
+    /** The agent's own work for the task. */
+    @FunctionalInterface
+    public interface Work {
+        AgentResult run() throws Exception;
+    }
+
+    /** A purchase that did not go through this time; the runtime retries the task. */
+    public static final class PurchaseNotCompleted extends Exception {
+        PurchaseNotCompleted(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    StagedPayments staged;
+
+    @Inject
+    PaymentQueries queries;
+
+    @Inject
+    PaymentSettings settings;
+
+    public AgentResult around(TaskContext task, JsonObject purchase, Work work) throws Exception {
+        PurchaseRequest request = request(task, purchase);
+        Payment payment = earlier(request).orElse(null);
+        if (payment == null) {
+            try {
+                payment = payments.purchase(request).payment();
+            } catch (PaymentService.VendorFailure e) {
+                throw new PurchaseNotCompleted(e.getMessage());
+            }
+        }
+        switch (payment.paymentStatus()) {
+            case CAPTURED -> {
+                return withReceipt(work.run(), payment);
+            }
+            case AUTHORIZED -> {
+                AgentResult result;
+                try {
+                    result = work.run();
+                } catch (Exception failed) {
+                    staged.voidAuthorization(payment.paymentId(), task.policy().agent(), "work failed: " + failed.getMessage());
+                    throw failed;
+                }
+                Payment captured = staged.capture(payment.paymentId(), task.policy().agent()).payment();
+                if (captured.paymentStatus() != PaymentStatus.CAPTURED) {
+                    throw new PurchaseNotCompleted("payment " + captured.paymentId() + " was not captured: " + captured.status()
+                            + (captured.errorCode() == null ? "" : " (" + captured.errorCode() + ")"));
+                }
+                return withReceipt(result, captured);
+            }
+            case DENIED -> throw new PermanentFailure("payment " + payment.paymentId() + " denied: " + payment.errorCode() + ": "
+                    + payment.errorMessage());
+            case PENDING_APPROVAL -> throw new PurchaseNotCompleted("payment " + payment.paymentId()
+                    + " awaits a human decision (POST /api/payments/" + payment.paymentId() + "/decision)");
+            default -> throw new PurchaseNotCompleted("payment " + payment.paymentId() + " is " + payment.status()
+                    + (payment.errorMessage() == null ? "" : ": " + payment.errorMessage()));
+        }
+    }
+
+    private PurchaseRequest request(TaskContext task, JsonObject purchase) throws PermanentFailure {
+        var envelope = task.envelope();
+        String business = envelope.businessId() != null ? envelope.businessId() : text(purchase, "business_id");
+        try {
+            return PurchaseRequest.validated("task_" + envelope.taskId() + "_" + task.attempt(), envelope.tenantId(), business,
+                    task.policy().agent(), envelope.taskId(), text(purchase, "purpose"), text(purchase, "mode"),
+                    text(purchase, "method"), text(purchase, "vendor_url"), purchase.get("body"),
+                    purchase.get("max_amount_cents") instanceof JsonNumber max ? max.longValue() : null,
+                    settings.absurdAmountCents());
+        } catch (ProblemException invalid) {
+            throw new PermanentFailure("invalid purchase: " + invalid.getMessage());
+        }
+    }
+
+    /** A charge of an earlier attempt of this task for the same request that is captured, authorized or awaiting approval. */
+    private Optional<Payment> earlier(PurchaseRequest request) {
+        Set<PaymentStatus> reusable = Set.of(PaymentStatus.CAPTURED, PaymentStatus.AUTHORIZED, PaymentStatus.PENDING_APPROVAL);
+        return queries.list(new PaymentQueries.Filter(null, request.agentId(), request.taskId(), null, null, "CHARGE"), 100)
+                .stream()
+                .filter(p -> request.fingerprint().equals(p.requestFingerprint()) && reusable.contains(p.paymentStatus()))
+                .max(Comparator.comparing(Payment::createdAt));
+    }
+
+    private static AgentResult withReceipt(AgentResult result, Payment payment) {
+        JsonObjectBuilder receipt = JsonConventions.json().createObjectBuilder()
+                .add("payment_id", payment.paymentId())
+                .add("status", payment.status())
+                .add("success", true)
+                .add("tx_hash", payment.txHash())
+                .add("network", payment.network())
+                .add("payer", payment.payer())
+                .add("pay_to", payment.payTo())
+                .add("amount_atomic", payment.amountAtomic())
+                .add("cost_cents", payment.capturedCents())
+                .add("vendor_url", payment.vendorUrl())
+                .add("simulated", payment.simulated())
+                .add("settled_at", String.valueOf(payment.capturedAt()));
+        JsonObjectBuilder output = result.output() instanceof JsonObject object ? JsonConventions.json().createObjectBuilder(object)
+                : JsonConventions.json().createObjectBuilder().add("output", result.output());
+        output.add(RECEIPTS, JsonConventions.json().createArrayBuilder().add(receipt));
+        BigDecimal cost = result.costCents().add(payment.capturedCents());
+        return new AgentResult(output.build(), cost, result.qualityScore());
+    }
+
+    private static String text(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        return value instanceof JsonString string ? string.getString() : null;
+    }
+}

@@ -1,0 +1,73 @@
+package io.genesis.payments.boundary;
+
+import io.genesis.payments.Budget;
+import io.genesis.payments.Budgets;
+import io.genesis.payments.PaymentSettings;
+import io.genesis.payments.PurchaseRequest;
+import io.genesis.problem.Problem;
+import io.genesis.problem.ProblemException;
+import io.genesis.runtime.AgentRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** {@code GET /api/budgets}, {@code GET /api/budgets/{agent}}, {@code PUT /api/budgets/{agent} {"daily_limit_cents": N}}. */
+@Path("budgets")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class BudgetResource {
+
+    @Inject
+    Budgets budgets;
+
+    @Inject
+    AgentRegistry agents;
+
+    @Inject
+    PaymentSettings settings;
+
+    @GET
+    public List<Budget> all() {
+        return budgets.all();
+    }
+
+    @GET
+    @Path("{agent}")
+    public Budget one(@PathParam("agent") String agent) {
+        return budgets.of(known(agent));
+    }
+
+    @PUT
+    @Path("{agent}")
+    public Budget set(@PathParam("agent") String agent, String body) {
+        known(agent);
+        JsonBody json = JsonBody.parse(body, true);
+        Long cents = json.whole("daily_limit_cents");
+        if (cents == null) {
+            throw PurchaseRequest.field(400, "daily_limit_cents", "daily_limit_cents is required");
+        }
+        if (cents < 0 || cents > settings.absurdAmountCents()) {
+            throw PurchaseRequest.field(422, "daily_limit_cents", "daily_limit_cents must be between 0 and "
+                    + settings.absurdAmountCents() + ", not " + cents);
+        }
+        String by = json.text("updated_by");
+        return budgets.set(agent, cents, by == null || by.isBlank() ? "api" : by.length() > 100 ? by.substring(0, 100) : by);
+    }
+
+    private String known(String agent) {
+        if (agents.byAgent(agent).isEmpty()) {
+            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "Unknown agent '" + agent + "'").with("field", "agent"));
+        }
+        return agent;
+    }
+}

@@ -1,0 +1,174 @@
+package io.genesis.payments.boundary;
+
+import io.genesis.api.TenantResolver;
+import io.genesis.payments.Payment;
+import io.genesis.payments.PaymentOutcome;
+import io.genesis.payments.PaymentQueries;
+import io.genesis.payments.PaymentService;
+import io.genesis.payments.PaymentSettings;
+import io.genesis.payments.PaymentStatus;
+import io.genesis.payments.PurchaseMode;
+import io.genesis.payments.PurchaseRequest;
+import io.genesis.payments.StagedPayments;
+import io.genesis.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code POST /api/payments} (a purchase for an agent, {@code Idempotency-Key} required), {@code GET /api/payments[?…]},
+ * {@code GET /api/payments/{id}}, {@code POST /api/payments/{id}/decision} and, for staged payments,
+ * {@code POST /api/payments/{id}/capture | void | refund}.
+ */
+@Path("payments")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class PaymentResource {
+
+    private static final String IDEMPOTENCY = "Idempotency-Key";
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    StagedPayments staged;
+
+    @Inject
+    PaymentQueries queries;
+
+    @Inject
+    PaymentSettings settings;
+
+    @Inject
+    TenantResolver tenants;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    public Response purchase(String body, @HeaderParam(IDEMPOTENCY) String key, @HeaderParam(TenantResolver.HEADER) String tenant) {
+        JsonBody json = JsonBody.parse(body, true);
+        PurchaseRequest request = PurchaseRequest.validated(key, tenants.resolve(json.text("tenant_id"), tenant),
+                json.text("business_id"), json.text("agent_id"), json.text("task_id"), json.text("purpose"), json.text("mode"),
+                json.text("method"), json.text("vendor_url"), json.value("body"), json.whole("max_amount_cents"),
+                settings.absurdAmountCents());
+        return answer(request.mode() == PurchaseMode.STAGED ? staged.authorize(request) : payments.purchase(request), true);
+    }
+
+    @GET
+    public List<Payment> list(@QueryParam("business_id") String businessId, @QueryParam("agent_id") String agentId,
+                              @QueryParam("task_id") String taskId, @QueryParam("status") String status,
+                              @QueryParam("vendor_id") String vendorId, @QueryParam("kind") String kind,
+                              @QueryParam("limit") String limit) {
+        if (status != null && !status.isBlank() && Arrays.stream(PaymentStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            throw PurchaseRequest.field(400, "status", "status must be one of " + Arrays.toString(PaymentStatus.values()));
+        }
+        if (kind != null && !kind.isBlank() && !List.of("CHARGE", "REFUND").contains(kind)) {
+            throw PurchaseRequest.field(400, "kind", "kind must be CHARGE or REFUND");
+        }
+        return queries.list(new PaymentQueries.Filter(businessId, agentId, taskId, status, vendorId, kind), limit(limit));
+    }
+
+    @GET
+    @Path("{id}")
+    public Payment one(@PathParam("id") String paymentId) {
+        return queries.find(paymentId).orElseThrow(() -> ProblemException.notFound("No payment " + paymentId));
+    }
+
+    /** {@code {"decision": "approve"|"deny", "decided_by": "...", "rationale": "..."}}: a human decides an escalation. */
+    @POST
+    @Path("{id}/decision")
+    public Response decide(@PathParam("id") String paymentId, String body) {
+        JsonBody json = JsonBody.parse(body, true);
+        String decision = json.text("decision");
+        if (decision == null || !List.of("approve", "deny").contains(decision.toLowerCase(Locale.ROOT))) {
+            throw PurchaseRequest.field(400, "decision", "decision must be approve or deny");
+        }
+        String decidedBy = json.text("decided_by");
+        if (decidedBy == null || decidedBy.isBlank() || decidedBy.length() > 100) {
+            throw PurchaseRequest.field(400, "decided_by", "decided_by (who decides, 1-100 characters) is required");
+        }
+        one(paymentId);
+        return answer(payments.decideByHuman(paymentId, decision.equalsIgnoreCase("approve"), decidedBy, json.text("rationale")), false);
+    }
+
+    @POST
+    @Path("{id}/capture")
+    public Response capture(@PathParam("id") String paymentId, String body) {
+        one(paymentId);
+        return answer(staged.capture(paymentId, actor(JsonBody.parse(body, false))), false);
+    }
+
+    @POST
+    @Path("{id}/void")
+    public Response voidAuthorization(@PathParam("id") String paymentId, String body) {
+        one(paymentId);
+        JsonBody json = JsonBody.parse(body, false);
+        String reason = json.text("reason");
+        return answer(staged.voidAuthorization(paymentId, actor(json), reason == null ? "voided through the API" : reason), false);
+    }
+
+    /** {@code {"amount_cents": N?, "reason": "..."}} with an {@code Idempotency-Key}: refund a captured charge. */
+    @POST
+    @Path("{id}/refund")
+    public Response refund(@PathParam("id") String paymentId, String body, @HeaderParam(IDEMPOTENCY) String key) {
+        one(paymentId);
+        if (key == null || !key.matches("[A-Za-z0-9_-]{16,128}")) {
+            throw PurchaseRequest.field(400, IDEMPOTENCY, "Idempotency-Key (16-128 characters of letters, digits, '_' or '-')"
+                    + " is required: refunds are retried safely only with one");
+        }
+        JsonBody json = JsonBody.parse(body, false);
+        String reason = json.text("reason");
+        return answer(staged.refund(paymentId, json.whole("amount_cents"), reason == null ? "refund requested" : reason, key,
+                actor(json)), true);
+    }
+
+    private static String actor(JsonBody json) {
+        String actor = json.text("actor");
+        return actor == null || actor.isBlank() ? "api" : actor.length() > 100 ? actor.substring(0, 100) : actor;
+    }
+
+    private Response answer(PaymentOutcome outcome, boolean creates) {
+        Payment payment = outcome.payment();
+        if (outcome.replayed()) {
+            return Response.ok(payment).header("Idempotent-Replayed", "true").build();
+        }
+        if (!creates) {
+            return Response.ok(payment).build();
+        }
+        return Response.created(uriInfo.getBaseUriBuilder().path("payments").path(payment.paymentId()).build()).entity(payment).build();
+    }
+
+    private static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw PurchaseRequest.field(400, "limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+}

@@ -1,0 +1,72 @@
+package io.genesis.payments.boundary;
+
+import io.genesis.payments.PurchaseRequest;
+import io.genesis.payments.SpendSummaries;
+import io.genesis.payments.SpendSummary;
+import io.genesis.problem.Problem;
+import io.genesis.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/businesses/{id}/spend}: the business's spend summary; {@code POST .../spend/notifications}: send it
+ * to the spend-summary webhook now (202 with the delivery id; 409 when no webhook URL is configured).
+ */
+@Path("businesses/{id}/spend")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class SpendResource {
+
+    @Inject
+    SpendSummaries summaries;
+
+    @GET
+    public SpendSummary summary(@PathParam("id") String businessId) {
+        return summaries.summarize(valid(businessId));
+    }
+
+    /** Optional body {@code {"webhook_url": "https://..."}} sends to that URL instead of the configured one. */
+    @POST
+    @Path("notifications")
+    public Response notifyWebhook(@PathParam("id") String businessId, String body) {
+        String url = JsonBody.parse(body, false).text("webhook_url");
+        return summaries.publish(valid(businessId), Optional.ofNullable(url).map(SpendResource::webhook))
+                .map(delivery -> Response.accepted(Map.of("business_id", businessId, "delivery_id", delivery)).build())
+                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.CONFLICT,
+                        "No spend-summary webhook is configured (genesis.payments.spend-summary.webhook-url)")));
+    }
+
+    private static URI webhook(String url) {
+        try {
+            URI uri = new URI(url.trim());
+            if (uri.isAbsolute() && uri.getHost() != null && List.of("http", "https").contains(uri.getScheme())) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // answered below
+        }
+        throw PurchaseRequest.field(400, "webhook_url", "webhook_url must be an absolute http:// or https:// URL");
+    }
+
+    private static String valid(String businessId) {
+        if (!businessId.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw PurchaseRequest.field(400, "business_id", "business_id must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
+        }
+        return businessId;
+    }
+}

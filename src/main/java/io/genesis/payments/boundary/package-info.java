@@ -1,0 +1,5 @@
+/**
+ * The payments REST surface: purchases, decisions, staged capture/void/refund, budgets and business spend. Only
+ * validates, translates and hands off to {@code io.genesis.payments}; holds no payment logic or SQL.
+ */
+package io.genesis.payments.boundary;

@@ -1,0 +1,181 @@
+package io.genesis.payments.sim;
+
+import io.genesis.api.JsonConventions;
+import io.genesis.payments.Money;
+import io.genesis.payments.PaymentSettings;
+import io.genesis.payments.Vendor;
+import io.genesis.payments.x402.FacilitatorAnswer;
+import io.genesis.payments.x402.X402;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SIMULATED vendor catalogue at {@code /sim/x402/vendors/<vendor>/<anything>}: without {@code PAYMENT-SIGNATURE}
+ * it answers 402 with {@code PAYMENT-REQUIRED} (and the same JSON as body); with one it verifies at the simulated
+ * facilitator (in process, with the same request bodies as over HTTP: simulated vendors only take simulated payments),
+ * serves, settles and returns {@code PAYMENT-RESPONSE} (x402 HTTP transport v2). Like the reference
+ * servers it never settles when serving fails. Simulation hooks in the query: {@code quote_cents=N} (price),
+ * {@code pay_to=0x..} (a substituted address), {@code fail=503} (serving fails with that status),
+ * {@code timeout_seconds=N} (the quoted maxTimeoutSeconds, i.e. how long an authorization lives).
+ * {@code POST /sim/x402/vendors/<vendor>/refunds {"transaction","amount"}} is the vendor's business-logic refund.
+ */
+@WebServlet(name = "x402-simulated-vendors", urlPatterns = "/sim/x402/vendors/*")
+public class SimulatedVendorServlet extends HttpServlet {
+
+    private static final String REFUNDS = "refunds";
+
+    @Inject
+    PaymentSettings settings;
+
+    @Inject
+    SimulatedFacilitator facilitator;
+
+    @Inject
+    SimulatedChain chain;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] path = request.getPathInfo() == null ? new String[0] : request.getPathInfo().substring(1).split("/", 2);
+        Optional<Vendor> vendor = path.length == 0 ? Optional.empty() : settings.vendor(path[0]);
+        if (vendor.isEmpty()) {
+            response.sendError(404);
+            return;
+        }
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (path.length == 2 && path[1].equals(REFUNDS) && request.getMethod().equals("POST")) {
+            refund(vendor.get(), body, response);
+            return;
+        }
+        JsonObject required = paymentRequired(vendor.get(), request);
+        String signature = request.getHeader(X402.PAYMENT_SIGNATURE);
+        if (signature == null) {
+            paymentRequired(response, required, "PAYMENT-SIGNATURE header is required");
+            return;
+        }
+        JsonObject payload;
+        try {
+            payload = X402.decode(signature);
+        } catch (IllegalArgumentException e) {
+            SimulatedJson.write(response, 400, JsonConventions.json().createObjectBuilder().add("error", "invalid_payload").build());
+            return;
+        }
+        JsonObject facilitatorRequest = JsonConventions.json().createObjectBuilder().add("x402Version", X402.VERSION).add("paymentPayload", payload)
+                .add("paymentRequirements", required.getJsonArray("accepts").getJsonObject(0)).build();
+        try {
+            FacilitatorAnswer verified = FacilitatorAnswer.verify(facilitator.verify(facilitatorRequest));
+            if (!verified.ok()) {
+                paymentRequired(response, required, verified.reason());
+                return;
+            }
+            String fail = request.getParameter("fail");
+            if (fail != null) {
+                SimulatedJson.write(response, failureStatus(fail), JsonConventions.json().createObjectBuilder()
+                        .add("error", "simulated vendor failure, nothing was settled").build());
+                return;
+            }
+            FacilitatorAnswer settled = FacilitatorAnswer.settle(facilitator.settle(facilitatorRequest));
+            response.setHeader(X402.PAYMENT_RESPONSE, X402.encode(settled.json()));
+            response.setHeader("Access-Control-Expose-Headers", X402.PAYMENT_RESPONSE);
+            if (!settled.ok()) {
+                paymentRequired(response, required, settled.reason());
+                return;
+            }
+            SimulatedJson.write(response, 200, JsonConventions.json().createObjectBuilder()
+                    .add("vendor", vendor.get().id())
+                    .add("name", vendor.get().name())
+                    .add("category", vendor.get().category())
+                    .add("resource", required.getJsonObject("resource").getString("url"))
+                    .add("delivered", true)
+                    .add("simulated", true)
+                    .build());
+        } catch (SQLException e) {
+            log("simulated vendor cannot reach the simulated chain", e);
+            SimulatedJson.write(response, 500, JsonConventions.json().createObjectBuilder().add("error", "simulated chain unavailable").build());
+        }
+    }
+
+    private JsonObject paymentRequired(Vendor vendor, HttpServletRequest request) {
+        PaymentSettings.Token token = settings.token();
+        long cents = Optional.ofNullable(request.getParameter("quote_cents")).map(Long::parseLong).orElse(vendor.simulatedPriceCents());
+        String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return JsonConventions.json().createObjectBuilder()
+                .add("x402Version", X402.VERSION)
+                .add("resource", JsonConventions.json().createObjectBuilder().add("url", url).add("description", vendor.name())
+                        .add("mimeType", "application/json"))
+                .add("accepts", JsonConventions.json().createArrayBuilder().add(JsonConventions.json().createObjectBuilder()
+                        .add("scheme", X402.SCHEME_EXACT)
+                        .add("network", token.network())
+                        .add("amount", Money.atomicFromCents(cents, token.decimals()).toString())
+                        .add("asset", token.asset())
+                        .add("payTo", Optional.ofNullable(request.getParameter("pay_to")).orElse(vendor.payTo()))
+                        .add("maxTimeoutSeconds", Optional.ofNullable(request.getParameter("timeout_seconds"))
+                                .map(Integer::parseInt).orElse(settings.simulatedMaxTimeoutSeconds()))
+                        .add("extra", JsonConventions.json().createObjectBuilder().add("name", token.name()).add("version", token.version()))))
+                .add("extensions", JsonConventions.json().createObjectBuilder())
+                .build();
+    }
+
+    private static void paymentRequired(HttpServletResponse response, JsonObject required, String error) throws IOException {
+        JsonObject withError = JsonConventions.json().createObjectBuilder(required).add("error", error).build();
+        response.setHeader(X402.PAYMENT_REQUIRED, X402.encode(withError));
+        SimulatedJson.write(response, 402, withError);
+    }
+
+    private void refund(Vendor vendor, String body, HttpServletResponse response) throws IOException {
+        JsonObject request;
+        try {
+            request = SimulatedJson.read(body);
+            new BigInteger(request.getString("amount"));
+        } catch (RuntimeException e) {
+            SimulatedJson.write(response, 400, JsonConventions.json().createObjectBuilder().add("error", "refunds need transaction and amount").build());
+            return;
+        }
+        PaymentSettings.Token token = settings.token();
+        JsonObjectBuilder answer = JsonConventions.json().createObjectBuilder().add("network", token.network());
+        try {
+            Optional<String[]> original = chain.byHash(request.getString("transaction", ""));
+            BigInteger amount = new BigInteger(request.getString("amount"));
+            if (original.isEmpty() || !original.get()[1].equalsIgnoreCase(vendor.payTo())
+                    || amount.compareTo(new BigInteger(original.get()[2])) > 0 || amount.signum() <= 0) {
+                SimulatedJson.write(response, 422, answer.add("success", false).add("transaction", "")
+                        .add("errorReason", "invalid_refund").build());
+                return;
+            }
+            String nonce = "0x" + java.util.HexFormat.of().formatHex(SimulatedWallets.sha256(("refund|"
+                    + request.getString("transaction") + "|" + request.getString("refund_id", "")).getBytes(StandardCharsets.UTF_8)));
+            SimulatedChain.Transfer transfer = chain.transfer("REFUND", token.network(), token.asset(), vendor.payTo(),
+                    original.get()[0], nonce, amount);
+            boolean ok = transfer.txHash() != null;
+            answer.add("success", ok).add("transaction", ok ? transfer.txHash() : "");
+            if (!ok) {
+                answer.add("errorReason", transfer.refusal());
+            }
+            SimulatedJson.write(response, ok ? 200 : 422, answer.build());
+        } catch (SQLException e) {
+            log("simulated vendor cannot reach the simulated chain", e);
+            SimulatedJson.write(response, 500, answer.add("success", false).add("transaction", "")
+                    .add("errorReason", "unexpected_settle_error").build());
+        }
+    }
+
+    private static int failureStatus(String fail) {
+        try {
+            int status = Integer.parseInt(fail);
+            return List.of(400, 404, 409, 422, 500, 502, 503, 504).contains(status) ? status : 500;
+        } catch (NumberFormatException e) {
+            return 500;
+        }
+    }
+}
