@@ -259,7 +259,7 @@ public class BusinessOrchestrator implements AgentHandler {
         for (String dep : task.dependsOn()) {
             BusinessTask done = byId.get(dep);
             if (done != null && done.result() != null) {
-                dependencies.add(dep, done.result());
+                dependencies.add(dep, withoutEcho(done.result()));
             }
         }
         JsonObjectBuilder content = JsonConventions.json().createObjectBuilder()
@@ -282,6 +282,14 @@ public class BusinessOrchestrator implements AgentHandler {
             content.add("simulate", hooks);
         }
         return content.build();
+    }
+
+    /** A dependency's result without the copy of its own input (which holds its dependencies): content stays small. */
+    private static JsonValue withoutEcho(JsonValue result) {
+        if (!(result instanceof JsonObject object) || !object.containsKey("input")) {
+            return result;
+        }
+        return JsonConventions.json().createObjectBuilder(object).remove("input").build();
     }
 
     /**

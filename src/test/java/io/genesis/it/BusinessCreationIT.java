@@ -108,7 +108,7 @@ class BusinessCreationIT {
         }
         assertEquals(409, Api.post("/api/businesses/" + id + "/approvals/" + held.get(0), "{\"decision\":\"approve\"}").status(),
                 "an approval is decided once");
-        JsonObject business = Businesses.awaitTerminal(id, Duration.ofSeconds(60));
+        JsonObject business = Businesses.awaitTerminal(id, Duration.ofSeconds(120));
         assertEquals("SUCCESS", business.getString("status"), String.valueOf(business.get("error_message")));
     }
 
