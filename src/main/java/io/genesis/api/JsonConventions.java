@@ -1,5 +1,10 @@
 package io.genesis.api;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -7,6 +12,10 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
+
+import java.io.StringReader;
+import java.util.Collection;
+import java.util.List;
 
 /** API JSON is snake_case (task_id, poll_url) and omits null members; JSON-B and JSON-P instances are shared. */
 @Provider
@@ -29,6 +38,35 @@ public class JsonConventions implements ContextResolver<Jsonb> {
     /** Use instead of the {@code jakarta.json.Json} statics (builders, readers) on every path that runs per task or request. */
     public static JsonProvider json() {
         return JSON;
+    }
+
+    /** Parses JSON text (a jsonb column, a hash field); {@code null} for null or empty text. */
+    public static JsonValue read(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try (var reader = JSON.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    /** {@link #read} when the text holds an object, else {@code null}. */
+    public static JsonObject readObject(String text) {
+        return read(text) instanceof JsonObject object ? object : null;
+    }
+
+    /** The strings of a JSON array (other values by their JSON text); empty for anything that is not an array. */
+    public static List<String> strings(JsonValue value) {
+        if (!(value instanceof JsonArray array)) {
+            return List.of();
+        }
+        return array.stream().map(item -> item instanceof JsonString s ? s.getString() : item.toString()).toList();
+    }
+
+    public static JsonArray array(Collection<String> values) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        values.forEach(array::add);
+        return array.build();
     }
 
     @Override

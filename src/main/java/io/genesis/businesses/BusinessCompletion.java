@@ -56,16 +56,21 @@ public class BusinessCompletion {
     @ConfigProperty(name = "genesis.simulation.enabled")
     boolean simulation;
 
-    /** Applies the consequences of the latest task outcome; {@code failed} is the task that just failed, if any. */
-    public void progress(BusinessStore.Changes tx, BusinessRecord business, List<BusinessTask> tasks, BusinessTask failed)
+    /**
+     * Applies the consequences of the latest task outcome; {@code failedTaskId} names the task that just failed, if any
+     * ({@code tasks} already carries its outcome).
+     */
+    public void progress(BusinessStore.Changes tx, BusinessRecord business, List<BusinessTask> tasks, String failedTaskId)
             throws SQLException {
         String id = business.businessId();
+        BusinessTask failed = failedTaskId == null ? null
+                : tasks.stream().filter(t -> t.taskId().equals(failedTaskId)).findFirst().orElseThrow();
         if (failed != null && failed.critical()) {
             skipUnfinished(tx, id, tasks);
             JsonObject evolution = learning.learnFrom(business, failed, tasks);
             tx.setJson(id, "metadata", merged(business.metadata(), "evolution", evolution));
             String reason = "critical task " + failed.taskId() + " (" + failed.agentId() + ") failed: "
-                    + latestError(tx, id, failed.taskId());
+                    + (failed.error() == null ? "unknown error" : failed.error());
             tx.setOutcome(id, null, reason);
             tx.record(id, BusinessStatus.FAILED, reason);
             metrics.finished(business.businessType(), BusinessStatus.FAILED, elapsed(business));
@@ -109,8 +114,8 @@ public class BusinessCompletion {
         SuccessVerdict verdict = criteria.evaluate(outcomes);
         boolean blocked = tasks.stream().anyMatch(task -> task.status() == DagTaskStatus.BLOCKED);
         JsonObject requirements = business.requirements() == null ? JsonValue.EMPTY_JSON_OBJECT : business.requirements();
-        int features = BusinessPlanner.strings(requirements.getJsonArray("mvp_features")).size();
-        int technologies = new HashSet<>(BusinessPlanner.strings(requirements.getJsonArray("tech_stack"))).size();
+        int features = JsonConventions.strings(requirements.getJsonArray("mvp_features")).size();
+        int technologies = new HashSet<>(JsonConventions.strings(requirements.getJsonArray("tech_stack"))).size();
         int team = business.teamComposition() == null ? 1 : business.teamComposition().getJsonArray("agents").size();
         Duration elapsed = elapsed(business);
         RevenueEstimate projection = revenue.project(features, technologies, verdict.completionRate(), team,
@@ -151,9 +156,6 @@ public class BusinessCompletion {
         }
     }
 
-    private static String latestError(BusinessStore.Changes tx, String id, String taskId) throws SQLException {
-        return tx.tasks(id).stream().filter(t -> t.taskId().equals(taskId)).map(BusinessTask::error).findFirst().orElse("unknown error");
-    }
 
     static JsonObject projectionJson(RevenueEstimate projection) {
         var assumptions = JsonConventions.json().createArrayBuilder();

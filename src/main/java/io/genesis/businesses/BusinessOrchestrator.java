@@ -170,36 +170,37 @@ public class BusinessOrchestrator implements AgentHandler {
     /** A DAG task finished on the runtime: record it, then advance the business. */
     JsonObject taskFinished(String businessId, JsonObject notice) throws SQLException {
         String runtimeTaskId = notice.getString("task_id");
-        BusinessStatus before = store.find(businessId).map(BusinessRecord::status).orElse(BusinessStatus.INITIALIZING);
-        BusinessTask finished = store.inTransaction(tx -> {
+        boolean ok = "completed".equals(notice.getString("status"));
+        Progress progress = store.inTransaction(tx -> {
             BusinessRecord business = tx.lock(businessId);
-            List<BusinessTask> tasks = tx.tasks(businessId);
-            BusinessTask task = tasks.stream().filter(t -> t.runtimeTaskId().equals(runtimeTaskId)).findFirst().orElse(null);
+            BusinessTask task = tx.tasks(businessId).stream().filter(t -> t.runtimeTaskId().equals(runtimeTaskId))
+                    .findFirst().orElse(null);
             if (task == null || task.status().finished()) {
-                return null; // not ours, or a duplicate notice
+                return new Progress(null, business, business); // not ours, or a duplicate notice
             }
-            boolean ok = "completed".equals(notice.getString("status"));
             JsonValue result = notice.get("result");
             Double quality = notice.get("quality_score") instanceof JsonNumber n ? n.doubleValue() : null;
             tx.finish(businessId, task.taskId(), ok ? DagTaskStatus.COMPLETED : DagTaskStatus.FAILED,
                     notice.getInt("attempts", 0), result == null ? null : result.toString(),
                     ok ? null : notice.getString("error", notice.getString("status")), quality);
             if (!business.status().terminal()) {
-                completion.progress(tx, business, tx.tasks(businessId), ok ? null : task);
+                completion.progress(tx, business, tx.tasks(businessId), ok ? null : task.taskId());
             }
-            return task;
+            return new Progress(task, business, tx.lock(businessId));
         });
-        BusinessRecord after = store.find(businessId).orElseThrow();
-        if (finished != null) {
-            boolean ok = "completed".equals(notice.getString("status"));
-            monitoring.emit(ok ? MonitoringEvents.Kind.COMPONENT_COMPLETED : MonitoringEvents.Kind.COMPONENT_FAILED, after,
-                    Map.of("task_id", finished.taskId(), "agent", String.valueOf(finished.agentId()),
+        if (progress.task() != null) {
+            monitoring.emit(ok ? MonitoringEvents.Kind.COMPONENT_COMPLETED : MonitoringEvents.Kind.COMPONENT_FAILED,
+                    progress.after(), Map.of("task_id", progress.task().taskId(), "agent", String.valueOf(progress.task().agentId()),
                             "status", notice.getString("status")));
         }
-        if (after.status().terminal() && !before.terminal()) {
-            finished(after);
+        if (progress.after().status().terminal() && !progress.before().status().terminal()) {
+            finished(progress.after());
         }
         return advance(businessId);
+    }
+
+    /** What one task notice changed: the task it finished (null for a duplicate), the business before and after. */
+    private record Progress(BusinessTask task, BusinessRecord before, BusinessRecord after) {
     }
 
     /** After the terminal transition: the monitoring event and the spend summary (best effort, both). */
@@ -215,20 +216,21 @@ public class BusinessOrchestrator implements AgentHandler {
     /** Publishes every ready task of the business (idempotent), then reports where it stands. */
     JsonObject advance(String businessId) throws SQLException {
         BusinessRecord business = store.find(businessId).orElseThrow(() -> new IllegalStateException("no business " + businessId));
-        List<BusinessTask> tasks = store.tasks(businessId);
-        if (!business.status().terminal()) {
+        BusinessStatus status = business.status();
+        if (!status.terminal()) {
+            List<BusinessTask> tasks = store.tasks(businessId);
             Map<String, BusinessTask> byId = tasks.stream().collect(Collectors.toMap(BusinessTask::taskId, t -> t));
             for (BusinessTask task : tasks) {
                 if (task.status() == DagTaskStatus.READY) {
-                    publish(business, task, byId);
+                    status = publish(business, task, byId);
                 }
             }
         }
-        BusinessRecord now = store.find(businessId).orElseThrow();
-        return JsonConventions.json().createObjectBuilder().add("business_id", businessId).add("status", now.status().name()).build();
+        return JsonConventions.json().createObjectBuilder().add("business_id", businessId).add("status", status.name()).build();
     }
 
-    private void publish(BusinessRecord business, BusinessTask task, Map<String, BusinessTask> byId) throws SQLException {
+    /** Publishes one ready task and marks it published; returns the business's status afterwards. */
+    private BusinessStatus publish(BusinessRecord business, BusinessTask task, Map<String, BusinessTask> byId) throws SQLException {
         String agent = task.agentId() == null ? AGENT : task.agentId();
         AgentPolicy policy = agents.byAgent(agent).orElseThrow(() -> new IllegalStateException("agent " + agent + " is not registered"));
         String meta = agents.byAgent(AGENT).map(AgentPolicy::topic).orElseThrow();
@@ -243,13 +245,14 @@ public class BusinessOrchestrator implements AgentHandler {
         publisher.publish(envelope);
         monitoring.emit(MonitoringEvents.Kind.COMPONENT_STARTED, business, Map.of("task_id", task.taskId(),
                 "task_type", task.taskType(), "agent", agent));
-        store.inTransaction(tx -> {
+        return store.inTransaction(tx -> {
             BusinessRecord locked = tx.lock(business.businessId());
-            tx.setStatus(business.businessId(), task.taskId(), DagTaskStatus.PUBLISHED);
+            tx.markPublished(business.businessId(), task.taskId());
             if (locked.status() == BusinessStatus.EXECUTING && "deploy".equals(task.taskType())) {
                 tx.record(business.businessId(), BusinessStatus.DEPLOYING, "deploy task " + task.taskId() + " started on " + agent);
+                return BusinessStatus.DEPLOYING;
             }
-            return null;
+            return locked.status();
         });
     }
 

@@ -21,12 +21,9 @@ import io.genesis.validation.AopValidator;
 import io.genesis.validation.ValidationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -79,8 +76,8 @@ public class BusinessPlanner {
     public BusinessPlan plan(BusinessRecord business, MemoryRecall memory) throws InterruptedException {
         BusinessArchetype archetype = archetypes.byType(business.businessType()).orElseThrow();
         JsonObject requirements = ideas.requirements(business, archetype, memory);
-        List<String> features = strings(requirements.getJsonArray("mvp_features"));
-        List<String> techStack = strings(requirements.getJsonArray("tech_stack"));
+        List<String> features = JsonConventions.strings(requirements.getJsonArray("mvp_features"));
+        List<String> techStack = JsonConventions.strings(requirements.getJsonArray("tech_stack"));
         String monetization = requirements.getString("monetization", "");
 
         TeamRequirements needs = TeamRequirements.fromBusiness(archetype, features, techStack, monetization);
@@ -191,10 +188,6 @@ public class BusinessPlanner {
         return UUID.nameUUIDFromBytes(businessId.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
     }
 
-    static List<String> strings(JsonArray array) {
-        return array == null ? List.of() : array.getValuesAs(JsonValue.class).stream()
-                .map(v -> v instanceof JsonString s ? s.getString() : v.toString()).toList();
-    }
 
     private static JsonArrayBuilder list(List<String> values) {
         JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();

@@ -1,5 +1,6 @@
 package io.genesis.businesses;
 
+import io.genesis.api.JsonConventions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -247,7 +248,7 @@ public class BusinessStore {
                     insert.setString(5, task.taskType());
                     insert.setString(6, task.description());
                     insert.setString(7, task.agentId());
-                    insert.setString(8, SqlJson.array(task.dependsOn()));
+                    insert.setString(8, JsonConventions.array(task.dependsOn()).toString());
                     insert.setBoolean(9, task.critical());
                     insert.setString(10, task.status().sql());
                     setDouble(insert, 11, task.difficulty());
@@ -276,14 +277,25 @@ public class BusinessStore {
         }
 
         public void setStatus(String businessId, String taskId, DagTaskStatus status) throws SQLException {
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE business_tasks SET status = ?, updated_at = now(),
-                        published_at = CASE WHEN ? = 'published' THEN now() ELSE published_at END
-                    WHERE business_id = ? AND task_id = ?""")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE business_tasks SET status = ?, updated_at = now() WHERE business_id = ? AND task_id = ?")) {
                 update.setString(1, status.sql());
-                update.setString(2, status.sql());
-                update.setString(3, businessId);
-                update.setString(4, taskId);
+                update.setString(2, businessId);
+                update.setString(3, taskId);
+                update.executeUpdate();
+            }
+        }
+
+        /**
+         * Marks a ready task as handed to the runtime. Only a task still {@code ready} changes: a concurrent advance may
+         * publish the same task again (idempotently) after its outcome arrived, and must not turn it back.
+         */
+        public void markPublished(String businessId, String taskId) throws SQLException {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE business_tasks SET status = 'published', published_at = now(), updated_at = now()
+                    WHERE business_id = ? AND task_id = ? AND status = 'ready'""")) {
+                update.setString(1, businessId);
+                update.setString(2, taskId);
                 update.executeUpdate();
             }
         }
@@ -344,18 +356,18 @@ public class BusinessStore {
         Double execution = nullableDouble(rows, 12);
         return new BusinessRecord(rows.getString(1), rows.getString(2), rows.getString(3),
                 BusinessStatus.valueOf(rows.getString(4)), rows.getBoolean(5), rows.getString(6),
-                SqlJson.object(rows.getString(7)), SqlJson.object(rows.getString(8)), SqlJson.object(rows.getString(9)),
-                rows.getString(10), rows.getString(11), execution, SqlJson.object(rows.getString(13)),
-                SqlJson.object(rows.getString(14)), instant(rows.getTimestamp(15)), instant(rows.getTimestamp(16)),
+                JsonConventions.readObject(rows.getString(7)), JsonConventions.readObject(rows.getString(8)), JsonConventions.readObject(rows.getString(9)),
+                rows.getString(10), rows.getString(11), execution, JsonConventions.readObject(rows.getString(13)),
+                JsonConventions.readObject(rows.getString(14)), instant(rows.getTimestamp(15)), instant(rows.getTimestamp(16)),
                 instant(rows.getTimestamp(17)));
     }
 
     private static BusinessTask task(ResultSet rows) throws SQLException {
         return new BusinessTask(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4), rows.getString(5),
-                rows.getString(6), rows.getString(7), SqlJson.strings(rows.getString(8)), rows.getBoolean(9),
+                rows.getString(6), rows.getString(7), JsonConventions.strings(JsonConventions.read(rows.getString(8))), rows.getBoolean(9),
                 DagTaskStatus.fromSql(rows.getString(10)), nullableDouble(rows, 11), rows.getString(12),
                 nullableDouble(rows, 13), nullableDouble(rows, 14), nullableDouble(rows, 15), rows.getInt(16),
-                SqlJson.value(rows.getString(17)), rows.getString(18), SqlJson.object(rows.getString(19)),
+                JsonConventions.read(rows.getString(17)), rows.getString(18), JsonConventions.readObject(rows.getString(19)),
                 instant(rows.getTimestamp(20)), instant(rows.getTimestamp(21)));
     }
 

@@ -7,7 +7,6 @@ import io.genesis.agents.MemoryHint;
 import io.genesis.businesses.catalog.BusinessArchetype;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -32,7 +31,7 @@ public class IdeaStep {
         BusinessIdea idea = generator.generate(business.businessType(), asked,
                 new MemoryHint((int) memory.similarBusinesses(), memory.examples()));
         JsonObjectBuilder requirements = JsonConventions.json().createObjectBuilder(idea.toJson())
-                .add("required_agents", array(archetype.requiredAgents()))
+                .add("required_agents", JsonConventions.array(archetype.requiredAgents()))
                 .add("difficulty", archetype.difficulty().name().toLowerCase(Locale.ROOT))
                 .add("time_to_deploy", archetype.timeToDeploy());
         for (String passThrough : List.of("budget_usd", "simulate")) {
@@ -43,9 +42,4 @@ public class IdeaStep {
         return requirements.build();
     }
 
-    private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
-        values.forEach(array::add);
-        return array;
-    }
 }

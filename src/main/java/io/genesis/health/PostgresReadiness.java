@@ -1,6 +1,7 @@
 package io.genesis.health;
 
 import io.genesis.schema.SchemaMigrator;
+import io.genesis.problem.Failures;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class PostgresReadiness implements HealthCheck {
             statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             statement.execute("SELECT 1");
         } catch (SQLException | RuntimeException e) {
-            return response.down().withData("error", HealthMessages.brief(e)).build();
+            return response.down().withData("error", Failures.brief(e)).build();
         }
         response.withData("round_trip_ms", (System.nanoTime() - started) / 1_000_000);
         if (!schema.migrate()) {

@@ -1,6 +1,7 @@
 package io.genesis.health;
 
 import io.genesis.redis.RedisConnection;
+import io.genesis.problem.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -26,7 +27,7 @@ public class RedisReadiness implements HealthCheck {
                 return response.down().withData("error", "unexpected PING reply: " + pong).build();
             }
         } catch (RuntimeException e) {
-            return response.down().withData("error", HealthMessages.brief(e)).build();
+            return response.down().withData("error", Failures.brief(e)).build();
         }
         return response.up().withData("round_trip_ms", (System.nanoTime() - started) / 1_000_000).build();
     }

@@ -6,12 +6,9 @@ import io.genesis.evolution.Operator;
 import io.genesis.evolution.Trajectory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 
 import javax.sql.DataSource;
-import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,7 +55,7 @@ public class MemoryStore {
             List<Memory> memories = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    memories.add(new Memory(rows.getString(1), rows.getString(2), rows.getString(3), object(rows.getString(4))));
+                    memories.add(new Memory(rows.getString(1), rows.getString(2), rows.getString(3), JsonConventions.readObject(rows.getString(4))));
                 }
             }
             return memories;
@@ -124,12 +121,12 @@ public class MemoryStore {
                 insert.setInt(3, t.generation());
                 insert.setString(4, t.operator().name().toLowerCase(Locale.ROOT));
                 insert.setDouble(5, t.successScore());
-                insert.setString(6, array(t.parentIds()));
+                insert.setString(6, JsonConventions.array(t.parentIds()).toString());
                 insert.setString(7, t.reasoningPattern());
-                insert.setString(8, array(t.toolsUsed()));
+                insert.setString(8, JsonConventions.array(t.toolsUsed()).toString());
                 insert.setString(9, t.code());
                 insert.setString(10, t.strategy());
-                insert.setString(11, array(t.failureReasons()));
+                insert.setString(11, JsonConventions.array(t.failureReasons()).toString());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -149,30 +146,14 @@ public class MemoryStore {
                 while (rows.next()) {
                     trajectories.add(new Trajectory(rows.getString(1), rows.getString(2), rows.getInt(3),
                             Operator.valueOf(rows.getString(4).toUpperCase(Locale.ROOT)), rows.getDouble(5),
-                            strings(rows.getString(6)), rows.getString(7), strings(rows.getString(8)), rows.getString(9),
-                            rows.getString(10), strings(rows.getString(11))));
+                            JsonConventions.strings(JsonConventions.read(rows.getString(6))), rows.getString(7), JsonConventions.strings(JsonConventions.read(rows.getString(8))), rows.getString(9),
+                            rows.getString(10), JsonConventions.strings(JsonConventions.read(rows.getString(11)))));
                 }
             }
             return trajectories;
         }
     }
 
-    private static String array(List<String> values) {
-        var array = JsonConventions.json().createArrayBuilder();
-        values.forEach(array::add);
-        return array.build().toString();
-    }
 
-    private static List<String> strings(String json) {
-        try (var reader = JsonConventions.json().createReader(new StringReader(json))) {
-            JsonArray array = reader.readArray();
-            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        }
-    }
 
-    private static JsonObject object(String json) {
-        try (var reader = JsonConventions.json().createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
-    }
 }

@@ -4,10 +4,8 @@ import io.genesis.api.JsonConventions;
 import io.genesis.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.StringReader;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +74,7 @@ public class TaskStore {
 
     static TaskState fromHash(Map<String, String> h) {
         return new TaskState(h.get("task_id"), h.get("topic"), h.get("agent"), h.get("status"),
-                Integer.parseInt(h.getOrDefault("attempts", "0")), json(h.get("result")), blankToNull(h.get("error")),
+                Integer.parseInt(h.getOrDefault("attempts", "0")), JsonConventions.read(h.get("result")), blankToNull(h.get("error")),
                 h.get("correlation_id"), blankToNull(h.get("causation_id")), h.get("tenant_id"), blankToNull(h.get("business_id")),
                 h.get("created_at"), blankToNull(h.get("started_at")), blankToNull(h.get("completed_at")),
                 blankToNull(h.get("worker_id")), history(h.get("history")));
@@ -95,14 +93,6 @@ public class TaskStore {
         return List.copyOf(parsed);
     }
 
-    private static JsonValue json(String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try (var reader = JsonConventions.json().createReader(new StringReader(text))) {
-            return reader.readValue();
-        }
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isEmpty() ? null : value;

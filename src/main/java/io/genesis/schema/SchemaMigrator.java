@@ -1,5 +1,6 @@
 package io.genesis.schema;
 
+import io.genesis.problem.Failures;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -80,7 +81,7 @@ public class SchemaMigrator {
             lastError = null;
             LOG.info("Schema at version " + version + " (" + result.migrationsExecuted + " migration(s) applied now)");
         } catch (RuntimeException e) {
-            String message = rootMessage(e);
+            String message = Failures.brief(e);
             if (!message.equals(lastError)) {
                 LOG.warning("Schema migration pending, PostgreSQL not usable yet (retrying every " + retrySeconds + " s): " + message);
             }
@@ -107,12 +108,4 @@ public class SchemaMigrator {
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
-    }
 }

@@ -186,8 +186,8 @@ public class BusinessResource {
         JsonArrayBuilder types = JsonConventions.json().createArrayBuilder();
         archetypes.all().forEach(a -> types.add(JsonConventions.json().createObjectBuilder()
                 .add("type", a.type()).add("name", a.name()).add("description", a.description())
-                .add("typical_features", strings(a.typicalFeatures())).add("tech_stack", strings(a.techStack()))
-                .add("required_agents", strings(a.requiredAgents()))
+                .add("typical_features", JsonConventions.array(a.typicalFeatures())).add("tech_stack", JsonConventions.array(a.techStack()))
+                .add("required_agents", JsonConventions.array(a.requiredAgents()))
                 .add("difficulty", a.difficulty().name().toLowerCase(Locale.ROOT))
                 .add("time_to_deploy", a.timeToDeploy()).add("monetization_model", a.monetizationModel())
                 .add("target_market", a.targetMarket())));
@@ -282,9 +282,4 @@ public class BusinessResource {
         throw ProblemException.badRequest(name + " must be an integer from " + min + " to " + max);
     }
 
-    private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder array = JsonConventions.json().createArrayBuilder();
-        values.forEach(array::add);
-        return array;
-    }
 }

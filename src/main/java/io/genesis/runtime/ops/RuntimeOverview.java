@@ -1,5 +1,6 @@
 package io.genesis.runtime.ops;
 
+import io.genesis.problem.Failures;
 import io.genesis.health.ApplicationStarted;
 import io.genesis.redis.RedisConnection;
 import io.genesis.runtime.AgentRegistry;
@@ -20,7 +21,6 @@ import java.util.Map;
 @ApplicationScoped
 public class RuntimeOverview {
 
-    private static final int MAX_ERROR_LENGTH = 200;
 
     @Inject
     RedisConnection redis;
@@ -64,7 +64,7 @@ public class RuntimeOverview {
                     states.stream().mapToLong(TopicState::pending).sum(),
                     states.stream().mapToLong(TopicState::deadLetterDepth).sum());
         } catch (JedisException e) {
-            String error = brief(e);
+            String error = Failures.brief(e);
             RuntimeReport.Verdict verdict = RuntimeReport.judge(error, List.of(), workerStaleSeconds);
             return new RuntimeReport(verdict.status(), verdict.reasons(), now.toString(), thisWorker,
                     new RuntimeReport.Redis(false, redis.describe(), null, null, null, null, error),
@@ -80,13 +80,4 @@ public class RuntimeOverview {
                 .toList();
     }
 
-    private static String brief(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        String line = message.lines().findFirst().orElse(message);
-        return line.length() > MAX_ERROR_LENGTH ? line.substring(0, MAX_ERROR_LENGTH) + "…" : line;
-    }
 }

@@ -1,14 +1,14 @@
-package io.genesis.health;
+package io.genesis.problem;
 
-/** Turns a failure into one short line for a health response (no stack trace, no credentials). */
-final class HealthMessages {
+/** A failure as one short line for health checks, status pages and logs: root cause, first line, no stack trace. */
+public final class Failures {
 
     private static final int MAX_LENGTH = 200;
 
-    private HealthMessages() {
+    private Failures() {
     }
 
-    static String brief(Throwable e) {
+    public static String brief(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
