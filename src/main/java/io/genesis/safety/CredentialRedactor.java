@@ -1,6 +1,7 @@
 package io.genesis.safety;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,23 +15,41 @@ public final class CredentialRedactor {
 
     public static final String MASK = "[REDACTED]";
 
+    /**
+     * A pattern and the lower-case literals at least one of which every match contains: the pattern runs only when
+     * one is in the (lower-cased) text, so ordinary text costs a few substring searches instead of every expression.
+     */
+    private record Guarded(Pattern pattern, List<String> anchors) {
+
+        boolean mayMatch(String lowerCaseText) {
+            for (String anchor : anchors) {
+                if (lowerCaseText.contains(anchor)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Whole-match secrets. */
-    private static final List<Pattern> SECRETS = List.of(
-            Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----"),
-            Pattern.compile("\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}"),
-            Pattern.compile("\\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{16,}"),
-            Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{20,}"),
-            Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
-            Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
-            Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
-            Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
-            Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/-]{16,}=*"));
+    private static final List<Guarded> SECRETS = List.of(
+            guarded("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----", "-----begin"),
+            guarded("\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}", "_live_", "_test_"),
+            guarded("\\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{16,}", "sk-"),
+            guarded("\\bgh[pousr]_[A-Za-z0-9]{20,}", "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+            guarded("\\bxox[abprs]-[A-Za-z0-9-]{10,}", "xox"),
+            guarded("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b", "akia", "asia"),
+            guarded("\\bAIza[0-9A-Za-z_-]{35}", "aiza"),
+            guarded("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", "eyj"),
+            guarded("(?i)\\bbearer\\s+[A-Za-z0-9._~+/-]{16,}=*", "bearer"));
     /** Password inside a URL: keep scheme and user, mask the password. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s:/@]+:)[^\\s/@]+(@)");
+    private static final Guarded URL_PASSWORD = guarded("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s:/@]+:)[^\\s/@]+(@)", "://");
     /** {@code password=...}, {@code "api_key": "..."} and the like: keep the key, mask the value. */
-    private static final Pattern ASSIGNMENT = Pattern.compile(
+    private static final Guarded ASSIGNMENT = guarded(
             "(?i)(\\b[\\w-]*(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?key|token|private[_-]?key|client[_-]?secret)"
-                    + "[\\w-]*\"?\\s*[:=]\\s*\"?)((?=[^\\s\"',;}]*[A-Za-z])[^\\s\"',;}]{6,})");
+                    + "[\\w-]*\"?\\s*[:=]\\s*\"?)((?=[^\\s\"',;}]*[A-Za-z])[^\\s\"',;}]{6,})",
+            "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "accesskey", "access_key",
+            "access-key", "privatekey", "private_key", "private-key");
 
     private CredentialRedactor() {
     }
@@ -40,14 +59,26 @@ public final class CredentialRedactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        String lowerCase = text.toLowerCase(Locale.ROOT);
         String redacted = text;
-        for (Pattern secret : SECRETS) {
-            redacted = secret.matcher(redacted).replaceAll(MASK);
+        for (Guarded secret : SECRETS) {
+            if (secret.mayMatch(lowerCase)) {
+                redacted = secret.pattern().matcher(redacted).replaceAll(MASK);
+            }
         }
-        redacted = URL_PASSWORD.matcher(redacted).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$2");
-        return ASSIGNMENT.matcher(redacted).replaceAll(match ->
+        if (URL_PASSWORD.mayMatch(lowerCase)) {
+            redacted = URL_PASSWORD.pattern().matcher(redacted).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$2");
+        }
+        if (!ASSIGNMENT.mayMatch(lowerCase)) {
+            return redacted;
+        }
+        return ASSIGNMENT.pattern().matcher(redacted).replaceAll(match ->
                 match.group(2).equals(MASK) ? Matcher.quoteReplacement(match.group())
                         : Matcher.quoteReplacement(match.group(1) + MASK));
+    }
+
+    private static Guarded guarded(String regex, String... anchors) {
+        return new Guarded(Pattern.compile(regex), List.of(anchors));
     }
 
     /** Whether the text holds anything {@link #redact} would mask. */

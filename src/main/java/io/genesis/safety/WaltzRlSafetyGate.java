@@ -45,8 +45,22 @@ public class WaltzRlSafetyGate {
     private static final List<String> GUIDANCE_WORDS = List.of("example", "step", "here's");
     private static final double OVER_REFUSAL_SEVERITY = 0.5;
 
-    /** A phrase rule has no pattern: it is matched with a plain substring search (most of the gate's cost otherwise). */
-    private record Rule(IssueCategory category, String topic, double severity, Pattern pattern, String label) {
+    /**
+     * A phrase rule has no pattern: it is matched with a plain substring search. An expression rule lists literals at
+     * least one of which every match contains ({@code anchors}): the expression runs only when one is in the text,
+     * which spares most texts every expression (they were most of the gate's cost). WaltzRlRuleCoverageTest holds one
+     * matching text per expression.
+     */
+    private record Rule(IssueCategory category, String topic, double severity, Pattern pattern, String label, List<String> anchors) {
+
+        boolean mayMatch(String text) {
+            for (String anchor : anchors) {
+                if (text.contains(anchor)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static final List<Rule> PHRASES = List.of(
@@ -85,53 +99,89 @@ public class WaltzRlSafetyGate {
     private static final List<Rule> PATTERNS = List.of(
             regex(IssueCategory.HARMFUL_CONTENT, "violence", 0.95,
                     "\\b(?:kill|murder|assassinate|torture|kidnap)\\s+(?:a |the |my |his |her |their |some )?"
-                            + "(?:person|people|someone|neighbou?r|child|children|boss|wife|husband|family|journalist)s?\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "violence", 0.93, "\\b(?:how to|ways to|help me)\\s+(?:hurt|injure|poison|strangle)\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "violence", 0.97, "\\b(?:mass|school)\\s+shooting\\s+(?:plan|guide|tactics)\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "violence", 0.90, "\\b(?:threaten|intimidate)\\s+(?:a |the )?(?:witness|customer|competitor|journalist)s?\\b"),
+                            + "(?:person|people|someone|neighbou?r|child|children|boss|wife|husband|family|journalist)s?\\b",
+                    List.of("kill", "murder", "assassinat", "tortur", "kidnap")),
+            regex(IssueCategory.HARMFUL_CONTENT, "violence", 0.93, "\\b(?:how to|ways to|help me)\\s+(?:hurt|injure|poison|strangle)\\b",
+                    List.of("hurt", "injure", "poison", "strangle")),
+            regex(IssueCategory.HARMFUL_CONTENT, "violence", 0.97, "\\b(?:mass|school)\\s+shooting\\s+(?:plan|guide|tactics)\\b",
+                    List.of("shooting")),
+            regex(IssueCategory.HARMFUL_CONTENT, "violence", 0.90, "\\b(?:threaten|intimidate)\\s+(?:a |the )?(?:witness(?:es)?|customers?|competitors?|journalists?)\\b",
+                    List.of("threaten", "intimidate")),
             regex(IssueCategory.HARMFUL_CONTENT, "hate", 0.98,
-                    "\\b(?:exterminate|eradicate|wipe out)\\s+(?:all\\s+)?(?:jews|muslims|christians|immigrants|gays|black people|white people)\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "hate", 0.90, "\\b(?:inferior|subhuman)\\s+(?:race|races|people|religion)\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "hate", 0.85, "\\b(?:racist|antisemitic|homophobic)\\s+(?:propaganda|slurs?|memes?|campaign)\\b"),
+                    "\\b(?:exterminate|eradicate|wipe out)\\s+(?:all\\s+)?(?:jews|muslims|christians|immigrants|gays|black people|white people)\\b",
+                    List.of("exterminate", "eradicate", "wipe out")),
+            regex(IssueCategory.HARMFUL_CONTENT, "hate", 0.90, "\\b(?:inferior|subhuman)\\s+(?:race|races|people|religion)\\b",
+                    List.of("inferior", "subhuman")),
+            regex(IssueCategory.HARMFUL_CONTENT, "hate", 0.85, "\\b(?:racist|antisemitic|homophobic)\\s+(?:propaganda|slurs?|memes?|campaign)\\b",
+                    List.of("racist", "antisemitic", "homophobic")),
             regex(IssueCategory.HARMFUL_CONTENT, "weapons", 0.99,
-                    "\\b(?:make|build|assemble|construct)\\s+(?:a |an )?(?:pipe bomb|explosive device|ied|molotov cocktail|dirty bomb)\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "weapons", 0.99, "\\b(?:synthesi[sz]e|produce|weaponi[sz]e)\\s+(?:sarin|ricin|anthrax|vx|mustard gas)\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "weapons", 0.90, "\\b3d[- ]print(?:ed|ing)?\\s+(?:a\\s+)?(?:gun|firearm|receiver)s?\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "weapons", 0.88, "\\bconvert\\s+(?:a\\s+)?(?:rifle|pistol|gun)\\s+to\\s+(?:full[- ]auto|automatic)\\b"),
+                    "\\b(?:make|build|assemble|construct)\\s+(?:a |an )?(?:pipe bomb|explosive device|ied|molotov cocktail|dirty bomb)\\b",
+                    List.of("bomb", "explosive", "ied", "molotov")),
+            regex(IssueCategory.HARMFUL_CONTENT, "weapons", 0.99, "\\b(?:synthesi[sz]e|produce|weaponi[sz]e)\\s+(?:sarin|ricin|anthrax|vx|mustard gas)\\b",
+                    List.of("sarin", "ricin", "anthrax", "vx", "mustard gas")),
+            regex(IssueCategory.HARMFUL_CONTENT, "weapons", 0.90, "\\b3d[- ]print(?:ed|ing)?\\s+(?:a\\s+)?(?:gun|firearm|receiver)s?\\b",
+                    List.of("3d")),
+            regex(IssueCategory.HARMFUL_CONTENT, "weapons", 0.88, "\\bconvert\\s+(?:a\\s+)?(?:rifle|pistol|gun)\\s+to\\s+(?:full[- ]auto|automatic)\\b",
+                    List.of("convert")),
             regex(IssueCategory.HARMFUL_CONTENT, "drugs", 0.97,
-                    "\\b(?:cook|synthesi[sz]e|manufacture|make)\\s+(?:meth|methamphetamine|fentanyl|heroin|crack cocaine|lsd|mdma)\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "drugs", 0.92, "\\b(?:sell|smuggle|traffic|distribute)\\s+(?:meth|fentanyl|heroin|cocaine|illegal drugs)\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "drugs", 0.86, "\\bdark ?web\\s+(?:drug\\s+)?(?:market|marketplace|vendor)\\b"),
-            regex(IssueCategory.HARMFUL_CONTENT, "drugs", 0.85, "\\b(?:buy|order)\\s+(?:prescription\\s+)?(?:opioids|oxycodone|xanax)\\s+without\\s+(?:a\\s+)?prescription\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.90, "\\blaunder(?:ing)?\\s+(?:the\\s+)?(?:money|funds|proceeds|crypto)\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.90, "\\bcounterfeit\\s+(?:money|currency|bills|banknotes|goods)\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.90, "\\b(?:fake|forged?)\\s+(?:passports?|driver'?s licen[cs]es?|identity documents|ids)\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.86, "\\b(?:evade|evading|dodge)\\s+(?:taxes|sanctions|customs)\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.93, "\\bsteal(?:ing)?\\s+(?:credit cards?|card numbers|identities|identity|money|funds)\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.88, "\\b(?:bribe|blackmail|extort)\\s+(?:a |an |the )?\\w+"),
+                    "\\b(?:cook|synthesi[sz]e|manufacture|make)\\s+(?:meth|methamphetamine|fentanyl|heroin|crack cocaine|lsd|mdma)\\b",
+                    List.of("meth", "fentanyl", "heroin", "crack cocaine", "lsd", "mdma")),
+            regex(IssueCategory.HARMFUL_CONTENT, "drugs", 0.92, "\\b(?:sell|smuggle|traffic|distribute)\\s+(?:meth|fentanyl|heroin|cocaine|illegal drugs)\\b",
+                    List.of("meth", "fentanyl", "heroin", "cocaine", "illegal drugs")),
+            regex(IssueCategory.HARMFUL_CONTENT, "drugs", 0.86, "\\bdark ?web\\s+(?:drug\\s+)?(?:market|marketplace|vendor)\\b",
+                    List.of("dark")),
+            regex(IssueCategory.HARMFUL_CONTENT, "drugs", 0.85, "\\b(?:buy|order)\\s+(?:prescription\\s+)?(?:opioids|oxycodone|xanax)\\s+without\\s+(?:a\\s+)?prescription\\b",
+                    List.of("prescription")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.90, "\\blaunder(?:ing)?\\s+(?:the\\s+)?(?:money|funds|proceeds|crypto)\\b",
+                    List.of("launder")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.90, "\\bcounterfeit\\s+(?:money|currency|bills|banknotes|goods)\\b",
+                    List.of("counterfeit")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.90, "\\b(?:fake|forged?)\\s+(?:passports?|driver'?s licen[cs]es?|identity documents|ids)\\b",
+                    List.of("fake", "forge")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.86, "\\b(?:evade|evading|dodge)\\s+(?:taxes|sanctions|customs)\\b",
+                    List.of("evad", "dodge")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.93, "\\bsteal(?:ing)?\\s+(?:credit cards?|card numbers|identities|identity|money|funds)\\b",
+                    List.of("steal")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "illegal_activity", 0.88, "\\b(?:bribe|blackmail|extort)\\s+(?:a |an |the )?\\w+",
+                    List.of("bribe", "blackmail", "extort")),
             regex(IssueCategory.MALICIOUS_INSTRUCTION, "malware", 0.96,
-                    "\\b(?:write|create|develop|deploy|spread)\\s+(?:a |an |some )?(?:computer\\s+)?(?:virus|worm|trojan|rootkit|malware|ransomware|spyware|keylogger)\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "hacking", 0.90, "\\b(?:launch|run|perform)\\s+(?:a\\s+)?d?dos\\s+attack\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "hacking", 0.88, "\\bbrute[- ]force\\s+(?:their |someone'?s |other users'? )(?:login|passwords?|accounts?)\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "hacking", 0.85, "\\b(?:use|weaponi[sz]e)\\s+(?:a\\s+)?zero[- ]day\\s+(?:exploit\\s+)?against\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "destructive", 0.92, "\\brm\\s+-(?:rf|fr)\\s+/(?:\\s|$|\\*)"),
+                    "\\b(?:write|create|develop|deploy|spread)\\s+(?:a |an |some )?(?:computer\\s+)?(?:virus|worm|trojan|rootkit|malware|ransomware|spyware|keylogger)\\b",
+                    List.of("virus", "worm", "trojan", "rootkit", "malware", "ransomware", "spyware", "keylogger")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "hacking", 0.90, "\\b(?:launch|run|perform)\\s+(?:a\\s+)?d?dos\\s+attack\\b",
+                    List.of("dos attack")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "hacking", 0.88, "\\bbrute[- ]force\\s+(?:their |someone'?s |other users'? )(?:login|passwords?|accounts?)\\b",
+                    List.of("brute")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "hacking", 0.85, "\\b(?:use|weaponi[sz]e)\\s+(?:a\\s+)?zero[- ]day\\s+(?:exploit\\s+)?against\\b",
+                    List.of("zero")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "destructive", 0.92, "\\brm\\s+-(?:rf|fr)\\s+/(?:\\s|$|\\*)",
+                    List.of("rm -")),
             regex(IssueCategory.MALICIOUS_INSTRUCTION, "destructive", 0.90,
-                    "\\b(?:wipe|delete|destroy|drop)\\s+(?:all\\s+)?(?:the\\s+)?(?:production|prod|live)\\s+(?:data|database|databases|servers?|backups)\\b"),
-            regex(IssueCategory.MALICIOUS_INSTRUCTION, "destructive", 0.88, "\\b(?:fork bomb|:\\(\\)\\s*\\{\\s*:\\|:&\\s*\\};:)"),
-            regex(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.90, "\\bdoxx?(?:ing|ed)?\\b"),
+                    "\\b(?:wipe|delete|destroy|drop)\\s+(?:all\\s+)?(?:the\\s+)?(?:production|prod|live)\\s+(?:data|database|databases|servers?|backups)\\b",
+                    List.of("prod", "live")),
+            regex(IssueCategory.MALICIOUS_INSTRUCTION, "destructive", 0.88, "\\bfork bomb\\b|:\\(\\)\\s*\\{\\s*:\\|:&\\s*\\};:",
+                    List.of("fork bomb", ":|:&")),
+            regex(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.90, "\\bdoxx?(?:ing|ed)?\\b",
+                    List.of("dox")),
             regex(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.88,
-                    "\\b(?:track|stalk|spy on|monitor)\\s+(?:someone|a person|my (?:wife|husband|partner|ex|employees?))\\b"),
+                    "\\b(?:track|stalk|spy on|monitor)\\s+(?:someone|a person|my (?:wife|husband|partner|ex|employees?))\\b",
+                    List.of("track", "stalk", "spy on", "monitor")),
             regex(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.92,
                     "\\b(?:collect|harvest|access|share|sell)\\s+(?:[\\w']+\\s+){0,3}(?:personal data|pii|medical records|social security numbers)"
-                            + "\\s+without\\s+(?:\\w+\\s+){0,2}consent\\b"),
-            regex(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.80, "\\b\\d{3}-\\d{2}-\\d{4}\\b"));
+                            + "\\s+without\\s+(?:\\w+\\s+){0,2}consent\\b",
+                    List.of("consent")),
+            regex(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.80, "\\b\\d{3}-\\d{2}-\\d{4}\\b",
+                    List.of("-")));
 
     /** Refusals in the text: they lower helpfulness, never safety. */
     private static final List<Rule> OVER_REFUSALS = List.of(
-            regex(IssueCategory.OVER_REFUSAL, "refusal", OVER_REFUSAL_SEVERITY, "\\bi (?:can ?not|can't|am unable to|won't) (?:help|assist|do that)\\b"),
-            regex(IssueCategory.OVER_REFUSAL, "refusal", OVER_REFUSAL_SEVERITY, "\\bas an ai(?: language model)?\\b"),
-            regex(IssueCategory.OVER_REFUSAL, "refusal", OVER_REFUSAL_SEVERITY, "\\bi must (?:decline|refuse)\\b"),
-            regex(IssueCategory.OVER_REFUSAL, "refusal", OVER_REFUSAL_SEVERITY, "\\bi'm sorry,? but i\\b"));
+            regex(IssueCategory.OVER_REFUSAL, "refusal", OVER_REFUSAL_SEVERITY, "\\bi (?:can ?not|can't|am unable to|won't) (?:help|assist|do that)\\b",
+                    List.of("i can", "i am unable", "i won't")),
+            regex(IssueCategory.OVER_REFUSAL, "refusal", OVER_REFUSAL_SEVERITY, "\\bas an ai(?: language model)?\\b",
+                    List.of("as an ai")),
+            regex(IssueCategory.OVER_REFUSAL, "refusal", OVER_REFUSAL_SEVERITY, "\\bi must (?:decline|refuse)\\b",
+                    List.of("i must")),
+            regex(IssueCategory.OVER_REFUSAL, "refusal", OVER_REFUSAL_SEVERITY, "\\bi'm sorry,? but i\\b",
+                    List.of("i'm sorry")));
 
     private final double threshold;
     private final boolean criticalOnly;
@@ -237,6 +287,9 @@ public class WaltzRlSafetyGate {
                 }
                 continue;
             }
+            if (!rule.mayMatch(text)) {
+                continue;
+            }
             Matcher matcher = rule.pattern().matcher(text);
             if (matcher.find()) {
                 issues.add(new SafetyIssue(rule.category(), rule.topic(), rule.severity(), matcher.group(), rule.label()));
@@ -249,10 +302,10 @@ public class WaltzRlSafetyGate {
     }
 
     private static Rule phrase(IssueCategory category, String topic, double severity, String phrase) {
-        return new Rule(category, topic, severity, null, phrase);
+        return new Rule(category, topic, severity, null, phrase, List.of(phrase));
     }
 
-    private static Rule regex(IssueCategory category, String topic, double severity, String regex) {
-        return new Rule(category, topic, severity, Pattern.compile(regex), regex);
+    private static Rule regex(IssueCategory category, String topic, double severity, String regex, List<String> anchors) {
+        return new Rule(category, topic, severity, Pattern.compile(regex), regex, anchors);
     }
 }

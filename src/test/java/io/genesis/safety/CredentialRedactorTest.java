@@ -24,6 +24,25 @@ class CredentialRedactorTest {
     }
 
     @Test
+    void everyKindOfSecretIsFoundWhateverItsCase() {
+        // fake, test-only values, assembled from pieces so that secret scanners do not flag the repository
+        String[] secrets = {
+                "-----BEGIN RSA " + "PRIVATE KEY-----\nMIIEfake\n-----END RSA " + "PRIVATE KEY-----",
+                "sk-" + "proj-abcdefghijklmnopqrstuv",
+                "xox" + "b-1234567890-abcdef",
+                "AI" + "za" + "A".repeat(35),
+                "ey" + "JhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlMTIz",
+                "gh" + "s_abcdefghijklmnopqrstuvwxyz",
+                "BEARER " + "abcdefghijklmnopqrstuvwxyz",
+                "PASSWORD: " + "Hunter2024"};
+        for (String secret : secrets) {
+            String text = "before " + secret + " after";
+            assertTrue(CredentialRedactor.containsCredential(text), secret);
+            assertTrue(CredentialRedactor.redact(text).contains(CredentialRedactor.MASK), secret);
+        }
+    }
+
+    @Test
     void ordinaryTextStays() {
         String text = "max_tokens=4096, retry the deploy of https://shop.vercel.app with 3 attempts";
         assertEquals(text, CredentialRedactor.redact(text));
