@@ -1,11 +1,13 @@
 package io.genesis.runtime;
 
+import io.genesis.redis.LuaScript;
 import io.genesis.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XTrimParams;
+import redis.clients.jedis.resps.StreamConsumerInfo;
 import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.StreamGroupInfo;
 import redis.clients.jedis.resps.StreamPendingSummary;
@@ -18,7 +20,9 @@ import java.util.logging.Logger;
  * Keeps streams bounded without losing work: trims only entries that every consumer group has been delivered
  * and acknowledged (below the oldest pending entry and the last delivered id), keeping the newest
  * {@code stream-retain-acked} of them for inspection. A stream without consumer groups is never trimmed.
- * Dead-letter streams are capped at {@code dlq-max-length} (their tasks are also rows in SQL).
+ * Dead-letter streams are capped at {@code dlq-max-length} (their tasks are also rows in SQL). Consumers idle for
+ * {@code forget-consumers-after-seconds} with nothing pending (workers that crashed or were scaled away) leave their
+ * groups, so {@code XINFO CONSUMERS} does not grow with every pod name ever seen.
  */
 @ApplicationScoped
 public class StreamJanitor {
@@ -38,13 +42,23 @@ public class StreamJanitor {
     RuntimeSettings settings;
 
     @Inject
+    WorkerIdentity worker;
+
+    @Inject
     @ConfigProperty(name = "genesis.runtime.dlq-max-length")
     long dlqMaxLength;
+
+    @Inject
+    @ConfigProperty(name = "genesis.runtime.forget-consumers-after-seconds")
+    long forgetConsumersAfterSeconds;
+
+    private final LuaScript forgetConsumer = LuaScript.load("forget_consumer");
 
     public void trimAll() {
         for (AgentPolicy policy : agents.all()) {
             try {
                 trim(keys.stream(policy.topic()));
+                forgetIdleConsumers(keys.stream(policy.topic()));
                 redis.client().xtrim(keys.deadLetters(policy.topic()), XTrimParams.xTrimParams().maxLen(dlqMaxLength));
             } catch (RuntimeException e) {
                 LOG.fine(() -> "trim of " + policy.topic() + " skipped: " + e.getMessage());
@@ -73,6 +87,32 @@ public class StreamJanitor {
             return 0;
         }
         return redis.client().xtrim(stream, XTrimParams.xTrimParams().minId(boundary.toString()));
+    }
+
+    /**
+     * Removes the consumers of every group of the stream that have been idle longer than the configured time and hold
+     * nothing (re-checked atomically by the script); this worker's own consumer stays. Returns how many left.
+     */
+    public int forgetIdleConsumers(String stream) {
+        if (!redis.client().exists(stream)) {
+            return 0;
+        }
+        long idleLimitMs = forgetConsumersAfterSeconds * 1000;
+        int forgotten = 0;
+        for (StreamGroupInfo group : redis.client().xinfoGroups(stream)) {
+            for (StreamConsumerInfo consumer : redis.client().xinfoConsumers2(stream, group.getName())) {
+                if (consumer.getPending() > 0 || consumer.getIdle() < idleLimitMs || consumer.getName().equals(worker.id())) {
+                    continue;
+                }
+                Object removed = forgetConsumer.run(redis.client(), List.of(stream), List.of(group.getName(), consumer.getName()));
+                if (Long.valueOf(1).equals(removed)) {
+                    forgotten++;
+                    LOG.info(() -> "consumer " + consumer.getName() + " left " + group.getName() + " on " + stream + " after "
+                            + consumer.getIdle() / 1000 + " s idle with nothing pending");
+                }
+            }
+        }
+        return forgotten;
     }
 
     /** Entries below this id are delivered to and acknowledged by the group. */

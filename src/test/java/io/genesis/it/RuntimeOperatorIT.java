@@ -7,6 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XPendingParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamConsumerInfo;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -178,6 +181,56 @@ class RuntimeOperatorIT {
         assertTrue(metrics.contains("# TYPE omnidaemon_pending_tasks gauge"), "gauge type line");
         String pending = sample(metrics, "omnidaemon_pending_tasks", "genesis.build");
         assertTrue(pending != null && pending.contains("agent=\"builder_agent\""), "pending gauge: " + pending);
+    }
+
+    @Test
+    void idleConsumersLeaveTheirGroupsOnlyWithNothingPending() {
+        String stream = BusRedis.stream("genesis.darwin");
+        String group = "ops-it-forget";
+        try {
+            redis.client().xgroupCreate(stream, group, StreamEntryID.XGROUP_LAST_ENTRY, true);
+        } catch (JedisDataException alreadyThere) {
+            redis.client().xgroupSetID(stream, group, StreamEntryID.XGROUP_LAST_ENTRY);
+        }
+        try {
+            redis.client().xgroupCreateConsumer(stream, group, "ops-it-idle");
+            Api.Reply published = Api.post("/api/tasks", "{\"topic\": \"genesis.darwin\", \"content\": {\"q\": \"forget\"}}");
+            assertEquals(202, published.status(), published.body());
+            redis.client().xreadGroup(group, "ops-it-holder", XReadGroupParams.xReadGroupParams().count(1),
+                    Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+            assertEquals(List.of("ops-it-holder", "ops-it-idle"), consumers(stream, group));
+
+            // the IT server forgets consumers idle for 5 s; the janitor runs every 2 s
+            Await.until("the idle consumer leaves", Duration.ofSeconds(30), () -> consumers(stream, group),
+                    names -> !names.contains("ops-it-idle"));
+            Await.during(Duration.ofSeconds(8), () -> assertTrue(consumers(stream, group).contains("ops-it-holder"),
+                    "a consumer holding an entry stays"));
+
+            StreamEntryID held = redis.client().xpending(stream, group,
+                    XPendingParams.xPendingParams().count(1)).get(0).getID();
+            redis.client().xack(stream, group, held);
+            Await.until("the consumer leaves once it holds nothing", Duration.ofSeconds(30), () -> consumers(stream, group),
+                    List::isEmpty);
+        } finally {
+            redis.client().xgroupDestroy(stream, group);
+        }
+    }
+
+    @Test
+    void workersSilentForLongerThanTheForgetTimeLeaveTheList() {
+        redis.client().hset(BusRedis.workers(), "ops-it-ancient", heartbeat("ops-it-ancient", Instant.now().minus(Duration.ofDays(3))));
+        try {
+            // every heartbeat (5 s) forgets workers silent for over a day
+            Await.until("the ancient worker is forgotten", Duration.ofSeconds(30),
+                    () -> redis.client().hexists(BusRedis.workers(), "ops-it-ancient"), exists -> !exists);
+            assertTrue(redis.client().hexists(BusRedis.workers(), "it-worker-1"), "the live worker stays");
+        } finally {
+            redis.client().hdel(BusRedis.workers(), "ops-it-ancient");
+        }
+    }
+
+    private List<String> consumers(String stream, String group) {
+        return redis.client().xinfoConsumers2(stream, group).stream().map(StreamConsumerInfo::getName).sorted().toList();
     }
 
     private static String sample(String metrics, String name, String topic) {
