@@ -2,7 +2,6 @@ package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
 import io.genesis.payments.policy.MandateTerms;
-import io.genesis.payments.sim.SimulatedWallets;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +46,7 @@ public class Mandates {
     PaymentSettings settings;
 
     @Inject
-    SimulatedWallets wallets;
+    AgentWallets wallets;
 
     @Inject
     Budgets budgets;

@@ -8,7 +8,6 @@ import io.genesis.payments.policy.Outcome;
 import io.genesis.payments.policy.PurchaseFacts;
 import io.genesis.payments.policy.Reason;
 import io.genesis.payments.policy.Verdict;
-import io.genesis.payments.sim.SimulatedWallets;
 import io.genesis.payments.x402.FacilitatorAnswer;
 import io.genesis.payments.x402.FacilitatorClient;
 import io.genesis.payments.x402.PaymentRequired;
@@ -60,7 +59,7 @@ public class PaymentService {
     FacilitatorClient facilitator;
 
     @Inject
-    SimulatedWallets wallets;
+    AgentWallets wallets;
 
     @Inject
     PaymentLedger ledger;

@@ -1,7 +1,6 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
-import io.genesis.payments.sim.SimulatedWallets;
 import io.genesis.payments.x402.Authorization;
 import io.genesis.payments.x402.FacilitatorAnswer;
 import io.genesis.payments.x402.PaymentRequirements;
@@ -35,7 +34,7 @@ public class PaymentSteps {
     PaymentQueries queries;
 
     @Inject
-    SimulatedWallets wallets;
+    AgentWallets wallets;
 
     /** A signed payload, the requirements it answers, and its authorization window. */
     public record Signed(JsonObject payload, JsonObject requirements, Authorization authorization) {
@@ -53,7 +52,7 @@ public class PaymentSteps {
     /**
      * The {@code PaymentPayload} for an approved payment: its requirements verbatim as {@code accepted}, the vendor's
      * resource and extensions echoed, an authorization for exactly the amount with the payment's own nonce, signed by
-     * the agent's (simulated) wallet and labelled {@code simulated: true}.
+     * the agent's wallet (EIP-712, secp256k1); a simulated payment's payload says {@code simulated: true}.
      */
     public Signed sign(Payment payment) {
         JsonObject requirementsJson = payment.requirements().asJsonObject();
@@ -66,9 +65,11 @@ public class PaymentSteps {
                 requirements.domainName(), requirements.domainVersion());
         JsonObjectBuilder extensions = JsonConventions.json().createObjectBuilder(required.containsKey("extensions")
                 ? required.getJsonObject("extensions") : JsonObject.EMPTY_JSON_OBJECT);
-        extensions.add("simulated", JsonConventions.json().createObjectBuilder().add("info", JsonConventions.json().createObjectBuilder()
-                .add("simulated", true)
-                .add("signature", "HMAC-SHA256 of the EIP-3009 typed data with a simulated per-agent key; not EIP-712")));
+        if (payment.simulated()) {
+            extensions.add("simulated", JsonConventions.json().createObjectBuilder().add("info", JsonConventions.json().createObjectBuilder()
+                    .add("simulated", true)
+                    .add("wallet", "simulated: derived from the simulation seed, worthless on any chain")));
+        }
         JsonObject payload = JsonConventions.json().createObjectBuilder()
                 .add("x402Version", X402.VERSION)
                 .add("resource", required.getJsonObject("resource"))

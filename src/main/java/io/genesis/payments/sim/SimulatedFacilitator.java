@@ -32,9 +32,6 @@ public class SimulatedFacilitator {
     PaymentSettings settings;
 
     @Inject
-    SimulatedWallets wallets;
-
-    @Inject
     SimulatedChain chain;
 
     private final Clock clock = Clock.systemUTC();
@@ -138,7 +135,7 @@ public class SimulatedFacilitator {
         if (auth.validBefore() < now + VALID_BEFORE_HEADROOM_SECONDS) {
             return invalid("invalid_exact_evm_payload_authorization_valid_before", payer);
         }
-        if (!wallets.verify(auth, signed.getString("signature", null), requirements.network(), requirements.asset(),
+        if (!auth.signedByPayer(signed.getString("signature", null), requirements.network(), requirements.asset(),
                 requirements.domainName(), requirements.domainVersion())) {
             return invalid("invalid_exact_evm_payload_signature", payer);
         }

@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,12 +56,14 @@ class PaymentRequiredTest {
     }
 
     @Test
-    void anAuthorizationRoundTripsAndItsTypedDataIgnoresAddressCase() {
-        Authorization authorization = new Authorization("0xAbC", "0xDeF", new BigInteger("10000"), 1740672089, 1740672154,
-                "0x" + "F3".repeat(32));
+    void anAuthorizationRoundTripsAndItsDigestIgnoresAddressCase() {
+        Authorization authorization = new Authorization("0x857b06519E91e3A54538791bDbb0E22373e36b66",
+                "0x209693Bc6afc0C5328bA36FaF03C514EF312287C", new BigInteger("10000"), 1740672089, 1740672154, "0x" + "F3".repeat(32));
         assertEquals(authorization, Authorization.from(authorization.toJson()));
         assertEquals("10000", authorization.toJson().getString("value"), "values travel as decimal strings");
-        Authorization lower = new Authorization("0xabc", "0xdef", new BigInteger("10000"), 1740672089, 1740672154, "0x" + "f3".repeat(32));
-        assertEquals(authorization.typedData("eip155:84532", "0xASSET", "USDC", "2"), lower.typedData("eip155:84532", "0xasset", "USDC", "2"));
+        Authorization lower = new Authorization("0x857b06519e91e3a54538791bdbb0e22373e36b66",
+                "0x209693bc6afc0c5328ba36faf03c514ef312287c", new BigInteger("10000"), 1740672089, 1740672154, "0x" + "f3".repeat(32));
+        String asset = "0x036CbD53842c5426634e7929541eC2318f3dCF7e";
+        assertArrayEquals(authorization.digest("eip155:84532", asset, "USDC", "2"), lower.digest("eip155:84532", asset.toLowerCase(), "USDC", "2"));
     }
 }
