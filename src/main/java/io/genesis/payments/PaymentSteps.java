@@ -94,7 +94,8 @@ public class PaymentSteps {
         long cents = payment.requestedCents().longValue();
         if (answer.ok()) {
             ledger.inTransaction(paymentId, tx -> {
-                tx.transition(from, PaymentStatus.CAPTURED, actor, "settled in " + answer.transaction(), new LedgerTx.Changes()
+                tx.transition(from, PaymentStatus.CAPTURED, actor, answer.transaction() == null ? "settled (transaction hash unknown)"
+                        : "settled in " + answer.transaction(), new LedgerTx.Changes()
                         .set("tx_hash", answer.transaction())
                         .json("settle_response_json", answer.json().toString())
                         .set("settled_amount_atomic", new BigDecimal(payment.amountAtomic()))
