@@ -1,6 +1,7 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.payments.x402.X402Version;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 
@@ -17,7 +18,8 @@ public record Payment(
         String paymentId, String idempotencyKey, String kind, String parentPaymentId, String status,
         @JsonbProperty("x402_status") String x402Status,
         String mode, String tenantId, String businessId, String agentId, String taskId, String mandateId, String vendorId,
-        String vendorUrl, String httpMethod, String requestFingerprint, JsonValue requestBody, String purpose, String scheme,
+        String vendorUrl, String httpMethod, String requestFingerprint, JsonValue requestBody, String purpose,
+        @JsonbProperty("x402_version") int x402Version, String scheme,
         String network, String asset, String payTo, String payer,
         String amountAtomic, BigDecimal requestedCents, BigDecimal costCents, BigDecimal capturedCents,
         BigDecimal refundedCents, String authNonce, Long validBefore, String txHash, String errorCode, String errorCategory,
@@ -39,6 +41,12 @@ public record Payment(
         return PaymentStatus.valueOf(status);
     }
 
+    /** The x402 version the vendor quoted in, which every later wire object of the payment uses. */
+    public X402Version wireVersion() {
+        return X402Version.of(x402Version).orElseThrow(() -> new IllegalStateException("payment " + paymentId
+                + " has x402 version " + x402Version + ", which is never paid"));
+    }
+
     static Payment summary(PaymentRecord row) {
         return of(row, false, List.of(), List.of());
     }
@@ -51,7 +59,7 @@ public record Payment(
         return new Payment(r.getId(), r.getIdempotencyKey(), r.getKind(), r.getParentPaymentId(), r.getStatus(), r.getX402Status(),
                 r.getMode(), r.getTenantId(), r.getBusinessId(), r.getAgentId(), r.getTaskId(), r.getMandateId(), r.getVendorId(),
                 r.getVendorUrl(), r.getHttpMethod(), r.getRequestFingerprint(), json(r.getRequestBody()), r.getPurpose(),
-                r.getScheme(), r.getNetwork(), r.getAsset(), r.getPayTo(), r.getPayer(),
+                r.getX402Version(), r.getScheme(), r.getNetwork(), r.getAsset(), r.getPayTo(), r.getPayer(),
                 r.getAmountAtomic().toString(), r.getRequestedCents(), r.getCostCents(), r.getCapturedCents(), r.getRefundedCents(),
                 r.getAuthNonce(), r.getValidBefore(), r.getTxHash(), r.getErrorCode(), r.getErrorCategory(), r.getErrorMessage(),
                 r.isSimulated(), r.getFacilitatorUrl(), r.getCreatedAt(), r.getApprovedAt(), r.getAuthorizedAt(), r.getCapturedAt(),

@@ -70,6 +70,9 @@ public class PaymentRecord {
     @Column(name = "purpose", length = 1024)
     private String purpose;
 
+    @Column(name = "x402_version", nullable = false)
+    private short x402Version;
+
     @Column(name = "scheme", nullable = false, length = 16)
     private String scheme;
 
@@ -189,6 +192,7 @@ public class PaymentRecord {
     public String getRequestFingerprint() { return requestFingerprint; }
     public String getRequestBody() { return requestBody; }
     public String getPurpose() { return purpose; }
+    public int getX402Version() { return x402Version; }
     public String getScheme() { return scheme; }
     public String getNetwork() { return network; }
     public String getAsset() { return asset; }

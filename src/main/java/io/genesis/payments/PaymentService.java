@@ -152,8 +152,12 @@ public class PaymentService {
                     + " instead of 402 Payment Required; nothing to pay");
         }
         if (reply.paymentRequired() == null) {
-            throw new VendorFailure("vendor " + request.vendorUrl() + " answered 402 without a " + X402.PAYMENT_REQUIRED
-                    + " header (only x402 v2 is supported)");
+            try {
+                return PaymentRequired.fromV1Body(reply.body());
+            } catch (IllegalArgumentException e) {
+                throw new VendorFailure("vendor " + request.vendorUrl() + " answered 402 with neither a " + X402.PAYMENT_REQUIRED
+                        + " header (x402 v2) nor a PaymentRequired body (x402 v1): " + e.getMessage());
+            }
         }
         try {
             return PaymentRequired.fromHeader(reply.paymentRequired());
@@ -235,8 +239,8 @@ public class PaymentService {
                 Vendor vendor = settings.vendor(payment.vendorId()).orElseThrow(() -> new IllegalStateException(
                         "vendor " + payment.vendorId() + " left the catalogue"));
                 approve(tx, payment.mandateId(), payment.businessId(), payment.agentId(), vendor, payment.requestedCents().longValue(),
-                        payment.requirements().toString(), payment.paymentRequired().asJsonObject().getJsonObject("resource")
-                                .getString("url"), decision, decidedBy, "approved by " + decidedBy, PaymentStatus.PENDING_APPROVAL);
+                        payment.requirements().toString(), PaymentRequired.parse(payment.paymentRequired().toString()).resourceUrl(),
+                        decision, decidedBy, "approved by " + decidedBy, PaymentStatus.PENDING_APPROVAL);
             } else {
                 tx.transition(Set.of(PaymentStatus.PENDING_APPROVAL), PaymentStatus.DENIED, decidedBy, "denied by " + decidedBy,
                         new LedgerTx.Changes().set("approval_id", decision).set("error_code", "HUMAN_DENIED")
@@ -285,15 +289,16 @@ public class PaymentService {
 
     private void sendToVendor(Payment payment, PaymentSteps.Signed signed, Set<PaymentStatus> approved) {
         String paymentId = payment.paymentId();
+        VendorClient.PaymentHeader header = VendorClient.PaymentHeader.of(payment.wireVersion(), signed.payload());
         ledger.inTransaction(paymentId, tx -> {
-            tx.transition(approved, PaymentStatus.CAPTURING, payment.agentId(), X402.PAYMENT_SIGNATURE + " sent to the vendor",
+            tx.transition(approved, PaymentStatus.CAPTURING, payment.agentId(), header.name() + " sent to the vendor",
                     signed.changes().now("authorized_at"));
             return null;
         });
         VendorClient.Reply reply;
         try {
             reply = vendors.call(payment.httpMethod(), URI.create(payment.vendorUrl()), payment.requestBody() == null ? null
-                    : payment.requestBody().toString(), X402.encode(signed.payload()));
+                    : payment.requestBody().toString(), header);
         } catch (RemoteUnavailable e) {
             ledger.inTransaction(paymentId, tx -> {
                 tx.transition(PaymentSteps.SENDING, PaymentStatus.CAPTURE_UNKNOWN, "vendor", e.getMessage()
@@ -321,6 +326,9 @@ public class PaymentService {
             }
             if (reply.paymentRequired() != null) {
                 return X402.decode(reply.paymentRequired()).getString("error", "invalid_payload");
+            }
+            if (reply.body() != null && !reply.body().isBlank()) {
+                return X402.parse(reply.body()).getString("error", "invalid_payload");
             }
         } catch (IllegalArgumentException e) {
             return "invalid_payload";

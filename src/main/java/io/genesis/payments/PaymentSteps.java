@@ -5,6 +5,7 @@ import io.genesis.payments.x402.Authorization;
 import io.genesis.payments.x402.FacilitatorAnswer;
 import io.genesis.payments.x402.PaymentRequirements;
 import io.genesis.payments.x402.X402;
+import io.genesis.payments.x402.X402Version;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -50,19 +51,28 @@ public class PaymentSteps {
     }
 
     /**
-     * The {@code PaymentPayload} for an approved payment: its requirements verbatim as {@code accepted}, the vendor's
-     * resource and extensions echoed, an authorization for exactly the amount with the payment's own nonce, signed by
-     * the agent's wallet (EIP-712, secp256k1); a simulated payment's payload says {@code simulated: true}.
+     * The {@code PaymentPayload} for an approved payment, in the version the vendor quoted in: an authorization for
+     * exactly the amount with the payment's own nonce, signed by the agent's wallet (EIP-712, secp256k1). v2 carries
+     * its requirements verbatim as {@code accepted}, the vendor's resource and extensions echoed and, for a simulated
+     * payment, the {@code simulated: true} label; v1 is {@code {x402Version: 1, scheme, network, payload}} with the
+     * vendor's network name.
      */
     public Signed sign(Payment payment) {
         JsonObject requirementsJson = payment.requirements().asJsonObject();
         JsonObject required = payment.paymentRequired().asJsonObject();
-        PaymentRequirements requirements = PaymentRequirements.from(requirementsJson);
+        PaymentRequirements requirements = PaymentRequirements.read(requirementsJson, payment.wireVersion());
         long now = Instant.now().getEpochSecond();
         Authorization authorization = new Authorization(payment.payer(), requirements.payTo(), requirements.amount(),
                 now - VALID_AFTER_SKEW_SECONDS, now + requirements.maxTimeoutSeconds(), payment.authNonce());
         String signature = wallets.sign(payment.agentId(), authorization, requirements.network(), requirements.asset(),
                 requirements.domainName(), requirements.domainVersion());
+        JsonObject signed = JsonConventions.json().createObjectBuilder().add("signature", signature)
+                .add("authorization", authorization.toJson()).build();
+        if (requirements.version() == X402Version.V1) {
+            return new Signed(JsonConventions.json().createObjectBuilder().add("x402Version", X402Version.V1.number())
+                    .add("scheme", requirements.scheme()).add("network", requirements.wireNetwork()).add("payload", signed).build(),
+                    requirementsJson, authorization);
+        }
         JsonObjectBuilder extensions = JsonConventions.json().createObjectBuilder(required.containsKey("extensions")
                 ? required.getJsonObject("extensions") : JsonObject.EMPTY_JSON_OBJECT);
         if (payment.simulated()) {
@@ -74,7 +84,7 @@ public class PaymentSteps {
                 .add("x402Version", X402.VERSION)
                 .add("resource", required.getJsonObject("resource"))
                 .add("accepted", requirementsJson)
-                .add("payload", JsonConventions.json().createObjectBuilder().add("signature", signature).add("authorization", authorization.toJson()))
+                .add("payload", signed)
                 .add("extensions", extensions)
                 .build();
         return new Signed(payload, requirementsJson, authorization);
@@ -86,7 +96,8 @@ public class PaymentSteps {
         long cents = payment.requestedCents().longValue();
         if (answer.ok()) {
             ledger.inTransaction(paymentId, tx -> {
-                tx.transition(from, PaymentStatus.CAPTURED, actor, "settled in " + answer.transaction(), new LedgerTx.Changes()
+                tx.transition(from, PaymentStatus.CAPTURED, actor, answer.transaction() == null ? "settled (transaction hash unknown)"
+                        : "settled in " + answer.transaction(), new LedgerTx.Changes()
                         .set("tx_hash", answer.transaction())
                         .json("settle_response_json", answer.json().toString())
                         .set("settled_amount_atomic", new BigDecimal(payment.amountAtomic()))

@@ -1,6 +1,7 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.payments.chain.ChainUnavailable;
 import io.genesis.payments.sim.SimulatedChain;
 import io.genesis.payments.x402.FacilitatorAnswer;
 import io.genesis.schema.SchemaReady;
@@ -28,10 +29,11 @@ import java.util.logging.Logger;
 
 /**
  * Every {@code genesis.payments.sweep-interval-seconds}: authorizations past their {@code validBefore} become EXPIRED
- * (never settled, budget released), and in simulation a settlement whose answer was lost (CAPTURE_UNKNOWN) is
- * reconciled against the simulated chain: CAPTURED if the transfer is there, VOIDED once the vendor had time to
- * settle and did not. With a live facilitator CAPTURE_UNKNOWN stays for an operator (x402 has no status query).
- * Safe on many workers: every change is a guarded transition.
+ * (never settled, budget released), and a settlement whose answer was lost (CAPTURE_UNKNOWN) is reconciled: a
+ * simulated payment against the simulated chain (CAPTURED if the transfer is there, VOIDED once the vendor had time
+ * to settle and did not), a live one on the real chain by {@link ChainReconciler} when {@code genesis.payments.rpc-url}
+ * is set (x402 has no status query); otherwise it stays for an operator. Safe on many workers: every change is a
+ * guarded transition.
  */
 @ApplicationScoped
 public class PaymentSweeper {
@@ -39,6 +41,10 @@ public class PaymentSweeper {
     private static final Logger LOG = Logger.getLogger(PaymentSweeper.class.getName());
     private static final int BATCH = 100;
     private static final String ACTOR = "payment-sweeper";
+    /** Lost settlement answers of simulated or live payments (%s), older than a grace in seconds (%d). */
+    private static final String LOST_ANSWERS = """
+            SELECT id FROM x402_payments WHERE status = 'CAPTURE_UNKNOWN' AND %s
+              AND updated_at < now() - make_interval(secs => %d) ORDER BY updated_at LIMIT ?""";
 
     @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
@@ -57,6 +63,9 @@ public class PaymentSweeper {
 
     @Inject
     SimulatedChain chain;
+
+    @Inject
+    ChainReconciler onChain;
 
     @Inject
     @ConfigProperty(name = "genesis.payments.sweep-interval-seconds")
@@ -87,12 +96,12 @@ public class PaymentSweeper {
                 expire(id);
             }
             if (settings.simulated()) {
-                for (String id : due("""
-                        SELECT id FROM x402_payments WHERE status = 'CAPTURE_UNKNOWN'
-                          AND updated_at < now() - make_interval(secs => %d) ORDER BY updated_at LIMIT ?"""
-                        .formatted(2 * httpTimeoutMs / 1000 + 1))) {
+                for (String id : due(LOST_ANSWERS.formatted("simulated", answerGraceSeconds()))) {
                     reconcile(id);
                 }
+            }
+            if (onChain.enabled()) {
+                reconcileOnChain(due(LOST_ANSWERS.formatted("NOT simulated", answerGraceSeconds())));
             }
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Payment sweep failed; next try in " + intervalSeconds + " s", e);
@@ -111,6 +120,29 @@ public class PaymentSweeper {
             LOG.info("Payment " + paymentId + " expired uncaptured; its budget is released");
         } catch (LedgerTx.StaleState moved) {
             LOG.fine(() -> "Payment " + paymentId + " moved before it could expire: " + moved.getMessage());
+        }
+    }
+
+    /** Long enough for an answer still on its way (a vendor call, then a facilitator call) to have arrived. */
+    private long answerGraceSeconds() {
+        return 2 * httpTimeoutMs / 1000 + 1;
+    }
+
+    /** Each payment on its own; what the chain could not answer is tried again next sweep, with one warning per sweep. */
+    private void reconcileOnChain(List<String> paymentIds) {
+        List<String> unanswered = new ArrayList<>();
+        RuntimeException first = null;
+        for (String id : paymentIds) {
+            try {
+                onChain.reconcile(id, ACTOR);
+            } catch (ChainUnavailable | IllegalArgumentException e) {
+                unanswered.add(id);
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            LOG.warning(unanswered.size() + " live payment(s) stay CAPTURE_UNKNOWN (" + String.join(", ", unanswered.subList(0,
+                    Math.min(3, unanswered.size()))) + (unanswered.size() > 3 ? ", …" : "") + "): " + first.getMessage());
         }
     }
 

@@ -121,7 +121,7 @@ public class StagedPayments {
         boolean inserted = ledger.insert(new PaymentLedger.NewPayment(refundId, idempotencyKey, PaymentIds.sha256Hex(chargeId + "|" + amount), "REFUND",
                 chargeId, charge.tenantId(), PurchaseMode.valueOf(charge.mode()), charge.businessId(), charge.agentId(),
                 charge.taskId(), charge.mandateId(), charge.vendorId(), charge.vendorUrl(), null, null, null, reason, null, null,
-                2, charge.scheme(), charge.network(), charge.asset(), token.decimals(), charge.payer(), charge.payTo(), atomic,
+                charge.x402Version(), charge.scheme(), charge.network(), charge.asset(), token.decimals(), charge.payer(), charge.payTo(), atomic,
                 amount, null, null, charge.facilitatorUrl(), charge.simulated(), null, null));
         if (!inserted) {
             return refund(chargeId, cents, reason, idempotencyKey, actor);

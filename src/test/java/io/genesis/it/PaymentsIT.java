@@ -232,7 +232,7 @@ class PaymentsIT {
         JsonObject tampered = Api.post(Payments.FACILITATOR + "/verify", Json.createObjectBuilder().add("x402Version", 2)
                 .add("paymentPayload", forged).add("paymentRequirements", requirements).build().toString()).json();
         assertEquals("invalid_exact_evm_payload_signature", tampered.getString("invalidReason"));
-        assertEquals("invalid_x402_version", Api.post(Payments.FACILITATOR + "/verify", "{\"x402Version\":1}").json()
+        assertEquals("invalid_x402_version", Api.post(Payments.FACILITATOR + "/verify", "{\"x402Version\":3}").json()
                 .getString("invalidReason"));
         JsonObject supported = Api.get(Payments.FACILITATOR + "/supported").json();
         assertEquals("exact", supported.getJsonArray("kinds").getJsonObject(0).getString("scheme"));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The approval rules in their fixed order; the first denying rule ends evaluation and deny always wins:
@@ -13,6 +14,9 @@ import java.util.Optional;
  * escalate to the Meta-Agent. Unlike Genesis, nothing is approved before the fraud and whitelist checks ran.
  */
 public final class ApprovalPolicy {
+
+    /** The x402 versions we can pay in: v2, and v1 for vendors that still quote in the 402 body. */
+    static final List<Integer> X402_VERSIONS = List.of(1, 2);
 
     private final PolicySettings settings;
 
@@ -67,8 +71,9 @@ public final class ApprovalPolicy {
 
     private Optional<Reason> protocol(PurchaseFacts facts, List<Check> checks) {
         String problem = null;
-        if (facts.x402Version() != 2) {
-            problem = "x402 version " + facts.x402Version() + " is not supported (2 is)";
+        if (!X402_VERSIONS.contains(facts.x402Version())) {
+            problem = "x402 version " + facts.x402Version() + " is not supported (" + X402_VERSIONS.stream().map(String::valueOf)
+                    .collect(Collectors.joining(" and ")) + " are)";
         } else if (!"exact".equals(facts.scheme())) {
             problem = "scheme " + facts.scheme() + " is not supported (exact is)";
         } else if (!settings.networks().contains(facts.network())) {

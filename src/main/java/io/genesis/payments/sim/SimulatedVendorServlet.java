@@ -5,7 +5,9 @@ import io.genesis.payments.Money;
 import io.genesis.payments.PaymentSettings;
 import io.genesis.payments.Vendor;
 import io.genesis.payments.x402.FacilitatorAnswer;
+import io.genesis.payments.x402.NetworkNames;
 import io.genesis.payments.x402.X402;
+import io.genesis.payments.x402.X402Version;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,7 +30,10 @@ import java.util.Optional;
  * serves, settles and returns {@code PAYMENT-RESPONSE} (x402 HTTP transport v2). Like the reference
  * servers it never settles when serving fails. Simulation hooks in the query: {@code quote_cents=N} (price),
  * {@code pay_to=0x..} (a substituted address), {@code fail=503} (serving fails with that status),
- * {@code timeout_seconds=N} (the quoted maxTimeoutSeconds, i.e. how long an authorization lives).
+ * {@code timeout_seconds=N} (the quoted maxTimeoutSeconds, i.e. how long an authorization lives),
+ * {@code x402_version=1} (a v1 vendor: the {@code PaymentRequired} only in the 402 body, with v1 field names and the
+ * network's v1 name, {@code X-PAYMENT} in and {@code X-PAYMENT-RESPONSE} out) or any other number (a v2-shaped quote
+ * claiming that version, which no client should pay).
  * {@code POST /sim/x402/vendors/<vendor>/refunds {"transaction","amount"}} is the vendor's business-logic refund.
  */
 @WebServlet(name = "x402-simulated-vendors", urlPatterns = "/sim/x402/vendors/*")
@@ -58,10 +63,13 @@ public class SimulatedVendorServlet extends HttpServlet {
             refund(vendor.get(), body, response);
             return;
         }
-        JsonObject required = paymentRequired(vendor.get(), request);
-        String signature = request.getHeader(X402.PAYMENT_SIGNATURE);
+        int version = Optional.ofNullable(request.getParameter("x402_version")).map(Integer::parseInt).orElse(X402.VERSION);
+        boolean v1 = version == X402Version.V1.number();
+        X402Version wire = v1 ? X402Version.V1 : X402Version.V2;
+        JsonObject required = v1 ? paymentRequiredV1(vendor.get(), request) : paymentRequired(vendor.get(), request, version);
+        String signature = request.getHeader(wire.paymentHeader());
         if (signature == null) {
-            paymentRequired(response, required, "PAYMENT-SIGNATURE header is required");
+            paymentRequired(response, required, wire.paymentHeader() + " header is required", v1);
             return;
         }
         JsonObject payload;
@@ -71,12 +79,12 @@ public class SimulatedVendorServlet extends HttpServlet {
             SimulatedJson.write(response, 400, JsonConventions.json().createObjectBuilder().add("error", "invalid_payload").build());
             return;
         }
-        JsonObject facilitatorRequest = JsonConventions.json().createObjectBuilder().add("x402Version", X402.VERSION).add("paymentPayload", payload)
+        JsonObject facilitatorRequest = JsonConventions.json().createObjectBuilder().add("x402Version", version).add("paymentPayload", payload)
                 .add("paymentRequirements", required.getJsonArray("accepts").getJsonObject(0)).build();
         try {
             FacilitatorAnswer verified = FacilitatorAnswer.verify(facilitator.verify(facilitatorRequest));
             if (!verified.ok()) {
-                paymentRequired(response, required, verified.reason());
+                paymentRequired(response, required, verified.reason(), v1);
                 return;
             }
             String fail = request.getParameter("fail");
@@ -86,17 +94,17 @@ public class SimulatedVendorServlet extends HttpServlet {
                 return;
             }
             FacilitatorAnswer settled = FacilitatorAnswer.settle(facilitator.settle(facilitatorRequest));
-            response.setHeader(X402.PAYMENT_RESPONSE, X402.encode(settled.json()));
-            response.setHeader("Access-Control-Expose-Headers", X402.PAYMENT_RESPONSE);
+            response.setHeader(wire.responseHeader(), X402.encode(settled.json()));
+            response.setHeader("Access-Control-Expose-Headers", wire.responseHeader());
             if (!settled.ok()) {
-                paymentRequired(response, required, settled.reason());
+                paymentRequired(response, required, settled.reason(), v1);
                 return;
             }
             SimulatedJson.write(response, 200, JsonConventions.json().createObjectBuilder()
                     .add("vendor", vendor.get().id())
                     .add("name", vendor.get().name())
                     .add("category", vendor.get().category())
-                    .add("resource", required.getJsonObject("resource").getString("url"))
+                    .add("resource", resourceUrl(request))
                     .add("delivered", true)
                     .add("simulated", true)
                     .build());
@@ -106,30 +114,56 @@ public class SimulatedVendorServlet extends HttpServlet {
         }
     }
 
-    private JsonObject paymentRequired(Vendor vendor, HttpServletRequest request) {
+    /** The v2 {@code PaymentRequired} (§5.1), claiming {@code version}. */
+    private JsonObject paymentRequired(Vendor vendor, HttpServletRequest request, int version) {
         PaymentSettings.Token token = settings.token();
-        long cents = Optional.ofNullable(request.getParameter("quote_cents")).map(Long::parseLong).orElse(vendor.simulatedPriceCents());
-        String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return JsonConventions.json().createObjectBuilder()
-                .add("x402Version", X402.VERSION)
-                .add("resource", JsonConventions.json().createObjectBuilder().add("url", url).add("description", vendor.name())
+                .add("x402Version", version)
+                .add("resource", JsonConventions.json().createObjectBuilder().add("url", resourceUrl(request)).add("description", vendor.name())
                         .add("mimeType", "application/json"))
-                .add("accepts", JsonConventions.json().createArrayBuilder().add(JsonConventions.json().createObjectBuilder()
-                        .add("scheme", X402.SCHEME_EXACT)
-                        .add("network", token.network())
-                        .add("amount", Money.atomicFromCents(cents, token.decimals()).toString())
-                        .add("asset", token.asset())
-                        .add("payTo", Optional.ofNullable(request.getParameter("pay_to")).orElse(vendor.payTo()))
-                        .add("maxTimeoutSeconds", Optional.ofNullable(request.getParameter("timeout_seconds"))
-                                .map(Integer::parseInt).orElse(settings.simulatedMaxTimeoutSeconds()))
-                        .add("extra", JsonConventions.json().createObjectBuilder().add("name", token.name()).add("version", token.version()))))
+                .add("accepts", JsonConventions.json().createArrayBuilder().add(quote(vendor, request, token.network(), "amount")))
                 .add("extensions", JsonConventions.json().createObjectBuilder())
                 .build();
     }
 
-    private static void paymentRequired(HttpServletResponse response, JsonObject required, String error) throws IOException {
+    /** The v1 {@code PaymentRequired} (v1 §5.1): resource, description and mimeType in the entry, v1 names. */
+    private JsonObject paymentRequiredV1(Vendor vendor, HttpServletRequest request) {
+        PaymentSettings.Token token = settings.token();
+        return JsonConventions.json().createObjectBuilder()
+                .add("x402Version", X402Version.V1.number())
+                .add("accepts", JsonConventions.json().createArrayBuilder().add(quote(vendor, request,
+                                NetworkNames.v1Name(token.network()).orElse(token.network()), "maxAmountRequired")
+                        .add("resource", resourceUrl(request))
+                        .add("description", vendor.name())
+                        .add("mimeType", "application/json")))
+                .build();
+    }
+
+    /** The members both versions share; v1 names the amount {@code maxAmountRequired}. */
+    private JsonObjectBuilder quote(Vendor vendor, HttpServletRequest request, String network, String amountMember) {
+        PaymentSettings.Token token = settings.token();
+        long cents = Optional.ofNullable(request.getParameter("quote_cents")).map(Long::parseLong).orElse(vendor.simulatedPriceCents());
+        return JsonConventions.json().createObjectBuilder()
+                .add("scheme", X402.SCHEME_EXACT)
+                .add("network", network)
+                .add(amountMember, Money.atomicFromCents(cents, token.decimals()).toString())
+                .add("asset", token.asset())
+                .add("payTo", Optional.ofNullable(request.getParameter("pay_to")).orElse(vendor.payTo()))
+                .add("maxTimeoutSeconds", Optional.ofNullable(request.getParameter("timeout_seconds"))
+                        .map(Integer::parseInt).orElse(settings.simulatedMaxTimeoutSeconds()))
+                .add("extra", JsonConventions.json().createObjectBuilder().add("name", token.name()).add("version", token.version()));
+    }
+
+    private static String resourceUrl(HttpServletRequest request) {
+        return request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    /** The 402: a v2 vendor sends the object in {@code PAYMENT-REQUIRED} and as body, a v1 vendor only as body. */
+    private static void paymentRequired(HttpServletResponse response, JsonObject required, String error, boolean v1) throws IOException {
         JsonObject withError = JsonConventions.json().createObjectBuilder(required).add("error", error).build();
-        response.setHeader(X402.PAYMENT_REQUIRED, X402.encode(withError));
+        if (!v1) {
+            response.setHeader(X402.PAYMENT_REQUIRED, X402.encode(withError));
+        }
         SimulatedJson.write(response, 402, withError);
     }
 

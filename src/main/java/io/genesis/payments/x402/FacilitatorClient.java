@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * An x402 facilitator over HTTP (v2 §7): {@code POST /verify}, {@code POST /settle} with
- * {@code {x402Version, paymentPayload, paymentRequirements}}. The base URL is {@code genesis.payments.facilitator.url}:
+ * {@code {x402Version, paymentPayload, paymentRequirements}}, where {@code x402Version} is the payload's own (v1 bodies
+ * carry a v1 payload and v1 requirements, verbatim). The base URL is {@code genesis.payments.facilitator.url}:
  * the local simulated facilitator by default, a real one by configuration (optionally with an Authorization header).
  */
 @ApplicationScoped
@@ -58,7 +59,8 @@ public class FacilitatorClient {
     }
 
     private JsonObject post(String path, JsonObject payload, JsonObject requirements) {
-        String body = JsonConventions.json().createObjectBuilder().add("x402Version", X402.VERSION).add("paymentPayload", payload)
+        String body = JsonConventions.json().createObjectBuilder().add("x402Version", payload.getInt("x402Version", X402.VERSION))
+                .add("paymentPayload", payload)
                 .add("paymentRequirements", requirements).build().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofMillis(timeoutMs))

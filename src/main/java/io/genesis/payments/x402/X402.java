@@ -8,13 +8,19 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** x402 v2 header names and their encoding: base64 of the UTF-8 JSON text of a spec object. */
+/**
+ * x402 header names (v2, and v1's {@code X-PAYMENT} pair; {@link X402Version} says which version uses which) and their
+ * encoding: base64 of the UTF-8 JSON text of a spec object.
+ */
 public final class X402 {
 
+    /** The version we speak unless the vendor quoted in another one. */
     public static final int VERSION = 2;
     public static final String PAYMENT_REQUIRED = "PAYMENT-REQUIRED";
     public static final String PAYMENT_SIGNATURE = "PAYMENT-SIGNATURE";
     public static final String PAYMENT_RESPONSE = "PAYMENT-RESPONSE";
+    public static final String X_PAYMENT = "X-PAYMENT";
+    public static final String X_PAYMENT_RESPONSE = "X-PAYMENT-RESPONSE";
     public static final String SCHEME_EXACT = "exact";
 
     private X402() {

@@ -1,5 +1,6 @@
 /**
- * The x402 v2 wire: PAYMENT-REQUIRED / PAYMENT-SIGNATURE / PAYMENT-RESPONSE headers (base64 JSON), the spec objects
- * kept verbatim, and HTTP clients for vendors and facilitators. Knows nothing of budgets, mandates or approvals.
+ * The x402 wire, v2 (PAYMENT-REQUIRED / PAYMENT-SIGNATURE / PAYMENT-RESPONSE headers, base64 JSON) and v1 (402 JSON
+ * body, X-PAYMENT / X-PAYMENT-RESPONSE): the spec objects kept verbatim, v1 network names mapped to CAIP-2, and HTTP
+ * clients for vendors and facilitators. Knows nothing of budgets, mandates or approvals.
  */
 package io.genesis.payments.x402;

@@ -175,10 +175,31 @@ class ApprovalPolicyTest {
 
     @Test
     void protocolIsCheckedBeforeTheWhitelist() {
-        assertDenied(POLICY.evaluate(facts(100, "x", MANDATE, "gpu-runs", PAY_TO, 1, "eip155:84532", null), new Ledger()),
+        assertDenied(POLICY.evaluate(facts(100, "x", MANDATE, "gpu-runs", PAY_TO, 3, "eip155:84532", null), new Ledger()),
                 RuleCode.PROTOCOL_UNSUPPORTED);
         assertDenied(POLICY.evaluate(facts(100, "x", MANDATE, "gpu-runs", PAY_TO, 2, "eip155:1", null), new Ledger()),
                 RuleCode.PROTOCOL_UNSUPPORTED);
+    }
+
+    @Test
+    void versionsOneAndTwoPassRuleTwoAndAnyOtherIsDeniedNamingBoth() {
+        for (int version : new int[] {1, 2}) {
+            Verdict verdict = POLICY.evaluate(facts(100, "x", MANDATE, "llm-premium", PAY_TO, version, "eip155:84532", null), new Ledger());
+            assertEquals(Outcome.APPROVED, verdict.outcome(), verdict.toString());
+            assertEquals(Check.Result.PASS, verdict.checks().get(1).result());
+        }
+        for (int version : new int[] {0, 3}) {
+            Verdict verdict = POLICY.evaluate(facts(100, "x", MANDATE, "llm-premium", PAY_TO, version, "eip155:84532", null), new Ledger());
+            assertDenied(verdict, RuleCode.PROTOCOL_UNSUPPORTED);
+            assertEquals("x402 version " + version + " is not supported (1 and 2 are)", verdict.denial().orElseThrow().message());
+        }
+    }
+
+    @Test
+    void aV1VendorOnAnotherChainIsDeniedByItsCaip2Network() {
+        Verdict verdict = POLICY.evaluate(facts(100, "x", MANDATE, "llm-premium", PAY_TO, 1, "eip155:8453", null), new Ledger());
+        assertDenied(verdict, RuleCode.PROTOCOL_UNSUPPORTED);
+        assertTrue(verdict.denial().orElseThrow().message().contains("eip155:8453"), verdict.toString());
     }
 
     @Test
