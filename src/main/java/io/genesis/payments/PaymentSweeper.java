@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,9 +29,9 @@ import java.util.logging.Logger;
 
 /**
  * Every {@code genesis.payments.sweep-interval-seconds}: authorizations past their {@code validBefore} become EXPIRED
- * (never settled, budget released), and in simulation a settlement whose answer was lost (CAPTURE_UNKNOWN) is
- * reconciled against the simulated chain: CAPTURED if the transfer is there, VOIDED once the vendor had time to
- * settle and did not. With a live facilitator CAPTURE_UNKNOWN stays for an operator (x402 has no status query).
+ * (never settled, budget released), so do approvals nobody decided within the {@link ApprovalTimeout}, and in
+ * simulation a settlement whose answer was lost (CAPTURE_UNKNOWN) is reconciled against the simulated chain: CAPTURED
+ * if the transfer is there, VOIDED once the vendor had time to settle and did not. With a live facilitator CAPTURE_UNKNOWN stays for an operator (x402 has no status query).
  * Safe on many workers: every change is a guarded transition.
  */
 @ApplicationScoped
@@ -57,6 +58,9 @@ public class PaymentSweeper {
 
     @Inject
     SimulatedChain chain;
+
+    @Inject
+    ApprovalTimeout approvalTimeout;
 
     @Inject
     @ConfigProperty(name = "genesis.payments.sweep-interval-seconds")
@@ -86,6 +90,12 @@ public class PaymentSweeper {
                       AND valid_before < extract(epoch FROM now()) ORDER BY valid_before LIMIT ?""")) {
                 expire(id);
             }
+            for (String id : due("""
+                    SELECT id FROM x402_payments WHERE status = 'PENDING_APPROVAL'
+                      AND updated_at < now() - make_interval(secs => %s) ORDER BY updated_at LIMIT ?"""
+                    .formatted(BigDecimal.valueOf(approvalTimeout.timeout().toMillis(), 3).toPlainString()))) {
+                expireApproval(id);
+            }
             if (settings.simulated()) {
                 for (String id : due("""
                         SELECT id FROM x402_payments WHERE status = 'CAPTURE_UNKNOWN'
@@ -111,6 +121,16 @@ public class PaymentSweeper {
             LOG.info("Payment " + paymentId + " expired uncaptured; its budget is released");
         } catch (LedgerTx.StaleState moved) {
             LOG.fine(() -> "Payment " + paymentId + " moved before it could expire: " + moved.getMessage());
+        }
+    }
+
+    private void expireApproval(String paymentId) {
+        try {
+            if (ledger.inTransaction(paymentId, approvalTimeout::expireIfOverdue)) {
+                LOG.info("Payment " + paymentId + " expired awaiting approval (" + approvalTimeout.reason() + "); its budget is released");
+            }
+        } catch (LedgerTx.StaleState moved) {
+            LOG.fine(() -> "Payment " + paymentId + " was decided before its approval could expire: " + moved.getMessage());
         }
     }
 
