@@ -102,6 +102,22 @@ public final class LedgerTx implements SpendLedger {
         }
     }
 
+    /**
+     * Locks the payment row and tells whether it has been awaiting approval for longer than {@code timeout} (it
+     * started waiting when it became PENDING_APPROVAL, its last update), by the database clock every worker shares.
+     */
+    public boolean pendingApprovalLongerThan(Duration timeout) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("""
+                SELECT updated_at < now() - make_interval(secs => ?) FROM x402_payments
+                WHERE id = ? AND status = 'PENDING_APPROVAL' FOR UPDATE""")) {
+            select.setDouble(1, timeout.toMillis() / 1000.0);
+            select.setString(2, paymentId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
     /** Moves the payment from one of {@code from} to {@code to}, applies {@code changes} and appends the event. */
     public void transition(Set<PaymentStatus> from, PaymentStatus to, String actor, String reason, Changes changes) throws SQLException {
         transition(paymentId, from, to, actor, reason, changes);

@@ -27,7 +27,8 @@ import java.util.Set;
  * AP2 v0.2 payment mandates. The Meta-Agent, as trusted agent provider, issues one open mandate
  * ({@code mandate.payment.open.1}) per agent and business with the agent's limits as constraints; every approved
  * purchase gets a closed mandate ({@code mandate.payment.1}) bound to it. Our own constraint types carry the
- * {@code io.genesis.} prefix; any other unknown constraint makes the mandate invalid, as AP2 requires.
+ * {@code io.genesis.} prefix; any other unknown constraint makes the mandate invalid, as AP2 requires. Once an open
+ * mandate is revoked ({@link MandateRevocations}) none is issued again for its agent and business.
  */
 @ApplicationScoped
 public class Mandates {
@@ -51,25 +52,54 @@ public class Mandates {
     @Inject
     Budgets budgets;
 
-    /** The agent's active open mandate for the business, issued now if it has none. */
+    /**
+     * The agent's open mandate for the business: the active one, issued now if it never had one. After a revocation
+     * it is the revoked mandate (the policy then denies MANDATE_INVALID): the Meta-Agent does not issue a new one.
+     */
     public MandateTerms openFor(String businessId, String agentId) {
         long dailyLimit = budgets.dailyLimitCents(agentId);
         try (Connection db = dataSource.getConnection()) {
-            Optional<MandateTerms> active = active(db, businessId, agentId);
-            if (active.isPresent()) {
-                return active.get();
+            Optional<MandateTerms> current = current(db, businessId, agentId);
+            if (current.isPresent()) {
+                return current.get();
             }
             issue(db, businessId, agentId, dailyLimit);
-            return active(db, businessId, agentId).orElseThrow(() -> new IllegalStateException("mandate vanished after issue"));
+            return current(db, businessId, agentId).orElseThrow(() -> new IllegalStateException("mandate vanished after issue"));
         } catch (SQLException e) {
             throw new LedgerUnavailable(e);
         }
     }
 
-    private Optional<MandateTerms> active(Connection db, String businessId, String agentId) throws SQLException {
+    /**
+     * The status of an open mandate, read in {@code tx} under a share lock: a revocation (an UPDATE of the row) waits
+     * for this transaction, and this one sees a revocation committed before it.
+     */
+    public String lockedStatus(LedgerTx tx, String mandateId) throws SQLException {
+        try (PreparedStatement select = tx.connection().prepareStatement(
+                "SELECT status FROM payment_mandates WHERE mandate_id = ? FOR SHARE")) {
+            select.setString(1, mandateId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    /** {@code terms} with the status the mandate has now in {@code tx} (see {@link #lockedStatus}). */
+    public MandateTerms recheck(LedgerTx tx, MandateTerms terms) throws SQLException {
+        String status = lockedStatus(tx, terms.mandateId());
+        if (status == null || status.equals(terms.status()) || !MandateTerms.ACTIVE.equals(terms.status())) {
+            return terms;
+        }
+        return new MandateTerms(terms.mandateId(), status, terms.notBefore(), terms.notAfter(), terms.maxPerTransactionCents(),
+                terms.allowedPayees());
+    }
+
+    /** The active open mandate of the agent for the business, else the latest revoked one. */
+    private Optional<MandateTerms> current(Connection db, String businessId, String agentId) throws SQLException {
         try (PreparedStatement select = db.prepareStatement("""
                 SELECT mandate_id, status, not_before, not_after, mandate_json::text FROM payment_mandates
-                WHERE business_id = ? AND agent_id = ? AND vct = ? AND status = 'ACTIVE'""")) {
+                WHERE business_id = ? AND agent_id = ? AND vct = ? AND status IN ('ACTIVE', 'REVOKED')
+                ORDER BY status = 'ACTIVE' DESC, created_at DESC LIMIT 1""")) {
             select.setString(1, businessId);
             select.setString(2, agentId);
             select.setString(3, OPEN);
@@ -144,7 +174,9 @@ public class Mandates {
                 .build();
         try (PreparedStatement insert = db.prepareStatement("""
                 INSERT INTO payment_mandates (mandate_id, vct, business_id, agent_id, issuer, status, not_before, not_after, mandate_json)
-                VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""")) {
+                SELECT ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?::jsonb WHERE NOT EXISTS (SELECT 1 FROM payment_mandates
+                    WHERE business_id = ? AND agent_id = ? AND vct = ? AND status = 'REVOKED')
+                ON CONFLICT DO NOTHING""")) {
             insert.setString(1, id);
             insert.setString(2, OPEN);
             insert.setString(3, businessId);
@@ -153,6 +185,9 @@ public class Mandates {
             insert.setTimestamp(6, Timestamp.from(now));
             insert.setTimestamp(7, Timestamp.from(until));
             insert.setString(8, mandate.toString());
+            insert.setString(9, businessId);
+            insert.setString(10, agentId);
+            insert.setString(11, OPEN);
             insert.executeUpdate();
         }
     }

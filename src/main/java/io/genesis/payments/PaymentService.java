@@ -76,6 +76,12 @@ public class PaymentService {
     @Inject
     Budgets budgets;
 
+    @Inject
+    ApprovalTimeout approvalTimeout;
+
+    @Inject
+    MandateRevocations revocations;
+
     private ApprovalPolicy policy;
 
     @PostConstruct
@@ -170,8 +176,9 @@ public class PaymentService {
     private PaymentStatus decide(String paymentId, PurchaseFacts facts, Vendor vendor, PaymentRequirements chosen, PaymentRequired required) {
         return ledger.inTransaction(paymentId, tx -> {
             tx.lock();
+            PurchaseFacts current = facts.mandate() == null ? facts : facts.withMandate(mandates.recheck(tx, facts.mandate()));
             Savepoint beforeReservations = tx.savepoint();
-            Verdict verdict = policy.evaluate(facts, tx);
+            Verdict verdict = policy.evaluate(current, tx);
             Reason primary = verdict.primary();
             if (verdict.outcome() == Outcome.DENIED) {
                 tx.rollbackTo(beforeReservations);
@@ -218,7 +225,9 @@ public class PaymentService {
 
     /**
      * A human's decision on a payment awaiting approval; an approval continues the purchase at once. The same person
-     * repeating the same decision gets the payment back (replayed); any other decision on a decided payment is a 409.
+     * repeating the same decision gets the payment back (replayed); any other decision on a decided payment is a 409,
+     * so is a decision that comes after the {@link ApprovalTimeout} (the payment expires then, if the sweeper has not
+     * expired it yet) or an approval under an open mandate revoked meanwhile (the payment is denied then).
      */
     public PaymentOutcome decideByHuman(String paymentId, boolean approve, String decidedBy, String rationale) {
         Payment payment = queries.find(paymentId).orElseThrow(() -> ProblemException.notFound("No payment " + paymentId));
@@ -228,11 +237,14 @@ public class PaymentService {
         if (alreadyMine && payment.paymentStatus() != PaymentStatus.PENDING_APPROVAL) {
             return new PaymentOutcome(payment, true);
         }
-        ledger.inTransaction(paymentId, tx -> {
+        boolean decided = ledger.inTransaction(paymentId, tx -> {
             PaymentStatus status = tx.lock();
-            if (status != PaymentStatus.PENDING_APPROVAL) {
-                throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Payment " + paymentId + " is " + status
-                        + "; only PENDING_APPROVAL payments take a decision"));
+            if (status != PaymentStatus.PENDING_APPROVAL || approvalTimeout.expireIfOverdue(tx)) {
+                return false;
+            }
+            if (approve && Mandate.REVOKED.equals(mandates.lockedStatus(tx, payment.mandateId()))) {
+                revocations.deny(tx, revocations.revoked(payment.mandateId()));
+                return false;
             }
             String decision = tx.decision(outcome, "HUMAN", decidedBy, settings.policyVersion(), "[]", "[]", rationale);
             if (approve) {
@@ -247,12 +259,30 @@ public class PaymentService {
                                 .set("error_category", ErrorCategory.POLICY_DENIED).set("error_message", rationale));
                 tx.release();
             }
-            return null;
+            return true;
         });
+        if (!decided) {
+            throw undecidable(steps.load(paymentId));
+        }
         if (approve) {
             execute(paymentId);
         }
         return new PaymentOutcome(steps.load(paymentId), false);
+    }
+
+    /** The 409 for a decision on a payment that no longer awaits one, saying why (expired, denied under a revoked mandate …). */
+    private static ProblemException undecidable(Payment payment) {
+        String id = payment.paymentId();
+        String detail;
+        if (ApprovalTimeout.timedOut(payment)) {
+            detail = "Payment " + id + " expired: " + payment.errorMessage() + ". Purchase again to ask anew";
+        } else {
+            detail = "Payment " + id + " is " + payment.status() + (payment.paymentStatus() == PaymentStatus.DENIED
+                    && payment.errorMessage() != null ? " (" + payment.errorMessage() + ")" : "")
+                    + "; only PENDING_APPROVAL payments take a decision";
+        }
+        return new ProblemException(Problem.of(Response.Status.CONFLICT, detail).with("payment_status", payment.status())
+                .with("payment_id", id));
     }
 
     /** Pays an APPROVED payment: ONE_SHOT through the vendor, STAGED by authorizing at the facilitator. */

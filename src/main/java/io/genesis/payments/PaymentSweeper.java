@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,11 +30,11 @@ import java.util.logging.Logger;
 
 /**
  * Every {@code genesis.payments.sweep-interval-seconds}: authorizations past their {@code validBefore} become EXPIRED
- * (never settled, budget released), and a settlement whose answer was lost (CAPTURE_UNKNOWN) is reconciled: a
- * simulated payment against the simulated chain (CAPTURED if the transfer is there, VOIDED once the vendor had time
- * to settle and did not), a live one on the real chain by {@link ChainReconciler} when {@code genesis.payments.rpc-url}
- * is set (x402 has no status query); otherwise it stays for an operator. Safe on many workers: every change is a
- * guarded transition.
+ * (never settled, budget released), so do approvals nobody decided within the {@link ApprovalTimeout}, and a
+ * settlement whose answer was lost (CAPTURE_UNKNOWN) is reconciled: a simulated payment against the simulated chain
+ * (CAPTURED if the transfer is there, VOIDED once the vendor had time to settle and did not), a live one on the real
+ * chain by {@link ChainReconciler} when {@code genesis.payments.rpc-url} is set (x402 has no status query); otherwise it
+ * stays for an operator. Safe on many workers: every change is a guarded transition.
  */
 @ApplicationScoped
 public class PaymentSweeper {
@@ -68,6 +69,9 @@ public class PaymentSweeper {
     ChainReconciler onChain;
 
     @Inject
+    ApprovalTimeout approvalTimeout;
+
+    @Inject
     @ConfigProperty(name = "genesis.payments.sweep-interval-seconds")
     long intervalSeconds;
 
@@ -94,6 +98,12 @@ public class PaymentSweeper {
                     SELECT id FROM x402_payments WHERE status = 'AUTHORIZED'
                       AND valid_before < extract(epoch FROM now()) ORDER BY valid_before LIMIT ?""")) {
                 expire(id);
+            }
+            for (String id : due("""
+                    SELECT id FROM x402_payments WHERE status = 'PENDING_APPROVAL'
+                      AND updated_at < now() - make_interval(secs => %s) ORDER BY updated_at LIMIT ?"""
+                    .formatted(BigDecimal.valueOf(approvalTimeout.timeout().toMillis(), 3).toPlainString()))) {
+                expireApproval(id);
             }
             if (settings.simulated()) {
                 for (String id : due(LOST_ANSWERS.formatted("simulated", answerGraceSeconds()))) {
@@ -143,6 +153,16 @@ public class PaymentSweeper {
         if (first != null) {
             LOG.warning(unanswered.size() + " live payment(s) stay CAPTURE_UNKNOWN (" + String.join(", ", unanswered.subList(0,
                     Math.min(3, unanswered.size()))) + (unanswered.size() > 3 ? ", …" : "") + "): " + first.getMessage());
+        }
+    }
+
+    private void expireApproval(String paymentId) {
+        try {
+            if (ledger.inTransaction(paymentId, approvalTimeout::expireIfOverdue)) {
+                LOG.info("Payment " + paymentId + " expired awaiting approval (" + approvalTimeout.reason() + "); its budget is released");
+            }
+        } catch (LedgerTx.StaleState moved) {
+            LOG.fine(() -> "Payment " + paymentId + " was decided before its approval could expire: " + moved.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.genesis.payments;
 
+import io.genesis.runtime.webhook.DeliveryStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,7 +73,10 @@ public class SpendSummaries {
                 Instant.now());
     }
 
-    /** Summarises the business and posts it to the configured webhook; empty when no webhook URL is configured. */
+    /**
+     * Summarises the business and enqueues it for the configured webhook (durable, in Redis); the delivery id, or empty
+     * when no webhook URL is configured.
+     */
     public Optional<String> publish(String businessId) {
         return publish(businessId, Optional.empty());
     }
@@ -80,6 +84,11 @@ public class SpendSummaries {
     /** The same to {@code target} instead of the configured URL, when given. */
     public Optional<String> publish(String businessId, Optional<java.net.URI> target) {
         return webhook.send(summarize(businessId), target);
+    }
+
+    /** How a summary's webhook delivery went ({@code queued}, {@code retrying}, {@code delivered}, {@code failed}). */
+    public Optional<DeliveryStatus> delivery(String businessId, String deliveryId) {
+        return webhook.status(businessId, deliveryId);
     }
 
     private static void breakdown(Connection db, String businessId, String key, Map<String, BigDecimal> into) throws SQLException {

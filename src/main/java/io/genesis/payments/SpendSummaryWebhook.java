@@ -1,12 +1,11 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.runtime.webhook.DeliveryStatus;
 import io.genesis.runtime.webhook.RetryPolicy;
-import io.genesis.runtime.webhook.WebhookSecret;
-import io.genesis.runtime.webhook.WebhookSigner;
+import io.genesis.runtime.webhook.WebhookDeliveries;
+import io.genesis.runtime.webhook.WebhookJob;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -15,29 +14,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * Posts spend summaries to {@code genesis.payments.spend-summary.webhook-url} as a Discord-compatible message
- * ({@code content} + one embed with Genesis's fields), signed like every Genesis webhook (docs/webhooks.md) with
- * {@code X-Genesis-Business-Id} instead of the task id, and retried on 5xx, 429 and no answer per {@link RetryPolicy}.
+ * ({@code content} + one embed with Genesis's fields) through the runtime's durable webhook queue: the message is
+ * enqueued in Redis and delivered by whichever worker claims it, signed like every Genesis webhook
+ * (docs/webhooks.md) with {@code X-Genesis-Business-Id} instead of the task id, and retried on 5xx, 429 and no answer
+ * per {@code genesis.payments.spend-summary.max-attempts / backoff-*}, across restarts.
  */
 @ApplicationScoped
 public class SpendSummaryWebhook {
 
     private static final Logger LOG = Logger.getLogger(SpendSummaryWebhook.class.getName());
-    public static final String BUSINESS_ID = "X-Genesis-Business-Id";
     private static final int DISCORD_GREEN = 3066993;
 
     @Inject
@@ -57,19 +49,8 @@ public class SpendSummaryWebhook {
     long backoffCapMs;
 
     @Inject
-    @ConfigProperty(name = "genesis.webhooks.timeout-ms")
-    long timeoutMs;
+    WebhookDeliveries deliveries;
 
-    @Inject
-    WebhookSecret secret;
-
-    @Resource(lookup = "concurrent/genesis/scheduler")
-    ManagedScheduledExecutorService scheduler;
-
-    /** HTTP/1.1: no h2c upgrade dance, which stalls concurrent calls to a Liberty that talks to itself. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private RetryPolicy policy;
 
     @PostConstruct
@@ -78,8 +59,8 @@ public class SpendSummaryWebhook {
     }
 
     /**
-     * Starts the delivery of {@code summary} to {@code target}, else to the configured URL; its delivery id, or empty
-     * when there is no URL at all.
+     * Enqueues the delivery of {@code summary} to {@code target}, else to the configured URL; its delivery id, or
+     * empty when there is no URL at all.
      */
     public Optional<String> send(SpendSummary summary, Optional<URI> target) {
         Optional<URI> to = target.or(() -> url.map(String::trim).filter(value -> !value.isEmpty()).map(URI::create));
@@ -87,47 +68,15 @@ public class SpendSummaryWebhook {
             return Optional.empty();
         }
         String deliveryId = UUID.randomUUID().toString();
-        String body = discordMessage(summary).toString();
-        scheduler.execute(() -> attempt(to.get(), deliveryId, summary.businessId(), body, 1));
+        deliveries.enqueue(WebhookJob.business(deliveryId, summary.businessId(), to.get().toString(),
+                discordMessage(summary).toString(), policy), System.currentTimeMillis());
+        LOG.info("Spend summary of business " + summary.businessId() + " queued for delivery (" + deliveryId + ")");
         return Optional.of(deliveryId);
     }
 
-    private void attempt(URI target, String deliveryId, String businessId, String body, int attempt) {
-        long now = Instant.now().getEpochSecond();
-        WebhookSigner signer = secret.signer();
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofMillis(timeoutMs))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("User-Agent", WebhookSigner.USER_AGENT)
-                .header(WebhookSigner.DELIVERY, deliveryId)
-                .header(BUSINESS_ID, businessId)
-                .header(WebhookSigner.ATTEMPT, String.valueOf(attempt))
-                .header(WebhookSigner.TIMESTAMP, String.valueOf(now))
-                .header(WebhookSigner.SIGNATURE, signer.signature(now, body));
-        RetryPolicy.Verdict verdict;
-        OptionalLong retryAfter = OptionalLong.empty();
-        String outcome;
-        try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            verdict = RetryPolicy.classify(response.statusCode());
-            retryAfter = RetryPolicy.retryAfterMillis(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
-            outcome = "HTTP " + response.statusCode();
-        } catch (java.io.IOException e) {
-            verdict = RetryPolicy.Verdict.RETRY;
-            outcome = e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (verdict == RetryPolicy.Verdict.DELIVERED) {
-            LOG.info("Spend summary of business " + businessId + " delivered (" + deliveryId + ", attempt " + attempt + ")");
-        } else if (verdict == RetryPolicy.Verdict.RETRY && policy.mayRetryAfter(attempt)) {
-            long delay = policy.delayMillis(attempt, retryAfter, ThreadLocalRandom.current().nextDouble());
-            scheduler.schedule(() -> attempt(target, deliveryId, businessId, body, attempt + 1), delay, TimeUnit.MILLISECONDS);
-        } else {
-            LOG.warning("Spend summary of business " + businessId + " not delivered (" + deliveryId + "): " + outcome
-                    + " after " + attempt + " attempt(s)");
-        }
+    /** How the delivery {@code deliveryId} of a summary of {@code businessId} went, while its record is kept. */
+    public Optional<DeliveryStatus> status(String businessId, String deliveryId) {
+        return deliveries.find(deliveryId).filter(status -> businessId.equals(status.businessId()));
     }
 
     /** The summary as a Discord webhook message: a line of text and an embed whose fields carry every number. */

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * Staged payments for deploys: {@link #authorize} (facilitator /verify, the signed payload held), then {@link #capture}
  * (facilitator /settle) when the deploy succeeded, {@link #voidAuthorization} when it failed (never settled; budget
  * released), and {@link #refund} after capture. Each call is idempotent: repeating it on a payment already in its
- * target state returns the payment unchanged.
+ * target state returns the payment unchanged. An authorization whose open mandate was revoked is voided, not captured.
  */
 @ApplicationScoped
 public class StagedPayments {
@@ -48,6 +48,12 @@ public class StagedPayments {
     @Inject
     PaymentSettings settings;
 
+    @Inject
+    Mandates mandates;
+
+    @Inject
+    MandateRevocations revocations;
+
     /** A STAGED purchase: approval as for any purchase, then authorization only. */
     public PaymentOutcome authorize(PurchaseRequest request) {
         if (request.mode() != PurchaseMode.STAGED) {
@@ -61,10 +67,20 @@ public class StagedPayments {
         if (payment.paymentStatus() == PaymentStatus.CAPTURED) {
             return new PaymentOutcome(payment, true);
         }
-        ledger.inTransaction(paymentId, tx -> {
+        boolean revoked = ledger.inTransaction(paymentId, tx -> {
+            if (payment.mandateId() != null && Mandate.REVOKED.equals(mandates.lockedStatus(tx, payment.mandateId()))) {
+                return true;
+            }
             tx.transition(EnumSet.of(PaymentStatus.AUTHORIZED), PaymentStatus.CAPTURING, actor, "capture requested", new LedgerTx.Changes());
-            return null;
+            return false;
         });
+        if (revoked) {
+            Mandate mandate = revocations.revoked(payment.mandateId());
+            revocations.voidAuthorization(paymentId, mandate);
+            throw conflict("Payment " + paymentId + " was not captured: its open mandate " + mandate.mandateId() + " was revoked by "
+                    + mandate.revokedBy() + " (" + mandate.revocationReason() + "); a revoked mandate is not used for new"
+                    + " transactions, so the authorization is voided and its budget released");
+        }
         JsonObject payload = payment.payload().asJsonObject();
         JsonObject requirements = payment.requirements().asJsonObject();
         FacilitatorAnswer settled;

@@ -24,7 +24,8 @@ import java.util.Set;
  * ONE_SHOT pays, then works; STAGED authorizes, works (the deploy), then captures, or voids when the work fails.
  * The receipt lands in the result under {@value #RECEIPTS} and its cost in the task's cost. Every attempt of the task
  * is its own payment (key {@code task_<id>_<attempt>}); a vendor failure fails the attempt, so the runtime retries
- * and finally dead-letters; a denial fails the task for good; an earlier attempt's capture is reused, never paid twice.
+ * and finally dead-letters; a denial, or an approval that timed out, fails the task for good; an earlier attempt's
+ * capture is reused, never paid twice.
  */
 @ApplicationScoped
 public class TaskPurchases {
@@ -90,6 +91,12 @@ public class TaskPurchases {
                     + payment.errorMessage());
             case PENDING_APPROVAL -> throw new PurchaseNotCompleted("payment " + payment.paymentId()
                     + " awaits a human decision (POST /api/payments/" + payment.paymentId() + "/decision)");
+            case EXPIRED -> {
+                if (ApprovalTimeout.timedOut(payment)) {
+                    throw new PermanentFailure("payment " + payment.paymentId() + " expired awaiting approval: " + payment.errorMessage());
+                }
+                throw new PurchaseNotCompleted("payment " + payment.paymentId() + " expired: " + payment.errorMessage());
+            }
             default -> throw new PurchaseNotCompleted("payment " + payment.paymentId() + " is " + payment.status()
                     + (payment.errorMessage() == null ? "" : ": " + payment.errorMessage()));
         }
@@ -109,12 +116,18 @@ public class TaskPurchases {
         }
     }
 
-    /** A charge of an earlier attempt of this task for the same request that is captured, authorized or awaiting approval. */
+    /**
+     * A charge of an earlier attempt of this task for the same request that is captured, authorized or awaiting
+     * approval (reused), or whose human decision was final: denied, or expired awaiting it (the task then fails for
+     * good instead of asking again on every attempt).
+     */
     private Optional<Payment> earlier(PurchaseRequest request) {
-        Set<PaymentStatus> reusable = Set.of(PaymentStatus.CAPTURED, PaymentStatus.AUTHORIZED, PaymentStatus.PENDING_APPROVAL);
+        Set<PaymentStatus> reusable = Set.of(PaymentStatus.CAPTURED, PaymentStatus.AUTHORIZED, PaymentStatus.PENDING_APPROVAL,
+                PaymentStatus.DENIED);
         return queries.list(new PaymentQueries.Filter(null, request.agentId(), request.taskId(), null, null, "CHARGE"), 100)
                 .stream()
-                .filter(p -> request.fingerprint().equals(p.requestFingerprint()) && reusable.contains(p.paymentStatus()))
+                .filter(p -> request.fingerprint().equals(p.requestFingerprint())
+                        && (reusable.contains(p.paymentStatus()) || ApprovalTimeout.timedOut(p)))
                 .max(Comparator.comparing(Payment::createdAt));
     }
 

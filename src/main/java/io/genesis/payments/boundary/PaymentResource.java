@@ -42,8 +42,6 @@ import java.util.Locale;
 public class PaymentResource {
 
     private static final String IDEMPOTENCY = "Idempotency-Key";
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
 
     @Inject
     PaymentService payments;
@@ -84,7 +82,7 @@ public class PaymentResource {
         if (kind != null && !kind.isBlank() && !List.of("CHARGE", "REFUND").contains(kind)) {
             throw PurchaseRequest.field(400, "kind", "kind must be CHARGE or REFUND");
         }
-        return queries.list(new PaymentQueries.Filter(businessId, agentId, taskId, status, vendorId, kind), limit(limit));
+        return queries.list(new PaymentQueries.Filter(businessId, agentId, taskId, status, vendorId, kind), Limits.parse(limit));
     }
 
     @GET
@@ -155,20 +153,5 @@ public class PaymentResource {
             return Response.ok(payment).build();
         }
         return Response.created(uriInfo.getBaseUriBuilder().path("payments").path(payment.paymentId()).build()).entity(payment).build();
-    }
-
-    private static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw PurchaseRequest.field(400, "limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 }

@@ -5,6 +5,7 @@ import io.genesis.payments.SpendSummaries;
 import io.genesis.payments.SpendSummary;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
+import io.genesis.runtime.webhook.DeliveryStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,8 +14,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,7 +27,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/businesses/{id}/spend}: the business's spend summary; {@code POST .../spend/notifications}: send it
- * to the spend-summary webhook now (202 with the delivery id; 409 when no webhook URL is configured).
+ * to the spend-summary webhook now (202 with the delivery id; 409 when no webhook URL is configured);
+ * {@code GET .../spend/notifications/{delivery_id}}: how that delivery went.
  */
 @Path("businesses/{id}/spend")
 @ApplicationScoped
@@ -35,20 +39,36 @@ public class SpendResource {
     @Inject
     SpendSummaries summaries;
 
+    @Context
+    UriInfo uriInfo;
+
     @GET
     public SpendSummary summary(@PathParam("id") String businessId) {
         return summaries.summarize(valid(businessId));
     }
 
-    /** Optional body {@code {"webhook_url": "https://..."}} sends to that URL instead of the configured one. */
+    /**
+     * Optional body {@code {"webhook_url": "https://..."}} sends to that URL instead of the configured one. 202 with the
+     * delivery id and, in {@code Location}, where its status is.
+     */
     @POST
     @Path("notifications")
     public Response notifyWebhook(@PathParam("id") String businessId, String body) {
         String url = JsonBody.parse(body, false).text("webhook_url");
         return summaries.publish(valid(businessId), Optional.ofNullable(url).map(SpendResource::webhook))
-                .map(delivery -> Response.accepted(Map.of("business_id", businessId, "delivery_id", delivery)).build())
+                .map(delivery -> Response.accepted(Map.of("business_id", businessId, "delivery_id", delivery))
+                        .location(uriInfo.getAbsolutePathBuilder().path(delivery).build()).build())
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.CONFLICT,
                         "No spend-summary webhook is configured (genesis.payments.spend-summary.webhook-url)")));
+    }
+
+    /** How a summary delivery went, like {@code GET /api/tasks/{id}/webhook}; kept as long as task states. */
+    @GET
+    @Path("notifications/{delivery}")
+    public DeliveryStatus delivery(@PathParam("id") String businessId, @PathParam("delivery") String deliveryId) {
+        return summaries.delivery(valid(businessId), deliveryId).orElseThrow(() -> ProblemException.notFound(
+                "No spend-summary delivery " + deliveryId + " for business " + businessId + " (unknown id, another"
+                        + " business's, or its record expired)"));
     }
 
     private static URI webhook(String url) {

@@ -17,4 +17,11 @@ public record PurchaseFacts(String agentId, String businessId, Instant now, Mand
     public PurchaseFacts {
         agentWhitelist = Set.copyOf(agentWhitelist);
     }
+
+    /** The same facts with the mandate as it stands now (it may have been revoked since they were gathered). */
+    public PurchaseFacts withMandate(MandateTerms current) {
+        return new PurchaseFacts(agentId, businessId, now, current, x402Version, scheme, network, asset, vendorId, vendorUrl,
+                agentWhitelist, payTo, registeredPayTo, purpose, amountCents, requestMaxCents, agentDailyLimitCents,
+                businessLimitCents, fingerprint, payer, nonce);
+    }
 }

@@ -1,13 +1,16 @@
 package io.genesis.runtime.webhook;
 
 /**
- * The outcome so far of one webhook delivery, as {@code GET /api/tasks/{id}/webhook} shows it. {@code state} is
- * {@value #RETRYING} (another attempt is scheduled at {@code nextAttemptAt}), {@value #DELIVERED} or
- * {@value #FAILED} (given up: a final status, the attempts ran out, or the task state was gone).
+ * The outcome so far of one webhook delivery, as {@code GET /api/tasks/{id}/webhook} (task deliveries) and
+ * {@code GET /api/businesses/{id}/spend/notifications/{delivery_id}} (business deliveries) show it; one of
+ * {@code taskId} and {@code businessId} is set. {@code state} is {@value #QUEUED} (enqueued, not tried yet; recorded
+ * for business deliveries), {@value #RETRYING} (another attempt is scheduled at {@code nextAttemptAt}),
+ * {@value #DELIVERED} or {@value #FAILED} (given up: a final status, the attempts ran out, or the task state was gone).
  */
 public record DeliveryStatus(
         String deliveryId,
         String taskId,
+        String businessId,
         String url,
         String state,
         boolean delivered,
@@ -17,6 +20,7 @@ public record DeliveryStatus(
         String at,
         String nextAttemptAt) {
 
+    public static final String QUEUED = "queued";
     public static final String RETRYING = "retrying";
     public static final String DELIVERED = "delivered";
     public static final String FAILED = "failed";

@@ -42,8 +42,9 @@ import java.util.logging.Logger;
 
 /**
  * Delivers webhook jobs: one long-running loop per worker claims due jobs (leased, see {@link WebhookDeliveries}),
- * POSTs each task's current state signed by {@link WebhookSigner}, and settles every attempt: delivered, scheduled
- * again per {@link RetryPolicy}, or given up. A job whose attempt was cut short (crash, shutdown) is due again when
+ * POSTs each task's current state (or the body a business job carries) signed by {@link WebhookSigner}, and settles
+ * every attempt: delivered, scheduled again per {@link RetryPolicy} (the job's own, else {@code genesis.webhooks.*}),
+ * or given up. A job whose attempt was cut short (crash, shutdown) is due again when
  * its lease runs out, so deliveries are at-least-once; receivers dedupe by {@code X-Genesis-Delivery}.
  */
 @ApplicationScoped
@@ -225,26 +226,8 @@ public class WebhookDispatcher {
                 deliveries.discard(member, System.currentTimeMillis());
                 continue;
             }
-            Optional<TaskState> state;
-            try {
-                state = tasks.find(job.taskId());
-            } catch (JedisException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Dropping webhook delivery " + job.deliveryId() + ": the state of task "
-                        + job.taskId() + " cannot be read", e);
-                deliveries.settle(job, null, 0, status(job, DeliveryStatus.FAILED, job.attempt(), null,
-                        "task state unreadable: " + e.getClass().getSimpleName(), null), System.currentTimeMillis());
-                continue;
-            }
-            if (state.isEmpty()) {
-                LOG.warning("Dropping webhook delivery " + job.deliveryId() + ": the state of task " + job.taskId()
-                        + " is no longer in Redis");
-                deliveries.settle(job, null, 0, status(job, DeliveryStatus.FAILED, job.attempt(), null,
-                        "task state no longer available (expired)", null), System.currentTimeMillis());
-                continue;
-            }
-            inFlight.add(new InFlight(job, send(job, JsonConventions.jsonb().toJson(state.get()))));
+            Optional<String> body = job.body() != null ? Optional.of(job.body()) : taskState(job);
+            body.ifPresent(text -> inFlight.add(new InFlight(job, send(job, text))));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(inFlight.stream().map(InFlight::outcome)
                 .toArray(CompletableFuture[]::new));
@@ -266,13 +249,38 @@ public class WebhookDispatcher {
         }
     }
 
+    /** The task's current state as the body of its delivery; empty (and the delivery settled as failed) when it is gone. */
+    private Optional<String> taskState(WebhookJob job) {
+        Optional<TaskState> state;
+        try {
+            state = tasks.find(job.taskId());
+        } catch (JedisException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Dropping webhook delivery " + job.deliveryId() + ": the state of task "
+                    + job.taskId() + " cannot be read", e);
+            deliveries.settle(job, null, 0, status(job, DeliveryStatus.FAILED, job.attempt(), null,
+                    "task state unreadable: " + e.getClass().getSimpleName(), null), System.currentTimeMillis());
+            return Optional.empty();
+        }
+        if (state.isEmpty()) {
+            LOG.warning("Dropping webhook delivery " + job.deliveryId() + ": the state of task " + job.taskId()
+                    + " is no longer in Redis");
+            deliveries.settle(job, null, 0, status(job, DeliveryStatus.FAILED, job.attempt(), null,
+                    "task state no longer available (expired)", null), System.currentTimeMillis());
+            return Optional.empty();
+        }
+        return Optional.of(JsonConventions.jsonb().toJson(state.get()));
+    }
+
     private CompletableFuture<Outcome> send(WebhookJob job, String body) {
         HttpRequest request;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(job.url()))
                     .timeout(Duration.ofMillis(timeoutMs))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            signer.headers(job.deliveryId(), job.taskId(), job.nextAttempt(), Instant.now().getEpochSecond(), body)
+            signer.headers(job.deliveryId(), job.subject().header(), job.subjectId(), job.nextAttempt(),
+                            Instant.now().getEpochSecond(), body)
                     .forEach(builder::header);
             request = builder.build();
         } catch (IllegalArgumentException e) {
@@ -288,19 +296,20 @@ public class WebhookDispatcher {
         int attempt = job.nextAttempt();
         long now = System.currentTimeMillis();
         RetryPolicy.Verdict verdict = outcome.verdict();
+        RetryPolicy retry = job.retry() != null ? job.retry() : policy;
         if (verdict == RetryPolicy.Verdict.DELIVERED) {
             deliveries.settle(job, null, 0, status(job, DeliveryStatus.DELIVERED, attempt, outcome.status(), null, null), now);
             return;
         }
-        if (verdict == RetryPolicy.Verdict.RETRY && policy.mayRetryAfter(attempt)) {
+        if (verdict == RetryPolicy.Verdict.RETRY && retry.mayRetryAfter(attempt)) {
             OptionalLong retryAfter = RetryPolicy.retryAfterMillis(outcome.retryAfter(), Instant.ofEpochMilli(now));
-            long due = now + policy.delayMillis(attempt, retryAfter, ThreadLocalRandom.current().nextDouble());
+            long due = now + retry.delayMillis(attempt, retryAfter, ThreadLocalRandom.current().nextDouble());
             deliveries.settle(job, job.afterAttempt(attempt), due, status(job, DeliveryStatus.RETRYING, attempt,
                     outcome.status(), outcome.error(), Instant.ofEpochMilli(due).toString()), now);
             return;
         }
         String reason = verdict == RetryPolicy.Verdict.RETRY ? "no attempts left (" + attempt + " made)" : "not retryable";
-        LOG.warning("Webhook delivery " + job.deliveryId() + " of task " + job.taskId() + " failed: " + outcome.error()
+        LOG.warning("Webhook delivery " + job.deliveryId() + " of " + job.describe() + " failed: " + outcome.error()
                 + "; " + reason);
         deliveries.settle(job, null, 0, status(job, DeliveryStatus.FAILED, attempt, outcome.status(),
                 outcome.error() + "; " + reason, null), now);
@@ -308,7 +317,8 @@ public class WebhookDispatcher {
 
     private static DeliveryStatus status(WebhookJob job, String state, int attempts, Integer lastStatus, String error,
                                          String nextAttemptAt) {
-        return new DeliveryStatus(job.deliveryId(), job.taskId(), job.url(), state, DeliveryStatus.DELIVERED.equals(state),
+        return new DeliveryStatus(job.deliveryId(), job.taskId(), job.businessId(), job.url(), state,
+                DeliveryStatus.DELIVERED.equals(state),
                 attempts, lastStatus, error, Instant.now().toString(), nextAttemptAt);
     }
 

@@ -22,6 +22,7 @@ public final class WebhookSigner {
     public static final String TIMESTAMP = "X-Genesis-Timestamp";
     public static final String DELIVERY = "X-Genesis-Delivery";
     public static final String TASK_ID = "X-Genesis-Task-Id";
+    public static final String BUSINESS_ID = "X-Genesis-Business-Id";
     public static final String ATTEMPT = "X-Genesis-Attempt";
     public static final String USER_AGENT = "genesis-webhooks/1";
     private static final String SCHEME = "sha256=";
@@ -41,13 +42,17 @@ public final class WebhookSigner {
         return SCHEME + HexFormat.of().formatHex(hmac(secret, epochSeconds + "." + body));
     }
 
-    /** Every header of one delivery attempt (attempt counts from 1), in a stable order. */
-    public Map<String, String> headers(String deliveryId, String taskId, int attempt, long epochSeconds, String body) {
+    /**
+     * Every header of one delivery attempt (attempt counts from 1), in a stable order; {@code subjectHeader} names
+     * what the delivery is about ({@value #TASK_ID} or {@value #BUSINESS_ID}) with {@code subjectId}.
+     */
+    public Map<String, String> headers(String deliveryId, String subjectHeader, String subjectId, int attempt, long epochSeconds,
+                                       String body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", USER_AGENT);
         headers.put(DELIVERY, deliveryId);
-        headers.put(TASK_ID, taskId);
+        headers.put(subjectHeader, subjectId);
         headers.put(ATTEMPT, String.valueOf(attempt));
         headers.put(TIMESTAMP, String.valueOf(epochSeconds));
         headers.put(SIGNATURE, signature(epochSeconds, body));

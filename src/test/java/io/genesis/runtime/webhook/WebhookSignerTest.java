@@ -33,7 +33,7 @@ class WebhookSignerTest {
 
     @Test
     void headersCarryEverythingAReceiverNeeds() {
-        Map<String, String> headers = new WebhookSigner(SECRET).headers("d-1", "t-1", 2, TIMESTAMP, BODY);
+        Map<String, String> headers = new WebhookSigner(SECRET).headers("d-1", WebhookSigner.TASK_ID, "t-1", 2, TIMESTAMP, BODY);
         assertEquals(List.of("Content-Type", "User-Agent", "X-Genesis-Delivery", "X-Genesis-Task-Id", "X-Genesis-Attempt",
                 "X-Genesis-Timestamp", "X-Genesis-Signature"), List.copyOf(headers.keySet()));
         assertEquals("application/json", headers.get("Content-Type"));
@@ -54,7 +54,7 @@ class WebhookSignerTest {
     @Test
     void verifyAcceptsWhatTheSignerProducesNow() {
         long now = Instant.now().getEpochSecond();
-        Map<String, String> headers = new WebhookSigner(SECRET).headers("d-1", "t-1", 1, now, BODY);
+        Map<String, String> headers = new WebhookSigner(SECRET).headers("d-1", WebhookSigner.TASK_ID, "t-1", 1, now, BODY);
         assertTrue(WebhookSigner.verify(SECRET, headers.get("X-Genesis-Timestamp"), BODY,
                 headers.get("X-Genesis-Signature"), TOLERANCE));
     }

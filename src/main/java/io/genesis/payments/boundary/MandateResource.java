@@ -1,0 +1,85 @@
+package io.genesis.payments.boundary;
+
+import io.genesis.payments.Mandate;
+import io.genesis.payments.MandateQueries;
+import io.genesis.payments.MandateRevocations;
+import io.genesis.payments.PurchaseRequest;
+import io.genesis.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * {@code GET /api/payments/mandates[?business_id=&agent_id=&status=&limit=]} (newest first),
+ * {@code GET /api/payments/mandates/{id}} and {@code POST /api/payments/mandates/{id}/revoke}
+ * {@code {"revoked_by","reason"}}: the AP2 mandates purchases are made under, and revoking an agent's open one.
+ */
+@Path("payments/mandates")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class MandateResource {
+
+    private static final List<String> STATUSES = List.of(Mandate.ACTIVE, Mandate.REVOKED, Mandate.CLOSED);
+    private static final int MAX_BY = 100;
+    private static final int MAX_REASON = 1024;
+
+    @Inject
+    MandateQueries queries;
+
+    @Inject
+    MandateRevocations revocations;
+
+    @GET
+    public List<Mandate> list(@QueryParam("business_id") String businessId, @QueryParam("agent_id") String agentId,
+                              @QueryParam("status") String status, @QueryParam("limit") String limit) {
+        if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
+            throw PurchaseRequest.field(400, "status", "status must be one of " + STATUSES);
+        }
+        return queries.list(new MandateQueries.Filter(businessId, agentId, status), Limits.parse(limit));
+    }
+
+    @GET
+    @Path("{id}")
+    public Mandate one(@PathParam("id") String mandateId) {
+        return queries.find(mandateId).orElseThrow(() -> ProblemException.notFound("No payment mandate " + mandateId));
+    }
+
+    /**
+     * Revokes an open mandate: the agent's purchases for the business are denied MANDATE_INVALID from now on, its
+     * charges awaiting a human are denied and its uncaptured authorizations voided. Repeating it is a no-op answered
+     * with {@code Idempotent-Replayed: true}.
+     */
+    @POST
+    @Path("{id}/revoke")
+    public Response revoke(@PathParam("id") String mandateId, String body) {
+        JsonBody json = JsonBody.parse(body, true);
+        String revokedBy = required(json, "revoked_by", MAX_BY);
+        String reason = required(json, "reason", MAX_REASON);
+        MandateRevocations.Revoked revoked = revocations.revoke(mandateId, revokedBy, reason);
+        Response.ResponseBuilder answer = Response.ok(revoked.mandate());
+        return (revoked.replayed() ? answer.header("Idempotent-Replayed", "true") : answer).build();
+    }
+
+    /** A required text member: 400 when missing, not a string or blank, 422 when longer than {@code max}. */
+    private static String required(JsonBody json, String name, int max) {
+        String value = json.text(name);
+        if (value == null || value.isBlank()) {
+            throw PurchaseRequest.field(400, name, name + " (1-" + max + " characters) is required");
+        }
+        if (value.length() > max) {
+            throw PurchaseRequest.field(422, name, name + " is longer than " + max + " characters");
+        }
+        return value.trim();
+    }
+}
