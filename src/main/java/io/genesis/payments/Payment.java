@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A payment as the API shows it (snake_case JSON). The wire objects, decisions and events are filled only in the
- * single-payment view; lists leave them out.
+ * single-payment view (and in the answer to a purchase); lists leave them out. {@code decision} is the latest of the
+ * decisions: the policy's, or the Meta-Agent's or a human's after an escalation.
  */
 public record Payment(
         String paymentId, String idempotencyKey, String kind, String parentPaymentId, String status,
@@ -26,7 +27,7 @@ public record Payment(
         String errorMessage, boolean simulated, String facilitatorUrl, Instant createdAt, Instant approvedAt,
         Instant authorizedAt, Instant capturedAt, Instant voidedAt, Instant refundedAt, Instant updatedAt,
         JsonValue paymentRequired, JsonValue requirements, JsonValue payload, JsonValue verifyResponse,
-        JsonValue settleResponse, List<Decision> decisions, List<Event> events) {
+        JsonValue settleResponse, List<Decision> decisions, List<Event> events, Decision decision) {
 
     /** One row of {@code payment_decisions}. */
     public record Decision(String decisionId, String outcome, String approvalMode, String decidedBy, String policyVersion,
@@ -67,7 +68,7 @@ public record Payment(
                 detail ? json(r.getPaymentRequiredJson()) : null, detail ? json(r.getRequirementsJson()) : null,
                 detail ? json(r.getPayloadJson()) : null, detail ? json(r.getVerifyResponseJson()) : null,
                 detail ? json(r.getSettleResponseJson()) : null, detail ? List.copyOf(decisions) : null,
-                detail ? List.copyOf(events) : null);
+                detail ? List.copyOf(events) : null, detail && !decisions.isEmpty() ? decisions.get(decisions.size() - 1) : null);
     }
 
     static JsonValue json(String text) {

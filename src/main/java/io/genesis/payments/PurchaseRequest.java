@@ -33,6 +33,14 @@ public record PurchaseRequest(String idempotencyKey, String tenantId, String bus
     public static PurchaseRequest validated(String idempotencyKey, String tenantId, String businessId, String agentId,
                                             String taskId, String purpose, String mode, String method, String vendorUrl,
                                             JsonValue body, Long maxAmountCents, long absurdCents) {
+        return validated(idempotencyKey, tenantId, businessId, agentId, taskId, purpose, mode, method, vendorUrl, body,
+                maxAmountCents, "max_amount_cents", absurdCents);
+    }
+
+    /** {@link #validated} where the cap was given under {@code capField} (its alias {@code amount_cents}, say). */
+    public static PurchaseRequest validated(String idempotencyKey, String tenantId, String businessId, String agentId,
+                                            String taskId, String purpose, String mode, String method, String vendorUrl,
+                                            JsonValue body, Long maxAmountCents, String capField, long absurdCents) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw field(400, IDEMPOTENCY_KEY_FIELD, "Idempotency-Key header is required: purchases are retried safely only with one");
         }
@@ -57,7 +65,7 @@ public record PurchaseRequest(String idempotencyKey, String tenantId, String bus
         }
         URI url = url(vendorUrl);
         if (maxAmountCents != null && (maxAmountCents <= 0 || maxAmountCents > absurdCents)) {
-            throw field(422, "max_amount_cents", "max_amount_cents must be between 1 and " + absurdCents + " (US cents), not "
+            throw field(422, capField, capField + " must be between 1 and " + absurdCents + " (US cents), not "
                     + maxAmountCents);
         }
         return new PurchaseRequest(idempotencyKey, tenantId, businessId, agentId, taskId, purpose, purchaseMode, httpMethod, url,

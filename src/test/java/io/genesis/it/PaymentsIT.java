@@ -55,6 +55,7 @@ class PaymentsIT {
         assertEquals("APPROVED", decision.getString("outcome"));
         assertEquals("AUTO", decision.getString("approval_mode"));
         assertEquals(12, decision.getJsonArray("checks").size(), "every rule is on record");
+        assertEquals(decision, payment.getJsonObject("decision"), "the latest decision, as the purchase contract shows it");
 
         Map<String, Object> row = Payments.row(payment.getString("payment_id"));
         assertEquals("CAPTURED", row.get("status"));
@@ -147,6 +148,30 @@ class PaymentsIT {
         assertEquals(1, Payments.count("SELECT count(*) FROM x402_payments WHERE business_id = ?", business), "paid once");
         JsonObject conflict = Problems.of(Payments.post(Payments.body(business, "content_agent", LLM, "another purpose"), key), 409);
         assertEquals(first.json().getString("payment_id"), conflict.getString("payment_id"));
+    }
+
+    @Test
+    void theIssuesFieldNamesReasonAndAmountCentsAreAcceptedAndTheAnswerCarriesTheDecision() {
+        String business = Payments.business();
+        String json = "{\"business_id\":\"" + business + "\",\"agent_id\":\"research_agent\",\"vendor_url\":\"" + LLM
+                + "\",\"amount_cents\":25,\"reason\":\"premium completion\",\"mode\":\"ONE_SHOT\"}";
+        JsonObject payment = Payments.buy(json);
+        assertEquals("CAPTURED", payment.getString("status"), payment.toString());
+        assertEquals("premium completion", payment.getString("purpose"));
+        JsonObject decision = payment.getJsonObject("decision");
+        assertEquals("APPROVED", decision.getString("outcome"));
+        assertEquals("AUTO", decision.getString("approval_mode"));
+        assertEquals("AUTO_APPROVE_UNDER_THRESHOLD", decision.getJsonArray("reasons").getJsonObject(0).getString("code"));
+
+        JsonObject tooSmall = Payments.buy(json.replace("\"amount_cents\":25", "\"amount_cents\":10"));
+        assertEquals("DENIED", tooSmall.getString("status"), "the vendor's 25 cents are more than the 10 the agent would pay");
+        assertEquals("DENIED", tooSmall.getJsonObject("decision").getString("outcome"));
+        assertEquals("AMOUNT_OVER_TX_LIMIT", tooSmall.getJsonObject("decision").getJsonArray("reasons").getJsonObject(0).getString("code"));
+
+        assertEquals("amount_cents", Problems.of(Payments.post(json.replace("\"amount_cents\":25", "\"amount_cents\":-1"),
+                Payments.key()), 422).getString("field"));
+        assertEquals("purpose", Problems.of(Payments.post(json.replace("\"reason\"", "\"purpose\":\"other\",\"reason\""),
+                Payments.key()), 400).getString("field"));
     }
 
     @Test

@@ -31,6 +31,31 @@ record JsonBody(JsonObject json) {
         return new JsonBody(object);
     }
 
+    /**
+     * A member that has two accepted names (the documented one and an alias, e.g. the issue's {@code reason} for
+     * {@code purpose}): whichever is present; both with different values is a 400 naming both.
+     */
+    String text(String name, String alias) {
+        return either(name, alias, text(name), text(alias));
+    }
+
+    /** {@link #whole(String)} under a name or its alias, as {@link #text(String, String)}. */
+    Long whole(String name, String alias) {
+        return either(name, alias, whole(name), whole(alias));
+    }
+
+    /** The name under which the value of {@link #text(String, String)} or {@link #whole(String, String)} was given. */
+    String given(String name, String alias) {
+        return json.containsKey(alias) && !json.containsKey(name) ? alias : name;
+    }
+
+    private static <T> T either(String name, String alias, T value, T aliased) {
+        if (value != null && aliased != null && !value.equals(aliased)) {
+            throw PurchaseRequest.field(400, name, name + " and " + alias + " mean the same; give one, or the same value in both");
+        }
+        return value != null ? value : aliased;
+    }
+
     String text(String name) {
         JsonValue value = json.get(name);
         if (value == null || value == JsonValue.NULL) {

@@ -64,9 +64,11 @@ public class PaymentResource {
     @POST
     public Response purchase(String body, @HeaderParam(IDEMPOTENCY) String key, @HeaderParam(TenantResolver.HEADER) String tenant) {
         JsonBody json = JsonBody.parse(body, true);
+        // the names for two fields are accepted too: reason = purpose, amount_cents = max_amount_cents
         PurchaseRequest request = PurchaseRequest.validated(key, tenants.resolve(json.text("tenant_id"), tenant),
-                json.text("business_id"), json.text("agent_id"), json.text("task_id"), json.text("purpose"), json.text("mode"),
-                json.text("method"), json.text("vendor_url"), json.value("body"), json.whole("max_amount_cents"),
+                json.text("business_id"), json.text("agent_id"), json.text("task_id"), json.text("purpose", "reason"),
+                json.text("mode"), json.text("method"), json.text("vendor_url"), json.value("body"),
+                json.whole("max_amount_cents", "amount_cents"), json.given("max_amount_cents", "amount_cents"),
                 settings.absurdAmountCents());
         return answer(request.mode() == PurchaseMode.STAGED ? staged.authorize(request) : payments.purchase(request), true);
     }
