@@ -65,7 +65,7 @@ public class ChainReconciler {
 
     /** Reconciles one CAPTURE_UNKNOWN payment; {@link io.genesis.payments.chain.ChainUnavailable} leaves it for the next sweep. */
     public void reconcile(String paymentId, String actor) {
-        Payment payment = steps.load(paymentId);
+        Payment payment = steps.current(paymentId);
         String network = "eip155:" + chainId();
         if (!network.equals(payment.network())) {
             LOG.warning("Payment " + paymentId + " was paid on " + payment.network() + " but " + rpc.host() + " serves " + network

@@ -287,7 +287,7 @@ public class PaymentService {
 
     /** Pays an APPROVED payment: ONE_SHOT through the vendor, STAGED by authorizing at the facilitator. */
     private void execute(String paymentId) {
-        Payment payment = steps.load(paymentId);
+        Payment payment = steps.current(paymentId);
         PaymentSteps.Signed signed = steps.sign(payment);
         Set<PaymentStatus> approved = EnumSet.of(PaymentStatus.APPROVED);
         if (PurchaseMode.valueOf(payment.mode()) == PurchaseMode.STAGED) {

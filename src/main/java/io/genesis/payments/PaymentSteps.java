@@ -46,8 +46,15 @@ public class PaymentSteps {
         }
     }
 
+    /** The payment as a client sees it: row, wire objects, decisions and events. */
     public Payment load(String paymentId) {
         return queries.find(paymentId).orElseThrow(() -> io.genesis.problem.ProblemException.notFound("No payment " + paymentId));
+    }
+
+    /** The payment's row and wire objects, without its decisions and events: enough for the next step. */
+    public Payment current(String paymentId) {
+        return queries.findWithoutHistory(paymentId)
+                .orElseThrow(() -> io.genesis.problem.ProblemException.notFound("No payment " + paymentId));
     }
 
     /**
@@ -91,8 +98,8 @@ public class PaymentSteps {
     }
 
     /** Records a settlement answer for a payment in {@code from}: CAPTURED (spend committed) or FAILED (released). */
-    public Payment settled(String paymentId, Set<PaymentStatus> from, FacilitatorAnswer answer, String actor) {
-        Payment payment = load(paymentId);
+    public void settled(String paymentId, Set<PaymentStatus> from, FacilitatorAnswer answer, String actor) {
+        Payment payment = current(paymentId);
         long cents = payment.requestedCents().longValue();
         if (answer.ok()) {
             ledger.inTransaction(paymentId, tx -> {
@@ -113,7 +120,6 @@ public class PaymentSteps {
             fail(paymentId, from, answer.reason(), "settlement failed: " + answer.reason(), actor,
                     new LedgerTx.Changes().json("settle_response_json", answer.json().toString()));
         }
-        return load(paymentId);
     }
 
     /** Moves the payment to FAILED with an x402 reason and releases its reservation. */

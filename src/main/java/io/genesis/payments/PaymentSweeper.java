@@ -167,7 +167,7 @@ public class PaymentSweeper {
     }
 
     private void reconcile(String paymentId) throws SQLException {
-        Payment payment = steps.load(paymentId);
+        Payment payment = steps.current(paymentId);
         Optional<String> transfer = chain.find(payment.network(), payment.asset(), payment.payer(), payment.authNonce());
         EnumSet<PaymentStatus> unknown = EnumSet.of(PaymentStatus.CAPTURE_UNKNOWN);
         try {

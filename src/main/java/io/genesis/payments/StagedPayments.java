@@ -94,7 +94,8 @@ public class StagedPayments {
             });
             return new PaymentOutcome(steps.load(paymentId), false);
         }
-        return new PaymentOutcome(steps.settled(paymentId, PaymentSteps.SENDING, settled, "facilitator"), false);
+        steps.settled(paymentId, PaymentSteps.SENDING, settled, "facilitator");
+        return new PaymentOutcome(steps.load(paymentId), false);
     }
 
     public PaymentOutcome voidAuthorization(String paymentId, String actor, String reason) {

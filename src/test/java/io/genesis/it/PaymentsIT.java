@@ -265,6 +265,50 @@ class PaymentsIT {
     }
 
     @Test
+    void theFacilitatorNamesPayToAmountExpiryAndFundsFailures() throws SQLException {
+        JsonObject payment = Payments.buy(Payments.body(Payments.business(), "research_agent", LLM, "one more completion"));
+        Map<String, Object> row = Payments.row(payment.getString("payment_id"));
+        JsonObject payload = Json.createReader(new java.io.StringReader(row.get("payload_json").toString())).readObject();
+        JsonObject requirements = Json.createReader(new java.io.StringReader(row.get("requirements_json").toString())).readObject();
+        JsonObject authorization = payload.getJsonObject("payload").getJsonObject("authorization");
+        String otherAddress = "0x" + "12".repeat(20);
+
+        assertEquals("invalid_exact_evm_payload_recipient_mismatch", verify(withAuthorization(payload,
+                Json.createObjectBuilder(authorization).add("to", otherAddress).build()), requirements));
+        assertEquals("invalid_exact_evm_payload_authorization_value_mismatch", verify(withAuthorization(payload,
+                Json.createObjectBuilder(authorization).add("value", "1").build()), requirements));
+        assertEquals("invalid_exact_evm_payload_authorization_valid_before", verify(withAuthorization(payload,
+                Json.createObjectBuilder(authorization).add("validBefore", String.valueOf(java.time.Instant.now().getEpochSecond() - 60))
+                        .build()), requirements));
+
+        // a correctly signed authorization for more than the simulated wallet holds ($10,000 by default); the seed of the
+        // simulated wallets is the public, worthless default of microprofile-config.properties
+        java.math.BigInteger tooMuch = new java.math.BigInteger("20000000000");
+        io.genesis.payments.sim.SimulatedWallets wallets = new io.genesis.payments.sim.SimulatedWallets("simulation-only-seed-of-worthless-wallets");
+        long now = java.time.Instant.now().getEpochSecond();
+        io.genesis.payments.x402.Authorization big = new io.genesis.payments.x402.Authorization(wallets.address("research_agent"),
+                requirements.getString("payTo"), tooMuch, now - 600, now + 600, "0x" + "cd".repeat(32));
+        String signature = wallets.sign("research_agent", big, requirements.getString("network"), requirements.getString("asset"),
+                requirements.getJsonObject("extra").getString("name"), requirements.getJsonObject("extra").getString("version"));
+        JsonObject bigRequirements = Json.createObjectBuilder(requirements).add("amount", tooMuch.toString()).build();
+        JsonObject bigPayload = Json.createObjectBuilder(payload).add("accepted", bigRequirements)
+                .add("payload", Json.createObjectBuilder().add("signature", signature).add("authorization", big.toJson())).build();
+        assertEquals("insufficient_funds", verify(bigPayload, bigRequirements));
+    }
+
+    private static JsonObject withAuthorization(JsonObject payload, JsonObject authorization) {
+        return Json.createObjectBuilder(payload).add("payload", Json.createObjectBuilder(payload.getJsonObject("payload"))
+                .add("authorization", authorization)).build();
+    }
+
+    private static String verify(JsonObject payload, JsonObject requirements) {
+        JsonObject answer = Api.post(Payments.FACILITATOR + "/verify", Json.createObjectBuilder().add("x402Version", 2)
+                .add("paymentPayload", payload).add("paymentRequirements", requirements).build().toString()).json();
+        assertFalse(answer.getBoolean("isValid"), answer.toString());
+        return answer.getString("invalidReason");
+    }
+
+    @Test
     void aVendorAnswers402WithThePaymentRequiredHeader() {
         Api.Reply reply = Api.get("/sim/x402/vendors/gpu-runs/v1/runs");
         assertEquals(402, reply.status());

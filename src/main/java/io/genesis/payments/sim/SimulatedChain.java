@@ -46,11 +46,11 @@ public class SimulatedChain {
     public Optional<String> find(String network, String asset, String payer, String nonce) throws SQLException {
         try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement("""
                 SELECT tx_hash FROM x402_sim_transfers
-                WHERE network = ? AND lower(asset) = lower(?) AND lower(payer) = lower(?) AND auth_nonce = lower(?)""")) {
-            select.setString(1, network);
-            select.setString(2, asset);
-            select.setString(3, payer);
-            select.setString(4, nonce);
+                WHERE auth_nonce = lower(?) AND network = ? AND asset = lower(?) AND payer = lower(?)""")) {
+            select.setString(1, nonce);
+            select.setString(2, network);
+            select.setString(3, asset);
+            select.setString(4, payer);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
@@ -93,6 +93,12 @@ public class SimulatedChain {
                     insert.setBigDecimal(8, new BigDecimal(value));
                     inserted = insert.executeUpdate();
                 }
+                if (inserted == 1) {
+                    // both rows in address order, so a transfer and one the other way round never wait on each other
+                    boolean payerFirst = payer.toLowerCase().compareTo(payTo.toLowerCase()) <= 0;
+                    move(db, network, asset, payerFirst ? payer : payTo, new BigDecimal(payerFirst ? value.negate() : value));
+                    move(db, network, asset, payerFirst ? payTo : payer, new BigDecimal(payerFirst ? value : value.negate()));
+                }
                 db.commit();
                 return inserted == 1 ? new Transfer(txHash, null) : new Transfer(null, "invalid_exact_evm_nonce_already_used");
             } catch (SQLException | RuntimeException e) {
@@ -114,22 +120,30 @@ public class SimulatedChain {
         }
     }
 
+    /** Starting balance plus the address's net of every transfer ({@code x402_sim_balances}, one row read). */
     private BigInteger balance(Connection db, String network, String asset, String address) throws SQLException {
-        try (PreparedStatement sum = db.prepareStatement("""
-                SELECT COALESCE(SUM(CASE WHEN pay_to = lower(?) THEN value_atomic ELSE 0 END), 0)
-                     - COALESCE(SUM(CASE WHEN payer = lower(?) THEN value_atomic ELSE 0 END), 0)
-                FROM x402_sim_transfers WHERE network = ? AND asset = lower(?) AND (payer = lower(?) OR pay_to = lower(?))""")) {
-            sum.setString(1, address);
-            sum.setString(2, address);
-            sum.setString(3, network);
-            sum.setString(4, asset);
-            sum.setString(5, address);
-            sum.setString(6, address);
-            try (ResultSet row = sum.executeQuery()) {
-                row.next();
+        try (PreparedStatement select = db.prepareStatement(
+                "SELECT net_atomic FROM x402_sim_balances WHERE network = ? AND asset = lower(?) AND address = lower(?)")) {
+            select.setString(1, network);
+            select.setString(2, asset);
+            select.setString(3, address);
+            try (ResultSet row = select.executeQuery()) {
                 BigInteger start = BigInteger.valueOf(startingBalanceCents).multiply(BigInteger.TEN.pow(decimals - 2));
-                return start.add(row.getBigDecimal(1).toBigInteger());
+                return row.next() ? start.add(row.getBigDecimal(1).toBigInteger()) : start;
             }
+        }
+    }
+
+    /** Adds {@code delta} to the address's net, in the transfer's transaction. */
+    private static void move(Connection db, String network, String asset, String address, BigDecimal delta) throws SQLException {
+        try (PreparedStatement upsert = db.prepareStatement("""
+                INSERT INTO x402_sim_balances AS b (network, asset, address, net_atomic) VALUES (?, lower(?), lower(?), ?)
+                ON CONFLICT (network, asset, address) DO UPDATE SET net_atomic = b.net_atomic + EXCLUDED.net_atomic, updated_at = now()""")) {
+            upsert.setString(1, network);
+            upsert.setString(2, asset);
+            upsert.setString(3, address);
+            upsert.setBigDecimal(4, delta);
+            upsert.executeUpdate();
         }
     }
 }
