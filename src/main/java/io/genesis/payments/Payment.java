@@ -27,7 +27,8 @@ public record Payment(
         String errorMessage, boolean simulated, String facilitatorUrl, Instant createdAt, Instant approvedAt,
         Instant authorizedAt, Instant capturedAt, Instant voidedAt, Instant refundedAt, Instant updatedAt,
         JsonValue paymentRequired, JsonValue requirements, JsonValue payload, JsonValue verifyResponse,
-        JsonValue settleResponse, List<Decision> decisions, List<Event> events, Decision decision) {
+        JsonValue settleResponse, List<Decision> decisions, List<Event> events, Decision decision,
+        Instant approvalExpiresAt) {
 
     /** One row of {@code payment_decisions}. */
     public record Decision(String decisionId, String outcome, String approvalMode, String decidedBy, String policyVersion,
@@ -36,6 +37,22 @@ public record Payment(
 
     /** One row of {@code payment_events}. */
     public record Event(String fromStatus, String toStatus, String actor, String reason, Instant at) {
+    }
+
+    /**
+     * The same payment with {@code approval_expires_at} when it awaits a human: its last change plus the approval
+     * timeout (the sweeper expires it then, see {@link ApprovalTimeout}); unchanged otherwise.
+     */
+    Payment withApprovalDeadline(java.time.Duration timeout) {
+        if (!PaymentStatus.PENDING_APPROVAL.name().equals(status) || updatedAt == null) {
+            return this;
+        }
+        return new Payment(paymentId, idempotencyKey, kind, parentPaymentId, status, x402Status, mode, tenantId, businessId, agentId,
+                taskId, mandateId, vendorId, vendorUrl, httpMethod, requestFingerprint, requestBody, purpose, x402Version, scheme,
+                network, asset, payTo, payer, amountAtomic, requestedCents, costCents, capturedCents, refundedCents, authNonce,
+                validBefore, txHash, errorCode, errorCategory, errorMessage, simulated, facilitatorUrl, createdAt, approvedAt,
+                authorizedAt, capturedAt, voidedAt, refundedAt, updatedAt, paymentRequired, requirements, payload, verifyResponse,
+                settleResponse, decisions, events, decision, updatedAt.plus(timeout));
     }
 
     public PaymentStatus paymentStatus() {
@@ -68,7 +85,8 @@ public record Payment(
                 detail ? json(r.getPaymentRequiredJson()) : null, detail ? json(r.getRequirementsJson()) : null,
                 detail ? json(r.getPayloadJson()) : null, detail ? json(r.getVerifyResponseJson()) : null,
                 detail ? json(r.getSettleResponseJson()) : null, detail ? List.copyOf(decisions) : null,
-                detail ? List.copyOf(events) : null, detail && !decisions.isEmpty() ? decisions.get(decisions.size() - 1) : null);
+                detail ? List.copyOf(events) : null, detail && !decisions.isEmpty() ? decisions.get(decisions.size() - 1) : null,
+                null);
     }
 
     static JsonValue json(String text) {

@@ -2,6 +2,7 @@ package io.genesis.payments;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -25,6 +26,9 @@ public class PaymentQueries {
     /** List filters; null members do not filter. */
     public record Filter(String businessId, String agentId, String taskId, String status, String vendorId, String kind) {
     }
+
+    @Inject
+    ApprovalTimeout approvalTimeout;
 
     @PersistenceContext(unitName = "genesis")
     EntityManager em;
@@ -51,7 +55,8 @@ public class PaymentQueries {
         } catch (SQLException e) {
             throw new LedgerUnavailable(e);
         }
-        return Optional.ofNullable(em.find(PaymentRecord.class, paymentId)).map(row -> Payment.detail(row, decisions, events));
+        return Optional.ofNullable(em.find(PaymentRecord.class, paymentId))
+                .map(row -> Payment.detail(row, decisions, events).withApprovalDeadline(approvalTimeout.timeout()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -73,7 +78,7 @@ public class PaymentQueries {
         jpql.append(" ORDER BY p.createdAt DESC, p.id DESC");
         TypedQuery<PaymentRecord> query = em.createQuery(jpql.toString(), PaymentRecord.class).setMaxResults(limit);
         where.forEach(query::setParameter);
-        return query.getResultList().stream().map(Payment::summary).toList();
+        return query.getResultList().stream().map(row -> Payment.summary(row).withApprovalDeadline(approvalTimeout.timeout())).toList();
     }
 
     private static List<Payment.Decision> decisions(Connection db, String paymentId) throws SQLException {

@@ -35,6 +35,9 @@ class ApprovalTimeoutIT {
         JsonObject pending = Payments.buy(Payments.body(business, agent, FOR_A_HUMAN, "design system licence"));
         assertEquals("PENDING_APPROVAL", pending.getString("status"), pending.toString());
         String id = pending.getString("payment_id");
+        // the IT server's approval timeout is 0.15 minutes: 9 s after the payment's last change
+        assertEquals(java.time.Instant.parse(pending.getString("updated_at")).plusSeconds(9),
+                java.time.Instant.parse(pending.getString("approval_expires_at")));
         assertEquals(before + 6000, PaymentsIT.committedToday(agent), "the budget is held while a human is asked");
         assertEquals(6000, committedForBusiness(business));
 
