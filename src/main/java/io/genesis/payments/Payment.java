@@ -39,22 +39,6 @@ public record Payment(
     public record Event(String fromStatus, String toStatus, String actor, String reason, Instant at) {
     }
 
-    /**
-     * The same payment with {@code approval_expires_at} when it awaits a human: its last change plus the approval
-     * timeout (the sweeper expires it then, see {@link ApprovalTimeout}); unchanged otherwise.
-     */
-    Payment withApprovalDeadline(java.time.Duration timeout) {
-        if (!PaymentStatus.PENDING_APPROVAL.name().equals(status) || updatedAt == null) {
-            return this;
-        }
-        return new Payment(paymentId, idempotencyKey, kind, parentPaymentId, status, x402Status, mode, tenantId, businessId, agentId,
-                taskId, mandateId, vendorId, vendorUrl, httpMethod, requestFingerprint, requestBody, purpose, x402Version, scheme,
-                network, asset, payTo, payer, amountAtomic, requestedCents, costCents, capturedCents, refundedCents, authNonce,
-                validBefore, txHash, errorCode, errorCategory, errorMessage, simulated, facilitatorUrl, createdAt, approvedAt,
-                authorizedAt, capturedAt, voidedAt, refundedAt, updatedAt, paymentRequired, requirements, payload, verifyResponse,
-                settleResponse, decisions, events, decision, updatedAt.plus(timeout));
-    }
-
     public PaymentStatus paymentStatus() {
         return PaymentStatus.valueOf(status);
     }
@@ -65,15 +49,23 @@ public record Payment(
                 + " has x402 version " + x402Version + ", which is never paid"));
     }
 
-    static Payment summary(PaymentRecord row) {
-        return of(row, false, List.of(), List.of());
+    /**
+     * The list view. {@code approvalTimeout} (null: not shown) gives a payment awaiting a human its
+     * {@code approval_expires_at}: its last change plus the timeout, when {@link ApprovalTimeout} expires it.
+     */
+    static Payment summary(PaymentRecord row, java.time.Duration approvalTimeout) {
+        return of(row, false, List.of(), List.of(), approvalTimeout);
     }
 
-    static Payment detail(PaymentRecord row, List<Decision> decisions, List<Event> events) {
-        return of(row, true, decisions, events);
+    /** The single-payment view, with the wire objects, decisions and events; {@code approvalTimeout} as in {@link #summary}. */
+    static Payment detail(PaymentRecord row, List<Decision> decisions, List<Event> events, java.time.Duration approvalTimeout) {
+        return of(row, true, decisions, events, approvalTimeout);
     }
 
-    private static Payment of(PaymentRecord r, boolean detail, List<Decision> decisions, List<Event> events) {
+    private static Payment of(PaymentRecord r, boolean detail, List<Decision> decisions, List<Event> events,
+                              java.time.Duration approvalTimeout) {
+        Instant approvalExpiresAt = approvalTimeout != null && PaymentStatus.PENDING_APPROVAL.name().equals(r.getStatus())
+                && r.getUpdatedAt() != null ? r.getUpdatedAt().plus(approvalTimeout) : null;
         return new Payment(r.getId(), r.getIdempotencyKey(), r.getKind(), r.getParentPaymentId(), r.getStatus(), r.getX402Status(),
                 r.getMode(), r.getTenantId(), r.getBusinessId(), r.getAgentId(), r.getTaskId(), r.getMandateId(), r.getVendorId(),
                 r.getVendorUrl(), r.getHttpMethod(), r.getRequestFingerprint(), json(r.getRequestBody()), r.getPurpose(),
@@ -86,7 +78,7 @@ public record Payment(
                 detail ? json(r.getPayloadJson()) : null, detail ? json(r.getVerifyResponseJson()) : null,
                 detail ? json(r.getSettleResponseJson()) : null, detail ? List.copyOf(decisions) : null,
                 detail ? List.copyOf(events) : null, detail && !decisions.isEmpty() ? decisions.get(decisions.size() - 1) : null,
-                null);
+                approvalExpiresAt);
     }
 
     static JsonValue json(String text) {

@@ -42,7 +42,7 @@ public class PaymentQueries {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Payment> findWithoutHistory(String paymentId) {
-        return Optional.ofNullable(em.find(PaymentRecord.class, paymentId)).map(row -> Payment.detail(row, List.of(), List.of()));
+        return Optional.ofNullable(em.find(PaymentRecord.class, paymentId)).map(row -> Payment.detail(row, List.of(), List.of(), null));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -56,7 +56,7 @@ public class PaymentQueries {
             throw new LedgerUnavailable(e);
         }
         return Optional.ofNullable(em.find(PaymentRecord.class, paymentId))
-                .map(row -> Payment.detail(row, decisions, events).withApprovalDeadline(approvalTimeout.timeout()));
+                .map(row -> Payment.detail(row, decisions, events, approvalTimeout.timeout()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -78,7 +78,7 @@ public class PaymentQueries {
         jpql.append(" ORDER BY p.createdAt DESC, p.id DESC");
         TypedQuery<PaymentRecord> query = em.createQuery(jpql.toString(), PaymentRecord.class).setMaxResults(limit);
         where.forEach(query::setParameter);
-        return query.getResultList().stream().map(row -> Payment.summary(row).withApprovalDeadline(approvalTimeout.timeout())).toList();
+        return query.getResultList().stream().map(row -> Payment.summary(row, approvalTimeout.timeout())).toList();
     }
 
     private static List<Payment.Decision> decisions(Connection db, String paymentId) throws SQLException {

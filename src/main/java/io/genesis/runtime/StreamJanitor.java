@@ -57,8 +57,12 @@ public class StreamJanitor {
     public void trimAll() {
         for (AgentPolicy policy : agents.all()) {
             try {
-                trim(keys.stream(policy.topic()));
-                forgetIdleConsumers(keys.stream(policy.topic()));
+                String stream = keys.stream(policy.topic());
+                if (redis.client().exists(stream)) {
+                    List<StreamGroupInfo> groups = redis.client().xinfoGroups(stream);
+                    trim(stream, groups);
+                    forgetIdleConsumers(stream, groups);
+                }
                 redis.client().xtrim(keys.deadLetters(policy.topic()), XTrimParams.xTrimParams().maxLen(dlqMaxLength));
             } catch (RuntimeException e) {
                 LOG.fine(() -> "trim of " + policy.topic() + " skipped: " + e.getMessage());
@@ -66,12 +70,8 @@ public class StreamJanitor {
         }
     }
 
-    /** Trims one stream to its safe boundary; returns the number of entries removed. */
-    public long trim(String stream) {
-        if (!redis.client().exists(stream)) {
-            return 0;
-        }
-        List<StreamGroupInfo> groups = redis.client().xinfoGroups(stream);
+    /** Trims one stream (with these groups) to its safe boundary; returns the number of entries removed. */
+    private long trim(String stream, List<StreamGroupInfo> groups) {
         if (groups.isEmpty()) {
             return 0;
         }
@@ -93,13 +93,10 @@ public class StreamJanitor {
      * Removes the consumers of every group of the stream that have been idle longer than the configured time and hold
      * nothing (re-checked atomically by the script); this worker's own consumer stays. Returns how many left.
      */
-    public int forgetIdleConsumers(String stream) {
-        if (!redis.client().exists(stream)) {
-            return 0;
-        }
+    private int forgetIdleConsumers(String stream, List<StreamGroupInfo> groups) {
         long idleLimitMs = forgetConsumersAfterSeconds * 1000;
         int forgotten = 0;
-        for (StreamGroupInfo group : redis.client().xinfoGroups(stream)) {
+        for (StreamGroupInfo group : groups) {
             for (StreamConsumerInfo consumer : redis.client().xinfoConsumers2(stream, group.getName())) {
                 if (consumer.getPending() > 0 || consumer.getIdle() < idleLimitMs || consumer.getName().equals(worker.id())) {
                     continue;

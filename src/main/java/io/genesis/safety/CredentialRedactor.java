@@ -16,18 +16,13 @@ public final class CredentialRedactor {
     public static final String MASK = "[REDACTED]";
 
     /**
-     * A pattern and the lower-case literals at least one of which every match contains: the pattern runs only when
-     * one is in the (lower-cased) text, so ordinary text costs a few substring searches instead of every expression.
+     * A pattern and its lower-case {@link Anchors}: it runs only when one is in the lower-cased text, so ordinary text
+     * costs a few substring searches instead of every expression.
      */
-    private record Guarded(Pattern pattern, List<String> anchors) {
+    private record Guarded(Pattern pattern, Anchors anchors) {
 
         boolean mayMatch(String lowerCaseText) {
-            for (String anchor : anchors) {
-                if (lowerCaseText.contains(anchor)) {
-                    return true;
-                }
-            }
-            return false;
+            return anchors.anyIn(lowerCaseText);
         }
     }
 
@@ -78,7 +73,7 @@ public final class CredentialRedactor {
     }
 
     private static Guarded guarded(String regex, String... anchors) {
-        return new Guarded(Pattern.compile(regex), List.of(anchors));
+        return new Guarded(Pattern.compile(regex), new Anchors(List.of(anchors)));
     }
 
     /** Whether the text holds anything {@link #redact} would mask. */

@@ -51,16 +51,7 @@ public class WaltzRlSafetyGate {
      * which spares most texts every expression (they were most of the gate's cost). WaltzRlRuleCoverageTest holds one
      * matching text per expression.
      */
-    private record Rule(IssueCategory category, String topic, double severity, Pattern pattern, String label, List<String> anchors) {
-
-        boolean mayMatch(String text) {
-            for (String anchor : anchors) {
-                if (text.contains(anchor)) {
-                    return true;
-                }
-            }
-            return false;
-        }
+    private record Rule(IssueCategory category, String topic, double severity, Pattern pattern, String label, Anchors anchors) {
     }
 
     private static final List<Rule> PHRASES = List.of(
@@ -287,7 +278,7 @@ public class WaltzRlSafetyGate {
                 }
                 continue;
             }
-            if (!rule.mayMatch(text)) {
+            if (!rule.anchors().anyIn(text)) {
                 continue;
             }
             Matcher matcher = rule.pattern().matcher(text);
@@ -302,10 +293,10 @@ public class WaltzRlSafetyGate {
     }
 
     private static Rule phrase(IssueCategory category, String topic, double severity, String phrase) {
-        return new Rule(category, topic, severity, null, phrase, List.of(phrase));
+        return new Rule(category, topic, severity, null, phrase, new Anchors(List.of(phrase)));
     }
 
     private static Rule regex(IssueCategory category, String topic, double severity, String regex, List<String> anchors) {
-        return new Rule(category, topic, severity, Pattern.compile(regex), regex, anchors);
+        return new Rule(category, topic, severity, Pattern.compile(regex), regex, new Anchors(anchors));
     }
 }

@@ -65,7 +65,7 @@ class PaymentsBenchmark {
         int staged = Integer.getInteger("genesis.bench.payments.staged", 300);
         Duration bound = Duration.ofSeconds(Long.getLong("genesis.bench.payments.phase-max-seconds", 180));
         setBudget();
-        ProcessCpu cpu = watchProcesses();
+        ProcessCpu cpu = ProcessCpu.benchmarkProcesses();
 
         oneShot("warm-up", 200, 4, bound, cpu);
         List<Phase> phases = List.of(
@@ -183,15 +183,6 @@ class PaymentsBenchmark {
             }
         }
         return counts;
-    }
-
-    private static ProcessCpu watchProcesses() throws IOException {
-        Path services = Path.of(System.getProperty("genesis.it.services-dir", "target/it-services"));
-        return new ProcessCpu()
-                .add("server", Path.of(System.getProperty("genesis.bench.server-pid-file", "target/none.pid")), false)
-                .add("Redis", services.resolve("redis.pid"), false)
-                .add("PostgreSQL", services.resolve("postgres-data").resolve("postmaster.pid"), true)
-                .add("benchmark", ProcessHandle.current().pid(), false);
     }
 
     private static void report(List<Phase> phases, Map<String, Long> statuses) throws IOException {

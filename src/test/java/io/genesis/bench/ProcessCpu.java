@@ -22,6 +22,16 @@ final class ProcessCpu {
 
     private final Map<String, Watched> processes = new LinkedHashMap<>();
 
+    /** The server JVM, Redis, PostgreSQL with its backends and this JVM, from the pid files the bench profile names. */
+    static ProcessCpu benchmarkProcesses() throws IOException {
+        Path services = Path.of(System.getProperty("genesis.it.services-dir", "target/it-services"));
+        return new ProcessCpu()
+                .add("server", Path.of(System.getProperty("genesis.bench.server-pid-file", "target/none.pid")), false)
+                .add("Redis", services.resolve("redis.pid"), false)
+                .add("PostgreSQL", services.resolve("postgres-data").resolve("postmaster.pid"), true)
+                .add("benchmark", ProcessHandle.current().pid(), false);
+    }
+
     /**
      * Watches the process named in a pid file (first line), with its child processes if asked (PostgreSQL backends);
      * a missing or unreadable file leaves that process out of the figures.

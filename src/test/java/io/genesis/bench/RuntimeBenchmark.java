@@ -121,15 +121,6 @@ class RuntimeBenchmark {
         keys = RuntimeKeys.withPrefix(KEY_PREFIX);
     }
 
-    private static ProcessCpu watchProcesses() throws IOException {
-        Path services = Path.of(System.getProperty("genesis.it.services-dir", "target/it-services"));
-        return new ProcessCpu()
-                .add("server", Path.of(System.getProperty("genesis.bench.server-pid-file", "target/none.pid")), false)
-                .add("Redis", services.resolve("redis.pid"), false)
-                .add("PostgreSQL", services.resolve("postgres-data").resolve("postmaster.pid"), true)
-                .add("benchmark", ProcessHandle.current().pid(), false);
-    }
-
     @AfterAll
     static void close() {
         if (redis != null) {
@@ -140,7 +131,7 @@ class RuntimeBenchmark {
     @Test
     void measure() throws Exception {
         BenchmarkReport report = new BenchmarkReport();
-        cpu = watchProcesses();
+        cpu = ProcessCpu.benchmarkProcesses();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         describeMachine(report);
 

@@ -61,9 +61,9 @@ class PaymentsIT {
         assertEquals("CAPTURED", row.get("status"));
         assertEquals(business, row.get("business_id"));
         assertNotNull(row.get("mandate_id"));
-        JsonObject required = Json.createReader(new java.io.StringReader(row.get("payment_required_json").toString())).readObject();
+        JsonObject required = stored(row, "payment_required_json");
         assertEquals(2, required.getInt("x402Version"));
-        JsonObject payload = Json.createReader(new java.io.StringReader(row.get("payload_json").toString())).readObject();
+        JsonObject payload = stored(row, "payload_json");
         assertEquals(row.get("auth_nonce").toString().trim(), payload.getJsonObject("payload").getJsonObject("authorization").getString("nonce"));
         assertTrue(payload.getJsonObject("extensions").getJsonObject("simulated").getJsonObject("info").getBoolean("simulated"));
         assertTrue(row.get("settle_response_json").toString().contains(payment.getString("tx_hash")));
@@ -239,8 +239,8 @@ class PaymentsIT {
     void theFacilitatorRejectsAReusedNonceAndTamperedPayloads() throws SQLException {
         JsonObject payment = Payments.buy(Payments.body(Payments.business(), "research_agent", LLM, "one completion"));
         Map<String, Object> row = Payments.row(payment.getString("payment_id"));
-        JsonObject payload = Json.createReader(new java.io.StringReader(row.get("payload_json").toString())).readObject();
-        JsonObject requirements = Json.createReader(new java.io.StringReader(row.get("requirements_json").toString())).readObject();
+        JsonObject payload = stored(row, "payload_json");
+        JsonObject requirements = stored(row, "requirements_json");
         String request = Json.createObjectBuilder().add("x402Version", 2).add("paymentPayload", payload)
                 .add("paymentRequirements", requirements).build().toString();
         JsonObject verify = Api.post(Payments.FACILITATOR + "/verify", request).json();
@@ -268,8 +268,8 @@ class PaymentsIT {
     void theFacilitatorNamesPayToAmountExpiryAndFundsFailures() throws SQLException {
         JsonObject payment = Payments.buy(Payments.body(Payments.business(), "research_agent", LLM, "one more completion"));
         Map<String, Object> row = Payments.row(payment.getString("payment_id"));
-        JsonObject payload = Json.createReader(new java.io.StringReader(row.get("payload_json").toString())).readObject();
-        JsonObject requirements = Json.createReader(new java.io.StringReader(row.get("requirements_json").toString())).readObject();
+        JsonObject payload = stored(row, "payload_json");
+        JsonObject requirements = stored(row, "requirements_json");
         JsonObject authorization = payload.getJsonObject("payload").getJsonObject("authorization");
         String otherAddress = "0x" + "12".repeat(20);
 
@@ -294,6 +294,13 @@ class PaymentsIT {
         JsonObject bigPayload = Json.createObjectBuilder(payload).add("accepted", bigRequirements)
                 .add("payload", Json.createObjectBuilder().add("signature", signature).add("authorization", big.toJson())).build();
         assertEquals("insufficient_funds", verify(bigPayload, bigRequirements));
+    }
+
+    /** A jsonb column of a payment row (a stored wire object) as JSON. */
+    private static JsonObject stored(Map<String, Object> row, String column) {
+        try (var reader = Json.createReader(new java.io.StringReader(row.get(column).toString()))) {
+            return reader.readObject();
+        }
     }
 
     private static JsonObject withAuthorization(JsonObject payload, JsonObject authorization) {

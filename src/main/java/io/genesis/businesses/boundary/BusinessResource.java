@@ -1,5 +1,6 @@
 package io.genesis.businesses.boundary;
 
+import io.genesis.api.QueryParameters;
 import io.genesis.api.JsonConventions;
 import io.genesis.api.TenantResolver;
 import io.genesis.businesses.BusinessApprovals;
@@ -23,7 +24,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -61,6 +61,7 @@ public class BusinessResource {
             "monetization", "target_market", "budget_usd", "simulate");
     private static final int MAX_LIST_ITEMS = 20;
     private static final int MAX_ITEM_LENGTH = 200;
+    private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
 
     @Inject
@@ -136,8 +137,8 @@ public class BusinessResource {
     @GET
     @Path("businesses")
     public JsonObject list(@QueryParam("status") String status, @QueryParam("business_type") String type,
-                           @QueryParam("tenant_id") String tenant, @QueryParam("limit") @DefaultValue("20") String limit,
-                           @QueryParam("offset") @DefaultValue("0") String offset) throws SQLException {
+                           @QueryParam("tenant_id") String tenant, @QueryParam("limit") String limit,
+                           @QueryParam("offset") String offset) throws SQLException {
         BusinessStatus state = null;
         if (status != null) {
             try {
@@ -149,8 +150,8 @@ public class BusinessResource {
         if (type != null && !archetypes.validate(type)) {
             throw ProblemException.badRequest("Unknown business_type '" + type + "'. Valid types: " + String.join(", ", archetypes.types()));
         }
-        int pageSize = bounded("limit", limit, 1, MAX_PAGE);
-        int skip = bounded("offset", offset, 0, Integer.MAX_VALUE);
+        int pageSize = QueryParameters.limit(limit, DEFAULT_PAGE, MAX_PAGE);
+        int skip = QueryParameters.wholeNumber("offset", offset, 0, 0, Integer.MAX_VALUE);
         List<BusinessRecord> page = store.list(new BusinessStore.Filter(tenant, type, state, pageSize, skip));
         JsonArrayBuilder items = JsonConventions.json().createArrayBuilder();
         page.forEach(b -> items.add(BusinessViews.summary(b)));
@@ -269,17 +270,4 @@ public class BusinessResource {
         }
         throw ProblemException.badRequest("Request body must be a JSON object");
     }
-
-    private static int bounded(String name, String value, int min, int max) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the problem below
-        }
-        throw ProblemException.badRequest(name + " must be an integer from " + min + " to " + max);
-    }
-
 }

@@ -1,5 +1,6 @@
 package io.genesis.payments.boundary;
 
+import io.genesis.api.QueryParameters;
 import io.genesis.payments.Mandate;
 import io.genesis.payments.MandateQueries;
 import io.genesis.payments.MandateRevocations;
@@ -46,7 +47,7 @@ public class MandateResource {
         if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
             throw PurchaseRequest.field(400, "status", "status must be one of " + STATUSES);
         }
-        return queries.list(new MandateQueries.Filter(businessId, agentId, status), Limits.parse(limit));
+        return queries.list(new MandateQueries.Filter(businessId, agentId, status), QueryParameters.limit(limit, PaymentResource.LIST_DEFAULT, PaymentResource.LIST_MAX));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.genesis.payments.boundary;
 
 import io.genesis.api.TenantResolver;
+import io.genesis.api.QueryParameters;
 import io.genesis.payments.Payment;
 import io.genesis.payments.PaymentOutcome;
 import io.genesis.payments.PaymentQueries;
@@ -40,6 +41,10 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class PaymentResource {
+
+    /** {@code limit} of the payment and mandate lists: default and largest. */
+    static final int LIST_DEFAULT = 50;
+    static final int LIST_MAX = 500;
 
     private static final String IDEMPOTENCY = "Idempotency-Key";
 
@@ -84,7 +89,7 @@ public class PaymentResource {
         if (kind != null && !kind.isBlank() && !List.of("CHARGE", "REFUND").contains(kind)) {
             throw PurchaseRequest.field(400, "kind", "kind must be CHARGE or REFUND");
         }
-        return queries.list(new PaymentQueries.Filter(businessId, agentId, taskId, status, vendorId, kind), Limits.parse(limit));
+        return queries.list(new PaymentQueries.Filter(businessId, agentId, taskId, status, vendorId, kind), QueryParameters.limit(limit, LIST_DEFAULT, LIST_MAX));
     }
 
     @GET
@@ -106,7 +111,6 @@ public class PaymentResource {
         if (decidedBy == null || decidedBy.isBlank() || decidedBy.length() > 100) {
             throw PurchaseRequest.field(400, "decided_by", "decided_by (who decides, 1-100 characters) is required");
         }
-        one(paymentId);
         return answer(payments.decideByHuman(paymentId, decision.equalsIgnoreCase("approve"), decidedBy, json.text("rationale")), false);
     }
 

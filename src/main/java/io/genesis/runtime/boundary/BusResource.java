@@ -1,5 +1,6 @@
 package io.genesis.runtime.boundary;
 
+import io.genesis.api.QueryParameters;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.AgentRegistry;
 import io.genesis.runtime.RuntimeKeys;
@@ -28,6 +29,10 @@ import java.util.List;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BusResource {
+
+    /** {@code limit} of stream and dead-letter inspection: default and largest. */
+    static final int INSPECT_DEFAULT = 10;
+    static final int INSPECT_MAX = 1000;
 
     @Inject
     AgentRegistry agents;
@@ -75,7 +80,7 @@ public class BusResource {
     @Path("streams/{topic}")
     public Inspection inspect(@PathParam("topic") String topic, @QueryParam("limit") String limit) {
         AgentPolicy policy = topics.require(topic);
-        int count = QueryLimit.parse(limit);
+        int count = QueryParameters.limit(limit, INSPECT_DEFAULT, INSPECT_MAX);
         String stream = keys.stream(policy.topic());
         List<StreamMessage> entries = bus.newest(stream, count).stream().map(StreamMessage::of).toList();
         return new Inspection(policy.topic(), policy.agent(), stream, bus.length(stream), count, "newest_first", entries);

@@ -1,5 +1,6 @@
 package io.genesis.runtime.boundary;
 
+import io.genesis.api.QueryParameters;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.RuntimeKeys;
 import io.genesis.runtime.ops.BusReader;
@@ -72,7 +73,7 @@ public class DeadLetterResource {
     @Path("{topic}")
     public Inspection inspect(@PathParam("topic") String topic, @QueryParam("limit") String limit) {
         AgentPolicy policy = topics.require(topic);
-        int count = QueryLimit.parse(limit);
+        int count = QueryParameters.limit(limit, BusResource.INSPECT_DEFAULT, BusResource.INSPECT_MAX);
         List<DeadLetter> entries = admin.newest(policy, count);
         return new Inspection(policy.topic(), policy.agent(), keys.deadLetters(policy.topic()), admin.depth(policy), count,
                 "newest_first", entries);
