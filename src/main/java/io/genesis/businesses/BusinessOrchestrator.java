@@ -1,5 +1,6 @@
 package io.genesis.businesses;
 
+import io.genesis.catalog.AgentName;
 import io.genesis.api.JsonConventions;
 import io.genesis.payments.SpendSummaries;
 import io.genesis.planning.PlanningRejected;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class BusinessOrchestrator implements AgentHandler {
 
-    public static final String AGENT = "genesis_meta_agent";
+    public static final String AGENT = AgentName.GENESIS_META_AGENT.id();
     private static final Logger LOG = Logger.getLogger(BusinessOrchestrator.class.getName());
 
     @Inject
@@ -72,6 +73,11 @@ public class BusinessOrchestrator implements AgentHandler {
     @Override
     public boolean handles(String agent) {
         return AGENT.equals(agent);
+    }
+
+    @Override
+    public int priority() {
+        return DEFAULT_PRIORITY;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.genesis.runtime;
 
-import io.genesis.quality.HgmJudge;
 import jakarta.annotation.Resource;
-import jakarta.json.JsonObject;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,9 +49,6 @@ public class TaskRunner {
     @Inject
     WorkerIdentity worker;
 
-    @Inject
-    HgmJudge judge;
-
     @Resource(lookup = "concurrent/genesis/scheduler")
     ManagedScheduledExecutorService scheduler;
 
@@ -91,7 +86,7 @@ public class TaskRunner {
         TaskContext context = new TaskContext(envelope, policy, attempt, worker.id());
         long started = System.nanoTime();
         try {
-            AgentResult result = graded(policy, envelope, callWithTimeout(context));
+            AgentResult result = callWithTimeout(context);
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             if (envelope.replyTo() != null) {
                 publishReply(envelope, result);
@@ -146,16 +141,6 @@ public class TaskRunner {
                 Thread.interrupted(); // the interrupt was ours, not a shutdown: clear it
             }
         }
-    }
-
-    /** Every successful result gets an HGM-style quality grade unless its handler graded it. */
-    private AgentResult graded(AgentPolicy policy, Envelope envelope, AgentResult result) {
-        if (result.qualityScore() != null || !(result.output() instanceof JsonObject output)) {
-            return result;
-        }
-        String taskType = envelope.content() instanceof JsonObject content && content.get("task") instanceof JsonObject task
-                ? task.getString("task_type", policy.topic()) : policy.topic();
-        return new AgentResult(result.output(), result.costCents(), judge.grade(policy.agent(), taskType, output).score());
     }
 
     private void publishReply(Envelope parent, AgentResult result) {

@@ -9,7 +9,7 @@ import io.genesis.businesses.BusinessRecord;
 import io.genesis.businesses.BusinessStatus;
 import io.genesis.businesses.BusinessStore;
 import io.genesis.businesses.BusinessViews;
-import io.genesis.businesses.catalog.BusinessArchetypes;
+import io.genesis.catalog.BusinessArchetypes;
 import io.genesis.planning.PlanningRejected;
 import io.genesis.planning.RequestSanitizer;
 import io.genesis.problem.Problem;
