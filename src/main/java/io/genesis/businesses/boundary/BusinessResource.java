@@ -7,7 +7,7 @@ import io.genesis.businesses.BusinessApprovals;
 import io.genesis.businesses.BusinessIntake;
 import io.genesis.businesses.BusinessRecord;
 import io.genesis.businesses.BusinessStatus;
-import io.genesis.businesses.BusinessStore;
+import io.genesis.businesses.store.BusinessStore;
 import io.genesis.businesses.BusinessViews;
 import io.genesis.businesses.catalog.BusinessArchetypes;
 import io.genesis.planning.PlanningRejected;
@@ -38,7 +38,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.io.StringReader;
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -90,7 +89,7 @@ public class BusinessResource {
     @Consumes(MediaType.WILDCARD)
     public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @HeaderParam(TenantResolver.HEADER) String tenantHeader,
-                           @HeaderParam(TraceContext.HEADER) String traceparent) throws SQLException {
+                           @HeaderParam(TraceContext.HEADER) String traceparent) {
         JsonObject request = parseObject(body);
         for (String field : request.keySet()) {
             if (!FIELDS.contains(field)) {
@@ -129,7 +128,7 @@ public class BusinessResource {
 
     @GET
     @Path("businesses/{id}")
-    public JsonObject result(@PathParam("id") String businessId) throws SQLException {
+    public JsonObject result(@PathParam("id") String businessId) {
         BusinessRecord business = find(businessId);
         return BusinessViews.result(business, store.tasks(businessId), store.transitions(businessId, 0));
     }
@@ -138,7 +137,7 @@ public class BusinessResource {
     @Path("businesses")
     public JsonObject list(@QueryParam("status") String status, @QueryParam("business_type") String type,
                            @QueryParam("tenant_id") String tenant, @QueryParam("limit") String limit,
-                           @QueryParam("offset") String offset) throws SQLException {
+                           @QueryParam("offset") String offset) {
         BusinessStatus state = null;
         if (status != null) {
             try {
@@ -162,8 +161,7 @@ public class BusinessResource {
     @POST
     @Path("businesses/{id}/approvals/{task_id}")
     @Consumes(MediaType.WILDCARD)
-    public JsonObject decide(@PathParam("id") String businessId, @PathParam("task_id") String taskId, String body)
-            throws SQLException {
+    public JsonObject decide(@PathParam("id") String businessId, @PathParam("task_id") String taskId, String body) {
         find(businessId);
         JsonObject decision = parseObject(body);
         String verdict = decision.get("decision") instanceof JsonString s ? s.getString() : null;
@@ -195,7 +193,7 @@ public class BusinessResource {
         return JsonConventions.json().createObjectBuilder().add("business_types", types).build();
     }
 
-    BusinessRecord find(String businessId) throws SQLException {
+    BusinessRecord find(String businessId) {
         if (!BUSINESS_ID.matcher(businessId).matches()) {
             throw ProblemException.notFound("No business " + businessId);
         }
