@@ -52,10 +52,12 @@ public class BusinessIntake {
     @Resource(lookup = "concurrent/genesis/scheduler")
     ManagedScheduledExecutorService scheduler;
 
-    public BusinessStore.Created accept(String tenantId, String businessType, boolean autonomous, String idempotencyKey,
-                                        JsonObject request, String traceparent) {
+    /** Accepts {@code request} for {@code tenantId} (the tenant already resolved) and asks the Meta-Agent to plan it. */
+    public BusinessStore.Created accept(String tenantId, BusinessRequest request, String idempotencyKey, String traceparent) {
         String businessId = "biz_" + HexFormat.of().formatHex(randomBytes());
-        BusinessStore.Created created = store.create(businessId, tenantId, businessType, autonomous, idempotencyKey, request);
+        String businessType = request.businessType();
+        BusinessStore.Created created = store.create(businessId, tenantId, businessType, request.runsAutonomously(),
+                idempotencyKey, request.toJson());
         if (created.created()) {
             metrics.created(businessType);
             monitoring.emit(MonitoringEvents.Kind.BUSINESS_CREATED, created.business(), java.util.Map.of());

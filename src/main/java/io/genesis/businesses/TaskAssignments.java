@@ -1,20 +1,22 @@
 package io.genesis.businesses;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.catalog.TaskAssignment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the Meta-Agent hands an agent with a DAG task: the business's details, the task, the results of the tasks it
- * depends on (without their echoed inputs, so content stays small), the purchase it makes and its test hooks.
+ * Writes the {@link TaskAssignment} the Meta-Agent hands an agent with a DAG task: the business's finalised
+ * requirements, the task, the results of the tasks it depends on (without their echoed inputs, so content stays
+ * small), the purchase it makes and its test hooks.
  */
 @ApplicationScoped
 public class TaskAssignments {
@@ -24,35 +26,23 @@ public class TaskAssignments {
 
     public JsonObject content(BusinessRecord business, BusinessTask task, List<BusinessTask> tasks) {
         Map<String, BusinessTask> byId = tasks.stream().collect(Collectors.toMap(BusinessTask::taskId, Function.identity()));
-        JsonObject requirements = business.requirements() == null ? JsonValue.EMPTY_JSON_OBJECT : business.requirements();
-        JsonObjectBuilder dependencies = JsonConventions.json().createObjectBuilder();
+        Map<String, JsonValue> dependencies = new LinkedHashMap<>();
         for (String dep : task.dependsOn()) {
             BusinessTask done = byId.get(dep);
             if (done != null && done.result() != null) {
-                dependencies.add(dep, withoutEcho(done.result()));
+                dependencies.put(dep, withoutEcho(done.result()));
             }
         }
-        JsonObjectBuilder content = JsonConventions.json().createObjectBuilder()
-                .add("business_id", business.businessId())
-                .add("business_type", business.businessType())
-                .add("business_name", requirements.getString("name", business.businessType()))
-                .add("description", requirements.getString("description", ""))
-                .add("features", requirements.containsKey("mvp_features") ? requirements.get("mvp_features") : JsonValue.EMPTY_JSON_ARRAY)
-                .add("tech_stack", requirements.containsKey("tech_stack") ? requirements.get("tech_stack") : JsonValue.EMPTY_JSON_ARRAY)
-                .add("monetization", requirements.getString("monetization", ""))
-                .add("target_market", requirements.getString("target_market", ""))
-                .add("task", JsonConventions.json().createObjectBuilder()
-                        .add("task_id", task.taskId())
-                        .add("task_type", task.taskType())
-                        .add("description", task.description())
-                        .add("phase", task.metadata() == null ? "" : task.metadata().getString("phase", "")))
-                .add("dependencies", dependencies);
-        JsonObject hooks = simulationHooks(requirements, task.agentId());
-        if (hooks != null) {
-            content.add("simulate", hooks);
-        }
-        purchases.purchaseFor(business, task, tasks).ifPresent(purchase -> content.add("purchase", purchase));
-        return content.build();
+        JsonObject requirements = business.requirements() == null ? JsonValue.EMPTY_JSON_OBJECT : business.requirements();
+        TaskAssignment.Business details = TaskAssignment.parse(requirements).business();
+        TaskAssignment.Business about = new TaskAssignment.Business(business.businessId(), business.businessType(),
+                details.name() == null ? business.businessType() : details.name(), details.description(),
+                details.targetAudience(), details.monetization(), details.mvpFeatures(), details.techStack(),
+                details.successMetrics(), details.estimatedTime());
+        TaskAssignment.Task work = new TaskAssignment.Task(task.taskId(), task.taskType(), task.description(),
+                task.metadata() == null ? null : task.metadata().getString("phase", null));
+        return new TaskAssignment(about, work, dependencies, purchases.purchaseFor(business, task, tasks).orElse(null),
+                simulationHooks(requirements, task.agentId())).toJson();
     }
 
     /** A dependency's result without the copy of its own input (which holds its dependencies). */
