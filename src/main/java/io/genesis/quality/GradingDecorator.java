@@ -1,5 +1,6 @@
 package io.genesis.quality;
 
+import io.genesis.catalog.TaskAssignment;
 import io.genesis.runtime.AgentHandler;
 import io.genesis.runtime.AgentResult;
 import io.genesis.runtime.TaskContext;
@@ -13,9 +14,9 @@ import jakarta.json.JsonObject;
 
 /**
  * Every successful JSON result of every agent handler gets an HGM-style quality grade ({@link HgmJudge}) unless the
- * handler graded it itself. The task type graded against is the business task's ({@code content.task.task_type}),
- * else the agent's topic. The outermost decorator: it grades the result as it leaves the handler, purchases
- * included.
+ * handler graded it itself. The task type graded against is the business task's
+ * ({@link TaskAssignment#taskTypeOf}), else the agent's topic. The outermost decorator: it grades the result as it
+ * leaves the handler, purchases included.
  */
 @Decorator
 @Priority(GradingDecorator.PRIORITY)
@@ -38,9 +39,7 @@ public abstract class GradingDecorator implements AgentHandler {
         if (result.qualityScore() != null || !(result.output() instanceof JsonObject output)) {
             return result;
         }
-        String topic = task.policy().topic();
-        String taskType = task.envelope().content() instanceof JsonObject content
-                && content.get("task") instanceof JsonObject businessTask ? businessTask.getString("task_type", topic) : topic;
+        String taskType = TaskAssignment.taskTypeOf(task.envelope().content()).orElse(task.policy().topic());
         return new AgentResult(result.output(), result.costCents(), judge.grade(task.policy().agent(), taskType, output).score());
     }
 }
