@@ -1,6 +1,5 @@
 package io.genesis.it;
 
-import io.genesis.payments.PaymentRecord;
 import io.genesis.results.TaskResultRecord;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -117,7 +116,6 @@ class SchemaIT {
                 .build();
         try (SessionFactory validated = new MetadataSources(registry)
                 .addAnnotatedClass(TaskResultRecord.class)
-                .addAnnotatedClass(PaymentRecord.class)
                 .buildMetadata().buildSessionFactory()) {
             assertTrue(validated.isOpen());
         } finally {
