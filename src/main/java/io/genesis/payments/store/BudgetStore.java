@@ -4,6 +4,7 @@ import io.genesis.payments.LedgerUnavailable;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** {@code agent_budgets} (daily limits set through the API) and {@code agent_daily_spend} (committed spend per UTC day). */
 @ApplicationScoped

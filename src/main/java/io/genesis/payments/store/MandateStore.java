@@ -7,6 +7,7 @@ import io.genesis.payments.Payment;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * {@code payment_mandates}: open mandates issued (never again once revoked) and revoked, closed mandates written in
@@ -152,20 +152,9 @@ public class MandateStore {
 
     /** The charges under the mandate still awaiting a human or authorized uncaptured, oldest first. */
     public List<String> heldCharges(String mandateId) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement("""
+        return Ids.select(dataSource, """
                 SELECT id FROM x402_payments WHERE mandate_id = ? AND kind = 'CHARGE'
-                  AND status IN ('PENDING_APPROVAL', 'AUTHORIZED') ORDER BY created_at""")) {
-            select.setString(1, mandateId);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new LedgerUnavailable(e);
-        }
+                  AND status IN ('PENDING_APPROVAL', 'AUTHORIZED') ORDER BY created_at""", mandateId);
     }
 
     private List<Mandate> select(String sql, List<String> parameters) {

@@ -5,13 +5,13 @@ import io.genesis.payments.PaymentStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Writes to the payments ledger with plain JDBC: the first row of an attempt (idempotent by key) and transactions of

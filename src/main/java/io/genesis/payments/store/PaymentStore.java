@@ -6,6 +6,7 @@ import io.genesis.payments.PaymentQueries;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** Reads {@code x402_payments} rows (one, or a filtered list newest first) and a payment's decisions and events. */
 @ApplicationScoped

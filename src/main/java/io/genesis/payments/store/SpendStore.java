@@ -4,6 +4,7 @@ import io.genesis.payments.LedgerUnavailable;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /** A business's spend read from its {@code x402_payments} charges ({@code cost_cents} is true spend), in dollars. */
 @ApplicationScoped

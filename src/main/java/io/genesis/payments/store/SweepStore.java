@@ -1,18 +1,12 @@
 package io.genesis.payments.store;
 
-import io.genesis.payments.LedgerUnavailable;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
 
 /** The payments the sweeper has to look at, oldest first, at most {@code batch} of each kind per sweep. */
 @ApplicationScoped
@@ -47,17 +41,6 @@ public class SweepStore {
     }
 
     private List<String> ids(String sql, int batch) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(sql)) {
-            select.setInt(1, batch);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new LedgerUnavailable(e);
-        }
+        return Ids.select(dataSource, sql, batch);
     }
 }
