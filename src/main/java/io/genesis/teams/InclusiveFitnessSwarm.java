@@ -32,6 +32,9 @@ import java.util.TreeSet;
  *
  * <p>Deterministic: all randomness comes from {@link Random} seeded by the caller (its algorithm is fixed by the JDK
  * specification), and every tie is broken by genotype order.
+ *
+ * <p>Longer than 300 lines because it is the inclusive-fitness swarm of the Genesis code ported as one piece, so it can be read
+ * side by side with its source.
  */
 @ApplicationScoped
 public class InclusiveFitnessSwarm {
