@@ -1,5 +1,5 @@
 /**
  * The Meta-Agent's business arithmetic: revenue projection, deployment costs, success criteria, deployment URL.
- * Must stay pure formulas of the Genesis code: no clock, no randomness, no Redis, SQL or HTTP.
+ * Pure formulas of the Genesis code: must not use a clock, randomness, Redis, SQL or HTTP.
  */
 package io.genesis.economics;

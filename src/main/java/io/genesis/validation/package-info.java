@@ -1,5 +1,5 @@
 /**
  * The AOP validator: checks a routing plan against its task DAG (solvability, completeness, non-redundancy, budget,
- * security) and scores it. Pure logic; it never changes a plan, routes or runs tasks.
+ * security) and scores it. Pure logic: must not change a plan, route or run tasks.
  */
 package io.genesis.validation;

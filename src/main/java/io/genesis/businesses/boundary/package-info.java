@@ -1,5 +1,5 @@
 /**
  * REST boundary of business creation: intake, results, listing, live events (SSE), approvals and business types.
- * Validates and translates only.
+ * Validates and translates only; must not hold workflow rules or SQL.
  */
 package io.genesis.businesses.boundary;

@@ -15,12 +15,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.exceptions.JedisException;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +24,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -96,34 +89,11 @@ public class WebhookDispatcher {
     int batchSize;
 
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private WebhookSigner signer;
     private RetryPolicy policy;
-    private HttpClient http;
+    private WebhookPost post;
     private Future<?> loop;
 
-    /** What one attempt got back: an HTTP status (with its Retry-After), no answer at all, or a request never sent. */
-    private record Outcome(Integer status, String retryAfter, String error, boolean sendable) {
-        static Outcome answered(int status, String retryAfter) {
-            return new Outcome(status, retryAfter, status >= 200 && status < 300 ? null : "HTTP " + status, true);
-        }
-
-        static Outcome unanswered(String error) {
-            return new Outcome(null, null, error, true);
-        }
-
-        static Outcome unsendable(String error) {
-            return new Outcome(null, null, error, false);
-        }
-
-        RetryPolicy.Verdict verdict() {
-            if (status != null) {
-                return RetryPolicy.classify(status);
-            }
-            return sendable ? RetryPolicy.Verdict.RETRY : RetryPolicy.Verdict.GIVE_UP;
-        }
-    }
-
-    private record InFlight(WebhookJob job, CompletableFuture<Outcome> outcome) {
+    private record InFlight(WebhookJob job, CompletableFuture<WebhookPost.Outcome> outcome) {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -132,11 +102,7 @@ public class WebhookDispatcher {
                     + timeoutMs + "), and timeout-ms, poll-interval-ms and batch-size must be positive");
         }
         policy = new RetryPolicy(maxAttempts, backoffBaseMs, backoffCapMs);
-        signer = secret.signer();
-        http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(timeoutMs))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        post = new WebhookPost(secret.signer(), timeoutMs);
         Runnable task = ManagedExecutors.managedTask(this::run, Map.of(
                 ManagedTask.LONGRUNNING_HINT, "true",
                 ManagedTask.IDENTITY_NAME, "genesis-webhook-dispatcher"), null);
@@ -227,7 +193,7 @@ public class WebhookDispatcher {
                 continue;
             }
             Optional<String> body = job.body() != null ? Optional.of(job.body()) : taskState(job);
-            body.ifPresent(text -> inFlight.add(new InFlight(job, send(job, text))));
+            body.ifPresent(text -> inFlight.add(new InFlight(job, post.send(job, text))));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(inFlight.stream().map(InFlight::outcome)
                 .toArray(CompletableFuture[]::new));
@@ -273,26 +239,7 @@ public class WebhookDispatcher {
         return Optional.of(JsonConventions.jsonb().toJson(state.get()));
     }
 
-    private CompletableFuture<Outcome> send(WebhookJob job, String body) {
-        HttpRequest request;
-        try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(job.url()))
-                    .timeout(Duration.ofMillis(timeoutMs))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            signer.headers(job.deliveryId(), job.subject().header(), job.subjectId(), job.nextAttempt(),
-                            Instant.now().getEpochSecond(), body)
-                    .forEach(builder::header);
-            request = builder.build();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(Outcome.unsendable("request cannot be built: " + e.getMessage()));
-        }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> Outcome.answered(response.statusCode(),
-                        response.headers().firstValue("Retry-After").orElse(null)))
-                .exceptionally(error -> Outcome.unanswered(describe(error)));
-    }
-
-    private void settle(WebhookJob job, Outcome outcome) {
+    private void settle(WebhookJob job, WebhookPost.Outcome outcome) {
         int attempt = job.nextAttempt();
         long now = System.currentTimeMillis();
         RetryPolicy.Verdict verdict = outcome.verdict();
@@ -320,13 +267,5 @@ public class WebhookDispatcher {
         return new DeliveryStatus(job.deliveryId(), job.taskId(), job.businessId(), job.url(), state,
                 DeliveryStatus.DELIVERED.equals(state),
                 attempts, lastStatus, error, Instant.now().toString(), nextAttemptAt);
-    }
-
-    private String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException) {
-            return "no answer within " + timeoutMs + " ms (" + cause.getClass().getSimpleName() + ")";
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }
