@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The vendor and facilitator clients against a local stub: which headers go out, which come back, which body shape. */
@@ -100,6 +103,24 @@ class X402ClientsTest {
         assertEquals(v1Payload, v1Body.getJsonObject("paymentPayload"));
         assertEquals(v1Requirements, v1Body.getJsonObject("paymentRequirements"));
         assertEquals(2, read(seen.get(1).get("body")).getInt("x402Version"));
+    }
+
+    @Test
+    void aVendorThatCannotBeReachedIsUnreachedSoAPaymentToItMayBeRetried() {
+        URI closed = uri();
+        server.stop(0);
+        RemoteUnavailable failure = assertThrows(RemoteUnavailable.class, () -> vendorClient().pay("POST", closed, "{}",
+                VendorClient.PaymentHeader.of(X402Version.V2, Json.createObjectBuilder().add("x402Version", 2).build())));
+        assertInstanceOf(RemoteUnreached.class, failure, "no connection, nothing sent: " + failure.getMessage());
+    }
+
+    @Test
+    void aVendorThatAnswersWithABrokenConnectionMayHaveBeenPaidSoItIsNotUnreached() {
+        server.removeContext("/");
+        server.createContext("/", exchange -> exchange.close());
+        RemoteUnavailable failure = assertThrows(RemoteUnavailable.class, () -> vendorClient().pay("POST", uri(), "{}",
+                VendorClient.PaymentHeader.of(X402Version.V2, Json.createObjectBuilder().add("x402Version", 2).build())));
+        assertFalse(failure instanceof RemoteUnreached, "the request reached the vendor: " + failure.getMessage());
     }
 
     private static JsonObject read(String text) {
