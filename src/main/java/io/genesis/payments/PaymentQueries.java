@@ -29,9 +29,16 @@ public class PaymentQueries {
         return store.row(paymentId).map(row -> Payment.detail(row, List.of(), List.of(), null));
     }
 
+    /**
+     * The payment with its decisions and events. The history is read after the row: a transition commits its event
+     * with the status, so the history then holds every event up to the status shown (a transition in between may add
+     * one more, never leave one out).
+     */
     public Optional<Payment> find(String paymentId) {
-        PaymentStore.History history = store.history(paymentId);
-        return store.row(paymentId).map(row -> Payment.detail(row, history.decisions(), history.events(), approvalTimeout.timeout()));
+        return store.row(paymentId).map(row -> {
+            PaymentStore.History history = store.history(paymentId);
+            return Payment.detail(row, history.decisions(), history.events(), approvalTimeout.timeout());
+        });
     }
 
     public List<Payment> list(Filter filter, int limit) {
