@@ -1,5 +1,6 @@
 /**
- * The JAX-RS application: the {@code /api} root and the JSON conventions (snake_case, no nulls) shared by every
- * resource. Resources themselves live with their component.
+ * The JAX-RS application and its conventions: the {@code /api} root, JSON (snake_case, no nulls; request bodies read
+ * strictly by {@link io.genesis.api.RequestJson}), body size and content type ({@link io.genesis.api.RequestBodies}, {@link io.genesis.api.JsonByDefault}),
+ * query parameters, the tenant. Resources themselves live with their component; nothing here knows one.
  */
 package io.genesis.api;
