@@ -146,11 +146,11 @@ final class AssuranceWork {
                 .add(alert("error_rate", "more than 2% of responses are 5xx for 5 minutes", "high", "on-call pager"))
                 .add(alert("slow_responses", "95th percentile latency above 300 ms for 10 minutes", "medium", "team chat"))
                 .add(alert("certificate_expiry", "TLS certificate expires within 14 days", "medium", "team chat"));
-        brief.archetype().successMetrics().forEach((metric, target) ->
+        brief.successMetrics().forEach((metric, target) ->
                 alerts.add(alert(metric + "_off_target", metric.replace('_', ' ') + " misses its target " + target + " for a week",
                         "low", "weekly email")));
         int checkCount = brief.resources().size() + 2;
-        int alertCount = brief.archetype().successMetrics().size() + 4;
+        int alertCount = brief.successMetrics().size() + 4;
         return new Artefact("Set up " + checkCount + " checks and " + alertCount + " alerts for " + url, JsonConventions.json().createObjectBuilder()
                 .add("checks", checks)
                 .add("alerts", alerts)

@@ -123,7 +123,7 @@ final class PlanningWork {
                     .add("priority", "must"));
         }
         List<String> metrics = new ArrayList<>();
-        brief.archetype().successMetrics().forEach((name, target) -> metrics.add(name.replace('_', ' ') + " " + target));
+        brief.successMetrics().forEach((name, target) -> metrics.add(name.replace('_', ' ') + " " + target));
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("Overview", brief.description());
         sections.put("Users", "Built for " + Phrases.lowerFirst(brief.targetMarket()) + ".");

@@ -98,7 +98,7 @@ final class RevenueWork {
 
     static Artefact analytics(TaskBrief brief) {
         JsonArrayBuilder metrics = JsonConventions.json().createArrayBuilder();
-        brief.archetype().successMetrics().forEach((name, target) -> metrics.add(JsonConventions.json().createObjectBuilder()
+        brief.successMetrics().forEach((name, target) -> metrics.add(JsonConventions.json().createObjectBuilder()
                 .add("name", name).add("target", target).add("kind", "success")));
         List<String> events = new ArrayList<>(List.of("visited", "signed_up"));
         brief.resources().keySet().forEach(resource -> events.add(Identifiers.snake(resource) + "_used"));
@@ -117,7 +117,7 @@ final class RevenueWork {
                 .add(dashboard("Activation", usage))
                 .add(dashboard("Revenue", List.of("Monthly recurring revenue", "Paying customers by plan (" + String.join(", ", tiers) + ")",
                         "Churn and expansion")));
-        return new Artefact("Defined " + (brief.archetype().successMetrics().size() + 3) + " metrics, " + events.size()
+        return new Artefact("Defined " + (brief.successMetrics().size() + 3) + " metrics, " + events.size()
                 + " events and 3 dashboards for " + brief.businessName(), JsonConventions.json().createObjectBuilder()
                 .add("metrics", metrics)
                 .add("events", JsonConventions.json().createArrayBuilder(events))

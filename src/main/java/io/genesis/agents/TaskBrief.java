@@ -2,9 +2,8 @@ package io.genesis.agents;
 
 import io.genesis.businesses.catalog.BusinessArchetype;
 import io.genesis.businesses.catalog.BusinessArchetypes;
-import jakarta.json.JsonArray;
+import io.genesis.catalog.TaskAssignment;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.Collections;
@@ -12,22 +11,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What an agent reads from a task's content, with every field optional: the business (id, type, name, description,
- * features, tech stack, monetization, target market), the DAG task ({@code task.task_id|task_type|description|phase})
- * and the results of the tasks it depends on ({@code dependencies}). Missing business details come from the
- * archetype of {@code business_type}, or of {@value #DEFAULT_BUSINESS_TYPE} when the type is absent or unknown, so a
- * plain {@code {"x":1}} still gets meaningful work.
+ * What an agent reads from a task's content (a {@link TaskAssignment}, every field optional): the business (id, type,
+ * name, description, features, tech stack, monetization, target audience, success metrics), the DAG task
+ * ({@code task.task_id|task_type|description|phase}) and the results of the tasks it depends on. Missing business
+ * details come from the archetype of {@code business_type}, or of {@value #DEFAULT_BUSINESS_TYPE} when the type is
+ * absent or unknown, so a plain {@code {"x":1}} still gets meaningful work.
  *
- * @param hooks   the {@code simulate} test hooks (empty unless simulation is enabled)
- * @param content the task content itself (empty unless it is a JSON object)
+ * @param targetMarket   the business's target audience
+ * @param successMetrics KPI name to target: the business's own, else its archetype's
+ * @param hooks          the {@code simulate} test hooks (empty unless simulation is enabled)
+ * @param content        the task content itself (empty unless it is a JSON object)
  */
 public record TaskBrief(String businessId, BusinessArchetype archetype, String businessName, String description,
                         List<String> features, List<String> techStack, String monetization, String targetMarket,
                         String taskId, String taskType, String taskDescription, String phase,
-                        Map<String, JsonObject> dependencies, JsonObject hooks, JsonObject content) {
+                        Map<String, JsonObject> dependencies, JsonObject hooks, JsonObject content,
+                        Map<String, String> successMetrics) {
 
     public static final String DEFAULT_BUSINESS_TYPE = "saas_tool";
 
@@ -35,37 +38,38 @@ public record TaskBrief(String businessId, BusinessArchetype archetype, String b
         features = List.copyOf(features);
         techStack = List.copyOf(techStack);
         dependencies = Collections.unmodifiableMap(new LinkedHashMap<>(dependencies));
+        successMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(successMetrics));
     }
 
     public static TaskBrief of(JsonValue content, JsonObject hooks, BusinessArchetypes archetypes) {
-        JsonObject object = content instanceof JsonObject json ? json : JsonValue.EMPTY_JSON_OBJECT;
-        JsonObject task = object.get("task") instanceof JsonObject json ? json : JsonValue.EMPTY_JSON_OBJECT;
-        BusinessArchetype archetype = archetypes.byType(text(object, "business_type").orElse(null))
+        TaskAssignment assignment = TaskAssignment.parse(content);
+        TaskAssignment.Business business = assignment.business();
+        TaskAssignment.Task task = assignment.task();
+        BusinessArchetype archetype = archetypes.byType(business.type())
                 .orElseGet(() -> archetypes.byType(DEFAULT_BUSINESS_TYPE).orElseThrow());
         Map<String, JsonObject> dependencies = new LinkedHashMap<>();
-        if (object.get("dependencies") instanceof JsonObject results) {
-            results.forEach((id, result) -> {
-                if (result instanceof JsonObject json) {
-                    dependencies.put(id, json);
-                }
-            });
-        }
+        assignment.dependencies().forEach((id, result) -> {
+            if (result instanceof JsonObject json) {
+                dependencies.put(id, json);
+            }
+        });
         return new TaskBrief(
-                text(object, "business_id").orElse(""),
+                Objects.requireNonNullElse(business.id(), ""),
                 archetype,
-                text(object, "business_name").or(() -> text(object, "name")).orElse(archetype.name()),
-                text(object, "description").orElse(archetype.description()),
-                texts(object, "features").or(() -> texts(object, "mvp_features")).orElse(archetype.typicalFeatures()),
-                texts(object, "tech_stack").orElse(archetype.techStack()),
-                text(object, "monetization").orElse(archetype.monetizationModel()),
-                text(object, "target_market").or(() -> text(object, "target_audience")).orElse(archetype.targetMarket()),
-                text(task, "task_id").orElse(""),
-                text(task, "task_type").or(() -> text(object, "task_type")).orElse(""),
-                text(task, "description").orElse(""),
-                text(task, "phase").orElse(""),
+                Objects.requireNonNullElse(business.name(), archetype.name()),
+                Objects.requireNonNullElse(business.description(), archetype.description()),
+                business.mvpFeatures().isEmpty() ? archetype.typicalFeatures() : business.mvpFeatures(),
+                business.techStack().isEmpty() ? archetype.techStack() : business.techStack(),
+                Objects.requireNonNullElse(business.monetization(), archetype.monetizationModel()),
+                Objects.requireNonNullElse(business.targetAudience(), archetype.targetMarket()),
+                Objects.requireNonNullElse(task.taskId(), ""),
+                Objects.requireNonNullElse(task.taskType(), ""),
+                Objects.requireNonNullElse(task.description(), ""),
+                Objects.requireNonNullElse(task.phase(), ""),
                 dependencies,
                 hooks == null ? JsonValue.EMPTY_JSON_OBJECT : hooks,
-                object);
+                content instanceof JsonObject json ? json : JsonValue.EMPTY_JSON_OBJECT,
+                business.successMetrics().isEmpty() ? archetype.successMetrics() : business.successMetrics());
     }
 
     public String businessType() {
@@ -101,20 +105,11 @@ public record TaskBrief(String businessId, BusinessArchetype archetype, String b
     }
 
     static Optional<String> text(JsonObject object, String key) {
-        return object.get(key) instanceof JsonString value && !value.getString().isBlank()
-                ? Optional.of(value.getString().strip()) : Optional.empty();
+        return Optional.ofNullable(TaskAssignment.text(object, key));
     }
 
     static Optional<List<String>> texts(JsonObject object, String key) {
-        if (!(object.get(key) instanceof JsonArray array)) {
-            return Optional.empty();
-        }
-        List<String> values = array.stream()
-                .filter(JsonString.class::isInstance)
-                .map(value -> ((JsonString) value).getString().strip())
-                .filter(value -> !value.isEmpty())
-                .distinct()
-                .toList();
+        List<String> values = TaskAssignment.texts(object, key);
         return values.isEmpty() ? Optional.empty() : Optional.of(values);
     }
 }

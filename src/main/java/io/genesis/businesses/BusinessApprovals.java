@@ -1,14 +1,12 @@
 package io.genesis.businesses;
 
+import io.genesis.businesses.store.BusinessStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.SQLException;
-import java.util.List;
-
 /**
- * Human decisions on tasks the safety gate held (supervised businesses). Approved tasks rejoin the DAG; rejected
- * ones are blocked (their dependents are skipped and the business ends BLOCKED).
+ * The approvals use case: human decisions on tasks the safety gate held (supervised businesses). Approved tasks rejoin
+ * the DAG; rejected ones are blocked (their dependents are skipped and the business ends BLOCKED).
  */
 @ApplicationScoped
 public class BusinessApprovals {
@@ -23,30 +21,28 @@ public class BusinessApprovals {
     BusinessCompletion completion;
 
     @Inject
-    BusinessOrchestrator orchestrator;
+    TaskDispatch dispatch;
 
-    public Outcome decide(String businessId, String taskId, boolean approve, String decidedBy, String comment) throws SQLException {
-        Outcome outcome = store.inTransaction(tx -> {
-            BusinessRecord business = tx.lock(businessId);
-            List<BusinessTask> tasks = tx.tasks(businessId);
-            BusinessTask task = tasks.stream().filter(t -> t.taskId().equals(taskId)).findFirst().orElse(null);
-            if (task == null) {
+    @Inject
+    BusinessEnd end;
+
+    public Outcome decide(String businessId, String taskId, boolean approve, String decidedBy, String comment) {
+        Outcome outcome = store.change(businessId, business -> {
+            if (business.tasks().stream().noneMatch(t -> t.taskId().equals(taskId))) {
                 return Outcome.NO_SUCH_TASK;
             }
-            if (task.status() != DagTaskStatus.AWAITING_APPROVAL || business.status().terminal()
-                    || !tx.decideApproval(businessId, taskId, approve, decidedBy, comment)) {
+            if (!business.decideApproval(taskId, approve, decidedBy, comment)) {
                 return Outcome.NOT_PENDING;
             }
-            tx.setStatus(businessId, taskId, approve ? DagTaskStatus.PENDING : DagTaskStatus.BLOCKED);
-            completion.progress(tx, business, tx.tasks(businessId), null);
+            completion.progress(business, null);
             return Outcome.DECIDED;
         });
         if (outcome == Outcome.DECIDED) {
             BusinessRecord now = store.find(businessId).orElseThrow();
             if (now.status().terminal()) {
-                orchestrator.finished(now);
+                end.announce(now);
             }
-            orchestrator.advance(businessId);
+            dispatch.advance(businessId);
         }
         return outcome;
     }

@@ -7,6 +7,8 @@ import io.genesis.economics.RevenueProjection;
 import io.genesis.economics.SuccessCriteria;
 import io.genesis.economics.SuccessVerdict;
 import io.genesis.economics.TaskOutcome;
+import io.genesis.businesses.store.BusinessLifecycle;
+import io.genesis.businesses.store.MetaAgentMemory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -14,14 +16,12 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -47,7 +47,7 @@ public class BusinessCompletion {
     FailureLearning learning;
 
     @Inject
-    MemoryRecaller memory;
+    MetaAgentMemory memory;
 
     @Inject
     BusinessMetrics metrics;
@@ -57,34 +57,41 @@ public class BusinessCompletion {
     boolean simulation;
 
     /**
-     * Applies the consequences of the latest task outcome; {@code failedTaskId} names the task that just failed, if any
-     * ({@code tasks} already carries its outcome).
+     * Applies the consequences of the latest task outcome or approval decision to the locked business; {@code failedTaskId}
+     * names the task that just failed, if any (its outcome is already recorded).
      */
-    public void progress(BusinessStore.Changes tx, BusinessRecord business, List<BusinessTask> tasks, String failedTaskId)
-            throws SQLException {
-        String id = business.businessId();
+    public void progress(BusinessLifecycle business, String failedTaskId) {
+        if (business.status().terminal()) {
+            return;
+        }
+        List<BusinessTask> tasks = business.tasks();
         BusinessTask failed = failedTaskId == null ? null
                 : tasks.stream().filter(t -> t.taskId().equals(failedTaskId)).findFirst().orElseThrow();
         if (failed != null && failed.critical()) {
-            skipUnfinished(tx, id, tasks);
-            JsonObject evolution = learning.learnFrom(business, failed, tasks);
-            tx.setJson(id, "metadata", merged(business.metadata(), "evolution", evolution));
-            String reason = "critical task " + failed.taskId() + " (" + failed.agentId() + ") failed: "
-                    + (failed.error() == null ? "unknown error" : failed.error());
-            tx.setOutcome(id, null, reason);
-            tx.record(id, BusinessStatus.FAILED, reason);
-            metrics.finished(business.businessType(), BusinessStatus.FAILED, elapsed(business));
-            LOG.warning("Business " + id + " FAILED: " + reason);
+            failCritical(business, failed, tasks);
             return;
         }
-        List<BusinessTask> current = releaseReady(tx, id, tasks);
+        List<BusinessTask> current = releaseReady(business, tasks);
         if (current.stream().allMatch(task -> task.status().finished())) {
-            finish(tx, business, current);
+            finish(business, current);
         }
     }
 
+    /** A critical task failed: what has not run is skipped, SE-Darwin learns from the failure, the business fails. */
+    private void failCritical(BusinessLifecycle business, BusinessTask failed, List<BusinessTask> tasks) {
+        BusinessRecord record = business.business();
+        tasks.stream().filter(task -> !task.status().finished() && task.status() != DagTaskStatus.PUBLISHED)
+                .forEach(task -> business.skipTask(task.taskId()));
+        JsonObject evolution = learning.learnFrom(record, failed);
+        String reason = "critical task " + failed.taskId() + " (" + failed.agentId() + ") failed: "
+                + (failed.error() == null ? "unknown error" : failed.error());
+        business.fail(reason, merged(record.metadata(), "evolution", evolution));
+        metrics.finished(record.businessType(), BusinessStatus.FAILED, elapsed(record));
+        LOG.warning("Business " + record.businessId() + " FAILED: " + reason);
+    }
+
     /** Marks pending tasks whose dependencies are done as ready (or skipped, when a dependency can never complete). */
-    private List<BusinessTask> releaseReady(BusinessStore.Changes tx, String id, List<BusinessTask> tasks) throws SQLException {
+    private List<BusinessTask> releaseReady(BusinessLifecycle business, List<BusinessTask> tasks) {
         Map<String, BusinessTask> byId = new HashMap<>();
         tasks.forEach(task -> byId.put(task.taskId(), task));
         boolean changed = false;
@@ -97,42 +104,41 @@ public class BusinessCompletion {
             boolean done = task.dependsOn().stream().map(byId::get).allMatch(dep -> dep != null
                     && (dep.status() == DagTaskStatus.COMPLETED || (dep.status() == DagTaskStatus.FAILED && !dep.critical())));
             if (dead) {
-                tx.setStatus(id, task.taskId(), DagTaskStatus.SKIPPED);
+                business.skipTask(task.taskId());
                 changed = true;
             } else if (done) {
-                tx.setStatus(id, task.taskId(), DagTaskStatus.READY);
+                business.releaseTask(task.taskId());
                 changed = true;
             }
         }
         // skipping can cascade: recompute until stable
-        return changed ? releaseReady(tx, id, tx.tasks(id)) : tasks;
+        return changed ? releaseReady(business, business.tasks()) : tasks;
     }
 
-    private void finish(BusinessStore.Changes tx, BusinessRecord business, List<BusinessTask> tasks) throws SQLException {
-        String id = business.businessId();
+    private void finish(BusinessLifecycle business, List<BusinessTask> tasks) {
+        BusinessRecord record = business.business();
+        String id = record.businessId();
         List<TaskOutcome> outcomes = tasks.stream().map(BusinessCompletion::outcome).toList();
         SuccessVerdict verdict = criteria.evaluate(outcomes);
         boolean blocked = tasks.stream().anyMatch(task -> task.status() == DagTaskStatus.BLOCKED);
-        JsonObject requirements = business.requirements() == null ? JsonValue.EMPTY_JSON_OBJECT : business.requirements();
+        JsonObject requirements = record.requirements() == null ? JsonValue.EMPTY_JSON_OBJECT : record.requirements();
         int features = JsonConventions.strings(requirements.getJsonArray("mvp_features")).size();
         int technologies = new HashSet<>(JsonConventions.strings(requirements.getJsonArray("tech_stack"))).size();
-        int team = business.teamComposition() == null ? 1 : business.teamComposition().getJsonArray("agents").size();
-        Duration elapsed = elapsed(business);
+        int team = record.teamComposition() == null ? 1 : record.teamComposition().getJsonArray("agents").size();
+        Duration elapsed = elapsed(record);
         RevenueEstimate projection = revenue.project(features, technologies, verdict.completionRate(), team,
                 verdict.successful(), elapsed.toMillis() / 1000.0);
         String url = deploymentUrls.extract(id, outcomes, simulation).orElse(null);
-        tx.setJson(id, "revenue_projection", projectionJson(projection));
-        tx.setJson(id, "metadata", merged(business.metadata(), "success_criteria", JsonConventions.json().createObjectBuilder()
+        JsonObject metadata = merged(record.metadata(), "success_criteria", JsonConventions.json().createObjectBuilder()
                 .add("successful", verdict.successful()).add("reason", verdict.reason())
                 .add("completed", verdict.completed()).add("total", verdict.total())
-                .add("completion_rate", verdict.completionRate()).build()));
+                .add("completion_rate", verdict.completionRate()).build());
         BusinessStatus status = verdict.successful() ? BusinessStatus.SUCCESS : blocked ? BusinessStatus.BLOCKED : BusinessStatus.FAILED;
-        tx.setOutcome(id, url, verdict.successful() ? null : verdict.reason());
-        tx.record(id, status, verdict.reason());
+        business.finish(status, verdict.reason(), url, projectionJson(projection), metadata);
         if (status == BusinessStatus.SUCCESS) {
-            memory.rememberSuccess(business, requirements, projection, tasks.size());
+            memory.rememberSuccess(record, requirements, projection, tasks.size());
         }
-        metrics.finished(business.businessType(), status, elapsed);
+        metrics.finished(record.businessType(), status, elapsed);
         metrics.projected(projection.projectedMonthlyRevenue());
         LOG.info("Business " + id + " " + status + ": " + verdict.reason() + "; projected MRR $" + projection.projectedMonthlyRevenue());
     }
@@ -146,16 +152,6 @@ public class BusinessCompletion {
         JsonObject result = task.result() instanceof JsonObject object ? object : null;
         return new TaskOutcome(task.taskId(), status, task.critical(), result);
     }
-
-    private static void skipUnfinished(BusinessStore.Changes tx, String id, List<BusinessTask> tasks) throws SQLException {
-        Set<DagTaskStatus> open = Set.of(DagTaskStatus.PENDING, DagTaskStatus.READY, DagTaskStatus.AWAITING_APPROVAL);
-        for (BusinessTask task : tasks) {
-            if (open.contains(task.status())) {
-                tx.setStatus(id, task.taskId(), DagTaskStatus.SKIPPED);
-            }
-        }
-    }
-
 
     static JsonObject projectionJson(RevenueEstimate projection) {
         var assumptions = JsonConventions.json().createArrayBuilder();

@@ -1,6 +1,7 @@
 package io.genesis.businesses;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.businesses.store.BusinessStore;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.AgentRegistry;
 import io.genesis.runtime.Envelope;
@@ -15,7 +16,6 @@ import jakarta.json.JsonObject;
 import io.genesis.schema.SchemaReady;
 
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,10 +52,12 @@ public class BusinessIntake {
     @Resource(lookup = "concurrent/genesis/scheduler")
     ManagedScheduledExecutorService scheduler;
 
-    public BusinessStore.Created accept(String tenantId, String businessType, boolean autonomous, String idempotencyKey,
-                                        JsonObject request, String traceparent) throws SQLException {
+    /** Accepts {@code request} for {@code tenantId} (the tenant already resolved) and asks the Meta-Agent to plan it. */
+    public BusinessStore.Created accept(String tenantId, BusinessRequest request, String idempotencyKey, String traceparent) {
         String businessId = "biz_" + HexFormat.of().formatHex(randomBytes());
-        BusinessStore.Created created = store.create(businessId, tenantId, businessType, autonomous, idempotencyKey, request);
+        String businessType = request.businessType();
+        BusinessStore.Created created = store.create(businessId, tenantId, businessType, request.runsAutonomously(),
+                idempotencyKey, request.toJson());
         if (created.created()) {
             metrics.created(businessType);
             monitoring.emit(MonitoringEvents.Kind.BUSINESS_CREATED, created.business(), java.util.Map.of());
@@ -80,13 +82,13 @@ public class BusinessIntake {
                     publishCreate(business, null);
                 }
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.fine(() -> "stalled-business sweep skipped: " + e.getMessage());
         }
     }
 
     private void publishCreate(BusinessRecord business, String traceparent) {
-        AgentPolicy meta = agents.byAgent(BusinessOrchestrator.AGENT).orElseThrow();
+        AgentPolicy meta = agents.byAgent(MetaAgentHandler.AGENT).orElseThrow();
         JsonObject content = JsonConventions.json().createObjectBuilder().add("kind", "create").add("business_id", business.businessId()).build();
         publisher.publish(new Envelope(BusinessPlanner.runtimeTaskId(business.businessId(), "create"), meta.topic(), content,
                 null, null, business.businessId(), null, "api", business.tenantId(), 0, Instant.now().toString(),

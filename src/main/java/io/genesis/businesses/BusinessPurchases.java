@@ -1,6 +1,8 @@
 package io.genesis.businesses;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.businesses.store.BusinessStore;
+import io.genesis.businesses.store.StoreUnavailable;
 import io.genesis.payments.ProjectedRevenueSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,6 @@ import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.Config;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +63,8 @@ public class BusinessPurchases implements ProjectedRevenueSource {
     @Override
     public Optional<BigDecimal> projectedMonthlyRevenue(String businessId) {
         try {
-            return store.find(businessId).map(BusinessRecord::revenueProjection)
-                    .filter(p -> p.containsKey("projected_monthly_revenue"))
-                    .map(p -> p.getJsonNumber("projected_monthly_revenue").bigDecimalValue());
-        } catch (SQLException e) {
+            return store.projectedMonthlyRevenue(businessId);
+        } catch (StoreUnavailable e) {
             return Optional.empty();
         }
     }

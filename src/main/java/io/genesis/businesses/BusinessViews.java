@@ -6,9 +6,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
-/** The BusinessCreationResult of the guide (§17.2) in snake_case JSON, plus transitions and ids. */
+/**
+ * The BusinessCreationResult of the guide (§17.2) in snake_case JSON, plus transitions and ids: {@code team_composition}
+ * is the list of agent names, {@code execution_time_seconds} the time so far until the business ends.
+ */
 public final class BusinessViews {
 
     private BusinessViews() {
@@ -17,6 +22,7 @@ public final class BusinessViews {
     public static JsonObject result(BusinessRecord b, List<BusinessTask> tasks, List<Transition> transitions) {
         JsonArrayBuilder taskResults = JsonConventions.json().createArrayBuilder();
         tasks.forEach(task -> taskResults.add(task(task)));
+        JsonObject team = b.teamComposition();
         JsonArrayBuilder history = JsonConventions.json().createArrayBuilder();
         transitions.forEach(t -> history.add(transition(t)));
         JsonObjectBuilder json = JsonConventions.json().createObjectBuilder()
@@ -26,21 +32,33 @@ public final class BusinessViews {
                 .add("status", b.status().name())
                 .add("autonomous", b.autonomous())
                 .add("requirements", orEmpty(b.requirements()))
-                .add("team_composition", orEmpty(b.teamComposition()))
+                .add("team_composition", team == null ? JsonValue.EMPTY_JSON_ARRAY : team.get("agents"))
                 .add("task_results", taskResults)
-                .add("metadata", orEmpty(b.metadata()))
+                .add("metadata", metadata(b, team))
                 .add("transitions", history)
                 .add("created_at", b.createdAt().toString());
         nullable(json, "deployment_url", b.deploymentUrl());
         nullable(json, "error_message", b.errorMessage());
-        if (b.executionTimeSeconds() == null) {
-            json.addNull("execution_time_seconds");
-        } else {
-            json.add("execution_time_seconds", b.executionTimeSeconds());
-        }
+        json.add("execution_time_seconds", b.executionTimeSeconds() != null ? b.executionTimeSeconds()
+                : Duration.between(b.createdAt(), Instant.now()).toMillis() / 1000.0);
         json.add("revenue_projection", b.revenueProjection() == null ? JsonValue.NULL : b.revenueProjection());
         nullable(json, "completed_at", b.completedAt() == null ? null : b.completedAt().toString());
         return json.build();
+    }
+
+    /**
+     * The stored metadata plus what the guide's result names: {@code team_size}, {@code similar_business_count}, and
+     * the swarm's full answer ({@code swarm}: agents, fitness, iterations, method, explanation).
+     */
+    private static JsonObject metadata(BusinessRecord b, JsonObject team) {
+        JsonObject stored = orEmpty(b.metadata());
+        JsonObject memory = stored.get("memory") instanceof JsonObject recalled ? recalled : JsonValue.EMPTY_JSON_OBJECT;
+        return JsonConventions.json().createObjectBuilder(stored)
+                .add("team_size", team == null ? 0 : team.getJsonArray("agents").size())
+                .add("similar_business_count", memory.getJsonNumber("similar_businesses") == null ? 0
+                        : memory.getJsonNumber("similar_businesses").longValue())
+                .add("swarm", orEmpty(team))
+                .build();
     }
 
     public static JsonObject summary(BusinessRecord b) {

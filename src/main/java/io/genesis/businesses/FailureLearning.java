@@ -1,17 +1,15 @@
 package io.genesis.businesses;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.businesses.store.MetaAgentMemory;
 import io.genesis.evolution.EvolutionOutcome;
 import io.genesis.evolution.SeDarwin;
 import io.genesis.evolution.TrajectoryPool;
-import io.genesis.memory.MemoryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -29,9 +27,9 @@ public class FailureLearning {
     SeDarwin darwin;
 
     @Inject
-    MemoryStore memory;
+    MetaAgentMemory memory;
 
-    public JsonObject learnFrom(BusinessRecord business, BusinessTask failed, List<BusinessTask> tasks) throws SQLException {
+    public JsonObject learnFrom(BusinessRecord business, BusinessTask failed) {
         String agent = failed.agentId() == null ? "unassigned" : failed.agentId();
         String context = failed.taskType() + ": " + failed.description() + " (business " + business.businessType()
                 + ", error: " + (failed.error() == null ? "unknown" : failed.error()) + ")";
@@ -39,8 +37,7 @@ public class FailureLearning {
         long seed = UUID.nameUUIDFromBytes((business.businessId() + failed.taskId()).getBytes(StandardCharsets.UTF_8))
                 .getMostSignificantBits();
         EvolutionOutcome outcome = darwin.evolve(agent, context, pool, seed);
-        memory.saveTrajectories(outcome.generated());
-        memory.saveCase(outcome.learnedCase());
+        memory.keep(outcome);
         LOG.info("SE-Darwin on " + agent + " for business " + business.businessId() + ": " + outcome.iterations()
                 + " iteration(s), " + outcome.convergence() + ", best " + outcome.best().successScore());
         return JsonConventions.json().createObjectBuilder()

@@ -1,13 +1,11 @@
 package io.genesis.businesses;
 
 import io.genesis.api.JsonConventions;
-import io.genesis.redis.RedisConnection;
-import io.genesis.runtime.RuntimeKeys;
+import io.genesis.runtime.ObservationStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import redis.clients.jedis.params.XAddParams;
 
 import java.time.Instant;
 import java.util.Map;
@@ -30,10 +28,7 @@ public class MonitoringEvents {
     public enum Kind { BUSINESS_CREATED, COMPONENT_STARTED, COMPONENT_COMPLETED, COMPONENT_FAILED, BUSINESS_COMPLETED }
 
     @Inject
-    RedisConnection redis;
-
-    @Inject
-    RuntimeKeys keys;
+    ObservationStreams streams;
 
     public void emit(Kind kind, BusinessRecord business, Map<String, String> details) {
         String topic = PREFIX + kind.name().toLowerCase(java.util.Locale.ROOT);
@@ -46,8 +41,7 @@ public class MonitoringEvents {
         details.forEach(event::add);
         JsonObject data = event.build();
         try {
-            redis.client().xadd(keys.stream(topic), XAddParams.xAddParams().maxLen(MAX_LENGTH).approximateTrimming(),
-                    Map.of("data", data.toString()));
+            streams.append(topic, data, MAX_LENGTH);
         } catch (RuntimeException e) {
             LOG.fine(() -> "monitoring event " + topic + " of " + business.businessId() + " not emitted: " + e.getMessage());
         }

@@ -1,6 +1,5 @@
 /**
- * Business creation by the Meta-Agent: intake, the persisted lifecycle and task DAG, and the event-driven
- * orchestration that advances a business as its tasks finish. Plans with the planning/routing/teams/safety beans;
- * never runs agent work itself (the runtime does).
+ * The Meta-Agent: intake, one control class per use case (plan, task finished, advance, review, approvals) behind the
+ * thin {@code genesis_meta_agent} handler, and the lifecycle rules. Never runs agent work, JDBC or Redis itself.
  */
 package io.genesis.businesses;

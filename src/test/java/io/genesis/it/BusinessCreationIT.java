@@ -50,7 +50,7 @@ class BusinessCreationIT {
             assertProjectionMatchesTheFormula(business);
             assertTrue(business.getString("deployment_url").startsWith("https://"), "deployment URL extracted");
             assertTrue(business.getJsonObject("metadata").getJsonObject("daao").getBoolean("daao_applied"), "DAAO applied");
-            assertFalse(business.getJsonObject("team_composition").getJsonArray("agents").isEmpty(), "team from the swarm");
+            assertFalse(business.getJsonArray("team_composition").isEmpty(), "team from the swarm");
             assertTaskRowsCarryBusinessAndQuality(entry.getValue());
         }
         String paid = ids.get("saas_tool");
@@ -64,6 +64,56 @@ class BusinessCreationIT {
             assertTrue(Tasks.redis().xrevrange("omni-stream:genesis.monitoring." + event, "+", "-", 2000).stream()
                     .anyMatch(e -> e.getFields().get("data").contains(lastId)), "monitoring event " + event);
         }
+    }
+
+    @Test
+    void theGuidesCustomRequirementsReachTheAgentsAndTheResultUnderTheirOwnNames() {
+        String id = Businesses.create("""
+                {"business_type":"saas_dashboard","requirements":{"name":"AI Finance Copilot",
+                 "description":"Automated CFO assistant for SMBs","target_audience":"Small business owners",
+                 "monetization":"Subscription $49/mo","mvp_features":["Expense categorisation","Cashflow forecasting",
+                 "Revenue anomaly detection"],"tech_stack":["Next.js","Python","Stripe","Postgres","LangChain"],
+                 "success_metrics":{"activation_rate":"> 30%","payback_period":"< 60 days"},
+                 "business_type":"saas_dashboard","estimated_time":"<8h"}}""");
+        JsonObject business = Businesses.awaitTerminal(id, Duration.ofSeconds(120));
+        assertEquals("SUCCESS", business.getString("status"), String.valueOf(business.get("error_message")));
+        JsonObject requirements = business.getJsonObject("requirements");
+        assertEquals("AI Finance Copilot", requirements.getString("name"));
+        assertEquals("Small business owners", requirements.getString("target_audience"));
+        assertEquals("Subscription $49/mo", requirements.getString("monetization"));
+        assertEquals("saas_dashboard", requirements.getString("business_type"));
+        assertEquals("<8h", requirements.getString("estimated_time"));
+        assertEquals("> 30%", requirements.getJsonObject("success_metrics").getString("activation_rate"));
+        assertTrue(requirements.getJsonArray("mvp_features").stream().anyMatch(f -> f.toString().contains("Cashflow forecasting")));
+        JsonArray team = business.getJsonArray("team_composition");
+        assertTrue(team.stream().allMatch(agent -> agent.getValueType() == JsonValue.ValueType.STRING), "agent names: " + team);
+        JsonObject metadata = business.getJsonObject("metadata");
+        assertEquals(team.size(), metadata.getInt("team_size"));
+        assertTrue(metadata.getJsonNumber("similar_business_count").longValue() >= 0);
+        assertEquals(team, metadata.getJsonObject("swarm").getJsonArray("agents"), "the swarm's details are in metadata");
+        assertTrue(business.getJsonNumber("execution_time_seconds").doubleValue() > 0);
+        JsonObject input = business.getJsonArray("task_results").stream().map(t -> t.asJsonObject().get("result"))
+                .filter(r -> r instanceof JsonObject o && o.containsKey("input")).map(r -> r.asJsonObject().getJsonObject("input"))
+                .findFirst().orElseThrow();
+        assertEquals("Small business owners", input.getString("target_audience"), "the audience reaches the agents");
+        assertEquals("< 60 days", input.getJsonObject("success_metrics").getString("payback_period"), "so do the metrics");
+    }
+
+    @Test
+    void todaysNamesStayAliasesButMayNotContradictTheGuidesNames() {
+        String id = Businesses.create("{\"business_type\":\"api_service\",\"requirements\":{\"features\":[\"usage keys\"],"
+                + "\"target_market\":\"indie developers\"}}");
+        JsonObject requirements = Businesses.awaitTerminal(id, Duration.ofSeconds(120)).getJsonObject("requirements");
+        assertEquals("indie developers", requirements.getString("target_audience"));
+        assertTrue(requirements.getJsonArray("mvp_features").stream().anyMatch(f -> f.toString().contains("usage keys")));
+        Api.Reply conflict = Api.post("/api/businesses", "{\"business_type\":\"api_service\",\"requirements\":"
+                + "{\"features\":[\"a\"],\"mvp_features\":[\"b\"]}}");
+        assertEquals(400, conflict.status(), conflict.body());
+        assertTrue(conflict.json().getString("detail").contains("requirements.mvp_features")
+                && conflict.json().getString("detail").contains("requirements.features"), conflict.body());
+        Api.Reply unknown = Api.post("/api/businesses", "{\"business_type\":\"api_service\",\"requirements\":{\"colour\":\"red\"}}");
+        assertEquals(400, unknown.status());
+        assertEquals("requirements.colour", unknown.json().getString("field"), unknown.body());
     }
 
     @Test
@@ -175,7 +225,9 @@ class BusinessCreationIT {
         Api.Reply tooLong = Api.post("/api/businesses", "{\"business_type\":\"saas_tool\",\"requirements\":{\"description\":\""
                 + "a".repeat(6000) + "\"}}");
         assertEquals(400, tooLong.status());
-        assertEquals(400, Api.post("/api/businesses", "{\"business_type\":\"saas_tool\",\"colour\":\"red\"}").status());
+        Api.Reply unknownField = Api.post("/api/businesses", "{\"business_type\":\"saas_tool\",\"colour\":\"red\"}");
+        assertEquals(400, unknownField.status());
+        assertTrue(unknownField.json().getString("detail").contains("'colour'"), unknownField.body());
         assertEquals(404, Api.get("/api/businesses/biz_0000000000000000").status());
         assertEquals(404, Api.get("/api/businesses/not-an-id").status());
     }
@@ -202,7 +254,7 @@ class BusinessCreationIT {
         int features = requirements.getJsonArray("mvp_features").size();
         Set<String> tech = new HashSet<>();
         requirements.getJsonArray("tech_stack").forEach(t -> tech.add(t.toString()));
-        int team = Math.max(1, business.getJsonObject("team_composition").getJsonArray("agents").size());
+        int team = Math.max(1, business.getJsonArray("team_composition").size());
         JsonArray tasks = business.getJsonArray("task_results");
         double completion = tasks.stream().filter(t -> t.asJsonObject().getString("status").equals("completed")).count()
                 / (double) tasks.size();

@@ -2,7 +2,7 @@ package io.genesis.businesses.boundary;
 
 import io.genesis.api.JsonConventions;
 import io.genesis.businesses.BusinessRecord;
-import io.genesis.businesses.BusinessStore;
+import io.genesis.businesses.store.BusinessStore;
 import io.genesis.businesses.BusinessTask;
 import io.genesis.businesses.BusinessViews;
 import io.genesis.businesses.Transition;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +58,7 @@ public class BusinessEventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@PathParam("id") String businessId, @Context SseEventSink sink, @Context Sse sse) throws SQLException {
+    public void stream(@PathParam("id") String businessId, @Context SseEventSink sink, @Context Sse sse) {
         businesses.find(businessId); // 404 problem before the stream starts
         Instant deadline = Instant.now().plusSeconds(maxSeconds);
         long[] lastTransition = {0};
@@ -91,7 +90,7 @@ public class BusinessEventsResource {
                             .data(BusinessViews.summary(business).toString()).build());
                     stop(poller, sink);
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 LOG.fine(() -> "events of " + businessId + " stopped: " + e.getMessage());
                 stop(poller, sink);
             }

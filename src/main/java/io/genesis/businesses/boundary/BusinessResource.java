@@ -6,8 +6,10 @@ import io.genesis.api.TenantResolver;
 import io.genesis.businesses.BusinessApprovals;
 import io.genesis.businesses.BusinessIntake;
 import io.genesis.businesses.BusinessRecord;
+import io.genesis.businesses.BusinessRequest;
+import io.genesis.businesses.InvalidBusinessRequest;
 import io.genesis.businesses.BusinessStatus;
-import io.genesis.businesses.BusinessStore;
+import io.genesis.businesses.store.BusinessStore;
 import io.genesis.businesses.BusinessViews;
 import io.genesis.businesses.catalog.BusinessArchetypes;
 import io.genesis.planning.PlanningRejected;
@@ -17,9 +19,7 @@ import io.genesis.problem.ProblemException;
 import io.genesis.runtime.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -38,10 +38,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.io.StringReader;
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -56,11 +54,6 @@ public class BusinessResource {
 
     static final Pattern BUSINESS_ID = Pattern.compile("biz_[0-9a-f]{16}");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Set<String> FIELDS = Set.of("business_type", "requirements", "autonomous", "tenant_id");
-    private static final Set<String> REQUIREMENT_FIELDS = Set.of("name", "description", "features", "tech_stack",
-            "monetization", "target_market", "budget_usd", "simulate");
-    private static final int MAX_LIST_ITEMS = 20;
-    private static final int MAX_ITEM_LENGTH = 200;
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
 
@@ -90,30 +83,25 @@ public class BusinessResource {
     @Consumes(MediaType.WILDCARD)
     public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @HeaderParam(TenantResolver.HEADER) String tenantHeader,
-                           @HeaderParam(TraceContext.HEADER) String traceparent) throws SQLException {
-        JsonObject request = parseObject(body);
-        for (String field : request.keySet()) {
-            if (!FIELDS.contains(field)) {
-                throw ProblemException.badRequest("Unknown field '" + field + "'; accepted: " + String.join(", ", FIELDS.stream().sorted().toList()));
-            }
+                           @HeaderParam(TraceContext.HEADER) String traceparent) {
+        BusinessRequest request;
+        try {
+            request = BusinessRequest.of(parseObject(body));
+        } catch (InvalidBusinessRequest invalid) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, invalid.getMessage()).with("field", invalid.field()));
         }
-        String type = request.get("business_type") instanceof JsonString s ? s.getString() : null;
+        String type = request.businessType();
         if (type == null || !archetypes.validate(type)) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, (type == null ? "business_type is required"
                     : "Unknown business_type '" + type + "'") + ". Valid types: " + String.join(", ", archetypes.types()))
-                    .with("valid_business_types", archetypes.types()));
+                    .with("valid_business_types", archetypes.types()).with("field", "business_type"));
         }
-        validateRequirements(request.get("requirements"));
-        JsonValue autonomousValue = request.get("autonomous");
-        if (autonomousValue != null && autonomousValue != JsonValue.TRUE && autonomousValue != JsonValue.FALSE) {
-            throw ProblemException.badRequest("autonomous must be true or false");
-        }
+        request.requirements().texts().forEach(this::sanitized);
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.badRequest("Idempotency-Key must be 1-128 characters of letters, digits, '.', '_', ':' or '-'");
         }
-        String tenant = tenants.resolve(request.get("tenant_id") instanceof JsonString s ? s.getString() : null, tenantHeader);
-        BusinessStore.Created created = intake.accept(tenant, type, autonomousValue != JsonValue.FALSE, idempotencyKey,
-                request, traceparent);
+        String tenant = tenants.resolve(request.tenantId(), tenantHeader);
+        BusinessStore.Created created = intake.accept(tenant, request, idempotencyKey, traceparent);
         BusinessRecord business = created.business();
         URI location = uriInfo.getBaseUriBuilder().path("businesses").path(business.businessId()).build();
         return Response.accepted(JsonConventions.json().createObjectBuilder()
@@ -129,7 +117,7 @@ public class BusinessResource {
 
     @GET
     @Path("businesses/{id}")
-    public JsonObject result(@PathParam("id") String businessId) throws SQLException {
+    public JsonObject result(@PathParam("id") String businessId) {
         BusinessRecord business = find(businessId);
         return BusinessViews.result(business, store.tasks(businessId), store.transitions(businessId, 0));
     }
@@ -138,7 +126,7 @@ public class BusinessResource {
     @Path("businesses")
     public JsonObject list(@QueryParam("status") String status, @QueryParam("business_type") String type,
                            @QueryParam("tenant_id") String tenant, @QueryParam("limit") String limit,
-                           @QueryParam("offset") String offset) throws SQLException {
+                           @QueryParam("offset") String offset) {
         BusinessStatus state = null;
         if (status != null) {
             try {
@@ -162,8 +150,7 @@ public class BusinessResource {
     @POST
     @Path("businesses/{id}/approvals/{task_id}")
     @Consumes(MediaType.WILDCARD)
-    public JsonObject decide(@PathParam("id") String businessId, @PathParam("task_id") String taskId, String body)
-            throws SQLException {
+    public JsonObject decide(@PathParam("id") String businessId, @PathParam("task_id") String taskId, String body) {
         find(businessId);
         JsonObject decision = parseObject(body);
         String verdict = decision.get("decision") instanceof JsonString s ? s.getString() : null;
@@ -195,57 +182,11 @@ public class BusinessResource {
         return JsonConventions.json().createObjectBuilder().add("business_types", types).build();
     }
 
-    BusinessRecord find(String businessId) throws SQLException {
+    BusinessRecord find(String businessId) {
         if (!BUSINESS_ID.matcher(businessId).matches()) {
             throw ProblemException.notFound("No business " + businessId);
         }
         return store.find(businessId).orElseThrow(() -> ProblemException.notFound("No business " + businessId));
-    }
-
-    private void validateRequirements(JsonValue value) {
-        if (value == null || value == JsonValue.NULL) {
-            return;
-        }
-        if (!(value instanceof JsonObject requirements)) {
-            throw ProblemException.badRequest("requirements must be a JSON object");
-        }
-        for (String field : requirements.keySet()) {
-            if (!REQUIREMENT_FIELDS.contains(field)) {
-                throw ProblemException.badRequest("Unknown requirements field '" + field + "'; accepted: "
-                        + String.join(", ", REQUIREMENT_FIELDS.stream().sorted().toList()));
-            }
-        }
-        for (String field : List.of("name", "description", "monetization", "target_market")) {
-            JsonValue text = requirements.get(field);
-            if (text == null) {
-                continue;
-            }
-            if (!(text instanceof JsonString s)) {
-                throw ProblemException.badRequest("requirements." + field + " must be a string");
-            }
-            sanitized("requirements." + field, s.getString());
-        }
-        for (String field : List.of("features", "tech_stack")) {
-            JsonValue list = requirements.get(field);
-            if (list == null) {
-                continue;
-            }
-            if (!(list instanceof JsonArray array) || array.size() > MAX_LIST_ITEMS
-                    || !array.stream().allMatch(item -> item instanceof JsonString s && !s.getString().isBlank()
-                    && s.getString().length() <= MAX_ITEM_LENGTH)) {
-                throw ProblemException.badRequest("requirements." + field + " must be an array of at most " + MAX_LIST_ITEMS
-                        + " non-empty strings of at most " + MAX_ITEM_LENGTH + " characters");
-            }
-            array.getValuesAs(JsonString.class).forEach(item -> sanitized("requirements." + field, item.getString()));
-        }
-        JsonValue simulate = requirements.get("simulate");
-        if (simulate != null && !(simulate instanceof JsonObject hooks && hooks.values().stream().allMatch(v -> v instanceof JsonObject))) {
-            throw ProblemException.badRequest("requirements.simulate must map agent names (or \"*\") to hook objects");
-        }
-        JsonValue budget = requirements.get("budget_usd");
-        if (budget != null && (!(budget instanceof JsonNumber n) || n.doubleValue() <= 0 || n.doubleValue() > 10_000_000)) {
-            throw ProblemException.badRequest("requirements.budget_usd must be a positive number of dollars (at most 10,000,000)");
-        }
     }
 
     private void sanitized(String field, String text) {

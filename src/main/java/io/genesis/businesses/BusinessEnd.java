@@ -1,0 +1,30 @@
+package io.genesis.businesses;
+
+import io.genesis.payments.SpendSummaries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.logging.Logger;
+
+/** After a business's terminal transition committed: the monitoring event and the spend summary (best effort, both). */
+@ApplicationScoped
+public class BusinessEnd {
+
+    private static final Logger LOG = Logger.getLogger(BusinessEnd.class.getName());
+
+    @Inject
+    MonitoringEvents monitoring;
+
+    @Inject
+    SpendSummaries spend;
+
+    public void announce(BusinessRecord business) {
+        monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, business, Map.of("status", business.status().name()));
+        try {
+            spend.publish(business.businessId());
+        } catch (RuntimeException e) {
+            LOG.warning("Spend summary of " + business.businessId() + " not posted: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.genesis.businesses;
+
+import io.genesis.businesses.store.BusinessStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+
+import java.util.Map;
+
+/**
+ * The {@code task_finished} use case: a DAG task's notice (success or not, delivered at least once) records its
+ * outcome under the business's row lock and advances the business; a duplicate notice, or one for a task that is not
+ * the business's, changes nothing. Then the ready tasks are published.
+ */
+@ApplicationScoped
+public class TaskProgress {
+
+    @Inject
+    BusinessStore store;
+
+    @Inject
+    BusinessCompletion completion;
+
+    @Inject
+    TaskDispatch dispatch;
+
+    @Inject
+    MonitoringEvents monitoring;
+
+    @Inject
+    BusinessEnd end;
+
+    /** What one notice changed: the task it finished (null for a duplicate), the business before and after. */
+    private record Progress(BusinessTask task, BusinessStatus before, BusinessRecord after) {
+    }
+
+    public JsonObject taskFinished(String businessId, JsonObject notice) {
+        String runtimeTaskId = notice.getString("task_id");
+        boolean ok = "completed".equals(notice.getString("status"));
+        Progress progress = store.change(businessId, business -> {
+            BusinessStatus before = business.status();
+            BusinessTask task = business.tasks().stream().filter(t -> t.runtimeTaskId().equals(runtimeTaskId))
+                    .findFirst().orElse(null);
+            Double quality = notice.get("quality_score") instanceof JsonNumber n ? n.doubleValue() : null;
+            if (task == null || !business.recordTaskOutcome(task.taskId(), ok ? DagTaskStatus.COMPLETED : DagTaskStatus.FAILED,
+                    notice.getInt("attempts", 0), notice.get("result"), ok ? null : notice.getString("error",
+                            notice.getString("status")), quality)) {
+                return new Progress(null, before, business.business()); // not ours, or a duplicate notice
+            }
+            completion.progress(business, ok ? null : task.taskId());
+            return new Progress(task, before, business.status() == before ? business.business() : null);
+        });
+        BusinessRecord after = progress.after() != null ? progress.after() : store.find(businessId).orElseThrow();
+        if (progress.task() != null) {
+            monitoring.emit(ok ? MonitoringEvents.Kind.COMPONENT_COMPLETED : MonitoringEvents.Kind.COMPONENT_FAILED, after,
+                    Map.of("task_id", progress.task().taskId(), "agent", String.valueOf(progress.task().agentId()),
+                            "status", notice.getString("status")));
+        }
+        if (after.status().terminal() && !progress.before().terminal()) {
+            end.announce(after);
+        }
+        return dispatch.advance(businessId);
+    }
+}

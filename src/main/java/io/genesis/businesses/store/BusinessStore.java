@@ -1,0 +1,173 @@
+package io.genesis.businesses.store;
+
+import io.genesis.businesses.BusinessRecord;
+import io.genesis.businesses.BusinessStatus;
+import io.genesis.businesses.BusinessTask;
+import io.genesis.businesses.Transition;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Businesses in PostgreSQL: accepting one (idempotent per tenant and key), reading them, and changing one through
+ * {@link #change}, which locks its row for one transaction and hands out the {@link BusinessLifecycle} whose intents
+ * are the only way its status, tasks and approvals change. Concurrent notices of one business are thereby serialised.
+ */
+@ApplicationScoped
+public class BusinessStore {
+
+    @Resource(lookup = "jdbc/genesis")
+    DataSource dataSource;
+
+    /** A change of one locked business, inside one database transaction. */
+    @FunctionalInterface
+    public interface Change<T> {
+        T apply(BusinessLifecycle business);
+    }
+
+    /** Filters of {@code GET /api/businesses}. */
+    public record Filter(String tenantId, String businessType, BusinessStatus status, int limit, int offset) {
+    }
+
+    /** A business accepted now ({@code created}), or the one its tenant's idempotency key already named. */
+    public record Created(BusinessRecord business, boolean created) {
+    }
+
+    /** Inserts a new business (INITIALIZING, with its first transition) unless its tenant already used the key. */
+    public Created create(String businessId, String tenantId, String businessType, boolean autonomous, String idempotencyKey,
+                          JsonObject request) {
+        return inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO businesses (business_id, tenant_id, business_type, status, autonomous, idempotency_key, request)
+                    VALUES (?, ?, ?, 'INITIALIZING', ?, ?, ?::jsonb)
+                    ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")) {
+                insert.setString(1, businessId);
+                insert.setString(2, tenantId);
+                insert.setString(3, businessType);
+                insert.setBoolean(4, autonomous);
+                insert.setString(5, idempotencyKey);
+                insert.setString(6, request.toString());
+                if (insert.executeUpdate() == 0) {
+                    return new Created(byIdempotencyKey(connection, tenantId, idempotencyKey), false);
+                }
+            }
+            BusinessLifecycle.appendTransition(connection, businessId, BusinessStatus.INITIALIZING, "business creation requested");
+            return new Created(BusinessLifecycle.lock(connection, businessId).business(), true);
+        });
+    }
+
+    /** Locks the business for one transaction and applies {@code change}; commits only if it returns normally. */
+    public <T> T change(String businessId, Change<T> change) {
+        return inTransaction(connection -> change.apply(BusinessLifecycle.lock(connection, businessId)));
+    }
+
+    public Optional<BusinessRecord> find(String businessId) {
+        return read("SELECT " + Rows.BUSINESS_COLUMNS + " FROM businesses WHERE business_id = ?", List.of(businessId),
+                Rows::business).stream().findFirst();
+    }
+
+    public List<BusinessRecord> list(Filter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + Rows.BUSINESS_COLUMNS + " FROM businesses WHERE TRUE");
+        List<Object> args = new ArrayList<>();
+        if (filter.tenantId() != null) {
+            sql.append(" AND tenant_id = ?");
+            args.add(filter.tenantId());
+        }
+        if (filter.businessType() != null) {
+            sql.append(" AND business_type = ?");
+            args.add(filter.businessType());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(filter.status().name());
+        }
+        sql.append(" ORDER BY created_at DESC, business_id LIMIT ? OFFSET ?");
+        args.add(filter.limit());
+        args.add(filter.offset());
+        return read(sql.toString(), args, Rows::business);
+    }
+
+    /** The lifecycle history after transition {@code afterId}, oldest first. */
+    public List<Transition> transitions(String businessId, long afterId) {
+        return read("SELECT id, state, at, reason FROM business_transitions WHERE business_id = ? AND id > ? ORDER BY id",
+                List.of(businessId, afterId), rows -> new Transition(rows.getLong(1), BusinessStatus.valueOf(rows.getString(2)),
+                        rows.getTimestamp(3).toInstant(), rows.getString(4)));
+    }
+
+    public List<BusinessTask> tasks(String businessId) {
+        return read("SELECT " + Rows.TASK_COLUMNS + " FROM business_tasks WHERE business_id = ? ORDER BY position",
+                List.of(businessId), Rows::task);
+    }
+
+    /** The projected monthly revenue of a finished business (what spend summaries compute the ROI from). */
+    public Optional<BigDecimal> projectedMonthlyRevenue(String businessId) {
+        return read("SELECT (revenue_projection->>'projected_monthly_revenue')::numeric FROM businesses WHERE business_id = ?"
+                + " AND revenue_projection->>'projected_monthly_revenue' IS NOT NULL", List.of(businessId),
+                rows -> rows.getBigDecimal(1)).stream().findFirst();
+    }
+
+    private static BusinessRecord byIdempotencyKey(Connection connection, String tenantId, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + Rows.BUSINESS_COLUMNS + " FROM businesses WHERE tenant_id = ? AND idempotency_key = ?")) {
+            select.setString(1, tenantId);
+            select.setString(2, key);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return Rows.business(rows);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailable(e);
+        }
+    }
+
+    private <T> List<T> read(String sql, List<?> args, Row<T> row) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                select.setObject(i + 1, args.get(i));
+            }
+            List<T> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(row.map(rows));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreUnavailable(e);
+        }
+    }
+}
