@@ -1,13 +1,13 @@
 -- Take a batch of result rows for writing to PostgreSQL. Rows move to this worker's in-flight list, so a crash
--- between claim and commit loses nothing: the same worker (stable id) resumes them first.
+-- between claim and commit loses nothing: the same worker (stable id) resumes them first. Rows already held (moved
+-- there by a blocking BLMOVE, or left by a crash) are topped up with waiting ones to the batch size.
 -- KEYS[1] outbox list, KEYS[2] this worker's in-flight list; ARGV[1] batch size
-local held = redis.call('LRANGE', KEYS[2], 0, -1)
-if #held > 0 then
-  return held
+-- Returns every row held in flight.
+local room = tonumber(ARGV[1]) - redis.call('LLEN', KEYS[2])
+if room > 0 then
+  local more = redis.call('LPOP', KEYS[1], room)
+  if more then
+    redis.call('RPUSH', KEYS[2], unpack(more))
+  end
 end
-local batch = redis.call('LPOP', KEYS[1], tonumber(ARGV[1]))
-if not batch then
-  return {}
-end
-redis.call('RPUSH', KEYS[2], unpack(batch))
-return batch
+return redis.call('LRANGE', KEYS[2], 0, -1)

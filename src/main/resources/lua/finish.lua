@@ -1,48 +1,74 @@
--- A task reaches a terminal status. One atomic step: state, SQL outbox row, counters, webhook job, dead letter
--- (with error and attempt history) and the ack. Nothing is acked that is not recorded.
--- KEYS[1] task state, KEYS[2] stream, KEYS[3] topic metrics, KEYS[4] result outbox, KEYS[5] webhook set,
--- KEYS[6] dead-letter stream, KEYS[7] notify stream ("" for none)
--- ARGV[1] group, ARGV[2] entry id ("" when no stream entry is held, e.g. cancel), ARGV[3] status,
--- ARGV[4] completed_at, ARGV[5] result JSON, ARGV[6] error, ARGV[7] history JSON, ARGV[8] state TTL s,
--- ARGV[9] duration ms, ARGV[10] outbox row JSON, ARGV[11] webhook job ("" for none), ARGV[12] webhook due ms,
--- ARGV[13] envelope JSON (only read for a dead letter; "" otherwise), ARGV[14] agent, ARGV[15] attempts, ARGV[16] required current status ("" = any),
--- ARGV[17] task_finished notice envelope JSON for the notify stream
--- Returns 0 if the task was already terminal (nothing written), -1 if it is not in the required status, else 1.
-local current = redis.call('HGET', KEYS[1], 'status')
-if current == 'completed' or current == 'failed' or current == 'dead_lettered' or current == 'timed_out' or current == 'cancelled' then
-  if ARGV[2] ~= '' then
-    redis.call('XACK', KEYS[2], ARGV[1], ARGV[2])
+-- Tasks reach a terminal status, a batch at once and each one atomically: state, SQL outbox row, counters, webhook
+-- job, dead letter (with error and attempt history), task_finished notice and the ack. Nothing is acked that is not
+-- recorded.
+-- KEYS[1] result outbox, KEYS[2] webhook set; then per task i (from 2 + 5*(i-1)): task state, stream, topic metrics,
+-- dead-letter stream, notify stream ("" for none)
+-- ARGV[1] state TTL s; then per task i (from 1 + 16*(i-1)): group, entry id ("" when no stream entry is held, e.g.
+-- cancel), status, completed_at, result JSON, error, history JSON, duration ms, outbox row JSON, webhook job ("" for
+-- none), webhook due ms, envelope JSON (only read for a dead letter), agent, attempts, required current status ("" =
+-- any), task_finished notice envelope JSON for the notify stream
+-- Returns one value per task: 1 written, 0 already terminal (nothing written), -1 not in the required status.
+local terminal = {{TERMINAL_STATUSES}}
+local ttl = tonumber(ARGV[1])
+local replies, rows, counts = {}, {}, {}
+local function count(metrics, field, n)
+  local fields = counts[metrics]
+  if not fields then
+    fields = {}
+    counts[metrics] = fields
   end
-  return 0
+  fields[field] = (fields[field] or 0) + n
 end
-if ARGV[16] ~= '' and current ~= ARGV[16] then
-  return -1
-end
-local status = ARGV[3]
-redis.call('HSET', KEYS[1], 'status', status, 'completed_at', ARGV[4], 'result', ARGV[5], 'error', ARGV[6],
-  'history', ARGV[7], 'attempts', ARGV[15])
-redis.call('EXPIRE', KEYS[1], tonumber(ARGV[8]))
-redis.call('RPUSH', KEYS[4], ARGV[10])
-if status == 'completed' then
-  redis.call('HINCRBY', KEYS[3], 'processed', 1)
-else
-  redis.call('HINCRBY', KEYS[3], 'failed', 1)
-  if status ~= 'failed' then
-    redis.call('HINCRBY', KEYS[3], status, 1)
+for i = 1, (#KEYS - 2) / 5 do
+  local k, a = 2 + 5 * (i - 1), 1 + 16 * (i - 1)
+  local task, stream, metrics, dead, notify = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], KEYS[k + 5]
+  local group, entry, status, at, result, err, history = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4],
+      ARGV[a + 5], ARGV[a + 6], ARGV[a + 7]
+  local current = redis.call('HGET', task, 'status')
+  if current and terminal[current] then
+    if entry ~= '' then
+      redis.call('XACK', stream, group, entry)
+    end
+    replies[i] = 0
+  elseif ARGV[a + 15] ~= '' and current ~= ARGV[a + 15] then
+    replies[i] = -1
+  else
+    local attempts = ARGV[a + 14]
+    redis.call('HSET', task, 'status', status, 'completed_at', at, 'result', result, 'error', err, 'history', history,
+        'attempts', attempts)
+    redis.call('EXPIRE', task, ttl)
+    rows[#rows + 1] = ARGV[a + 9]
+    if status == 'completed' then
+      count(metrics, 'processed', 1)
+    else
+      count(metrics, 'failed', 1)
+      if status ~= 'failed' then
+        count(metrics, status, 1)
+      end
+    end
+    count(metrics, 'duration_ms_total', tonumber(ARGV[a + 8]))
+    if ARGV[a + 10] ~= '' then
+      redis.call('ZADD', KEYS[2], tonumber(ARGV[a + 11]), ARGV[a + 10])
+    end
+    if status == 'dead_lettered' then
+      redis.call('XADD', dead, '*', 'data', ARGV[a + 12], 'error', err, 'history', history, 'agent', ARGV[a + 13],
+          'attempts', attempts, 'failed_at', at, 'original_id', entry)
+    end
+    if notify ~= '' then
+      redis.call('XADD', notify, '*', 'data', ARGV[a + 16])
+    end
+    if entry ~= '' then
+      redis.call('XACK', stream, group, entry)
+    end
+    replies[i] = 1
   end
 end
-redis.call('HINCRBY', KEYS[3], 'duration_ms_total', tonumber(ARGV[9]))
-if ARGV[11] ~= '' then
-  redis.call('ZADD', KEYS[5], tonumber(ARGV[12]), ARGV[11])
+if #rows > 0 then
+  redis.call('RPUSH', KEYS[1], unpack(rows))
 end
-if status == 'dead_lettered' then
-  redis.call('XADD', KEYS[6], '*', 'data', ARGV[13], 'error', ARGV[6], 'history', ARGV[7], 'agent', ARGV[14],
-    'attempts', ARGV[15], 'failed_at', ARGV[4], 'original_id', ARGV[2])
+for metrics, fields in pairs(counts) do
+  for field, n in pairs(fields) do
+    redis.call('HINCRBY', metrics, field, n)
+  end
 end
-if KEYS[7] ~= '' then
-  redis.call('XADD', KEYS[7], '*', 'data', ARGV[17])
-end
-if ARGV[2] ~= '' then
-  redis.call('XACK', KEYS[2], ARGV[1], ARGV[2])
-end
-return 1
+return replies

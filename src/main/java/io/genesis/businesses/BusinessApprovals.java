@@ -28,10 +28,11 @@ public class BusinessApprovals {
 
     public Outcome decide(String businessId, String taskId, boolean approve, String decidedBy, String comment) {
         Outcome outcome = store.change(businessId, business -> {
-            if (business.tasks().stream().noneMatch(t -> t.taskId().equals(taskId))) {
+            BusinessTask task = business.tasks().stream().filter(t -> t.taskId().equals(taskId)).findFirst().orElse(null);
+            if (task == null) {
                 return Outcome.NO_SUCH_TASK;
             }
-            if (!business.decideApproval(taskId, approve, decidedBy, comment)) {
+            if (task.status() != DagTaskStatus.AWAITING_APPROVAL || !business.decideApproval(taskId, approve, decidedBy, comment)) {
                 return Outcome.NOT_PENDING;
             }
             completion.progress(business, null);

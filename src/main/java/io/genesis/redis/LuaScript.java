@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Lua script run atomically on Redis, loaded from the classpath ({@code /lua/<name>.lua}) and invoked by SHA
@@ -29,11 +30,26 @@ public final class LuaScript {
     }
 
     public static LuaScript load(String name) {
+        return load(name, Map.of());
+    }
+
+    /**
+     * Loads the script with each {@code {{NAME}}} placeholder replaced by its value: how a script gets a constant that
+     * the Java code owns (e.g. the set of terminal task statuses) without repeating it.
+     */
+    public static LuaScript load(String name, Map<String, String> constants) {
         try (InputStream in = LuaScript.class.getResourceAsStream("/lua/" + name + ".lua")) {
             if (in == null) {
                 throw new IllegalStateException("missing Lua script /lua/" + name + ".lua");
             }
-            return new LuaScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> constant : constants.entrySet()) {
+                source = source.replace("{{" + constant.getKey() + "}}", constant.getValue());
+            }
+            if (source.contains("{{")) {
+                throw new IllegalStateException("Lua script " + name + " has a placeholder without a value");
+            }
+            return new LuaScript(name, source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 /**
- * The Redis connection: one pooled client built from {@code redis.url} (redis:// or rediss://, user, password, db).
- * Owns connection set-up only; stream and key semantics belong to the runtime package.
+ * The Redis connection and the Lua script loader: one pooled client built from {@code redis.url} (redis:// or
+ * rediss://, user, password, db) and scripts run by SHA with their constants filled in at load time.
+ * Must not know keys, streams or script arguments: those belong to the runtime's call objects.
  */
 package io.genesis.redis;

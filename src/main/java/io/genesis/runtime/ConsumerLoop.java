@@ -2,7 +2,6 @@ package io.genesis.runtime;
 
 import io.genesis.api.JsonConventions;
 import io.genesis.redis.RedisConnection;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
@@ -11,9 +10,11 @@ import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * One agent's consumer on this worker: reads its topic stream through the agent's stable consumer group, with at
- * most {@code consumers} tasks in flight, and hands each delivery to the {@link TaskRunner} on the handler
- * executor. It keeps the lease of its in-flight entries alive (XCLAIM to itself, resetting their idle time) and
+ * most {@code consumers} tasks in flight, starts the deliveries of each read together (one script call) and hands each
+ * to the {@link TaskRunner} on the handler threads. It keeps the lease of its in-flight entries alive (XCLAIM to itself, resetting their idle time) and
  * reclaims entries a dead worker left idle past the lease (XAUTOCLAIM). On start it first takes back what this
  * worker id held before a restart.
  */
@@ -36,7 +37,7 @@ final class ConsumerLoop implements Runnable {
     private final RedisConnection redis;
     private final RuntimeKeys keys;
     private final TaskRunner runner;
-    private final ManagedExecutorService handlers;
+    private final Executor handlers;
     private final String consumer;
     private final Semaphore capacity;
     private final Map<StreamEntryID, Long> inFlight = new ConcurrentHashMap<>();
@@ -47,7 +48,7 @@ final class ConsumerLoop implements Runnable {
     private long nextReclaim;
 
     ConsumerLoop(AgentPolicy policy, RuntimeSettings settings, RedisConnection redis, RuntimeKeys keys, TaskRunner runner,
-                 ManagedExecutorService handlers, String consumer) {
+                 Executor handlers, String consumer) {
         this.policy = policy;
         this.settings = settings;
         this.redis = redis;
@@ -61,7 +62,7 @@ final class ConsumerLoop implements Runnable {
     @Override
     public void run() {
         String stream = keys.stream(policy.topic());
-        long backoff = 0;
+        Backoff.Loop backoff = Backoff.loop();
         boolean ownBacklog = true;
         StreamEntryID backlogCursor = new StreamEntryID();
         while (running) {
@@ -96,12 +97,8 @@ final class ConsumerLoop implements Runnable {
                         backlogCursor = entries.get(entries.size() - 1).getID();
                     }
                 }
-                for (StreamEntry entry : entries) {
-                    if (!inFlight.containsKey(entry.getID())) {
-                        dispatch(stream, entry);
-                    }
-                }
-                backoff = 0;
+                dispatch(stream, entries);
+                backoff.reset();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -109,14 +106,13 @@ final class ConsumerLoop implements Runnable {
                 if (!running) {
                     break;
                 }
-                backoff = backoff == 0 ? 100 : Math.min(backoff * 2, 2000);
-                if (backoff >= 2000 || LOG.isLoggable(Level.FINE)) {
+                if (backoff.fail() || LOG.isLoggable(Level.FINE)) {
                     LOG.warning("Consumer " + policy.agent() + " on " + stream + ": " + e.getMessage() + " (retrying)");
                 }
                 if (e instanceof JedisDataException && String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
                     groupReady = false;
                 }
-                if (!Pause.sleep(backoff)) {
+                if (!backoff.pause()) {
                     break;
                 }
             }
@@ -134,36 +130,79 @@ final class ConsumerLoop implements Runnable {
         groupReady = true;
     }
 
-    private void dispatch(String stream, StreamEntry entry) throws InterruptedException {
-        Map<String, String> fields = entry.getFields();
-        String data = fields == null ? null : fields.get("data");
-        if (data == null) {
-            LOG.warning("Dropping malformed entry " + entry.getID() + " on " + stream + " (no data field)");
-            redis.client().xack(stream, policy.consumerGroup(), entry.getID());
+    /**
+     * Starts the entries of one read in one script call and runs each begun one on a handler thread. Malformed entries
+     * are acked and dropped; entries already in flight here are skipped.
+     */
+    private void dispatch(String stream, List<StreamEntry> entries) throws InterruptedException {
+        List<TaskTransitions.Delivery> deliveries = new ArrayList<>(entries.size());
+        for (StreamEntry entry : entries) {
+            if (entry != null && !inFlight.containsKey(entry.getID())) {
+                Envelope envelope = envelope(stream, entry);
+                if (envelope != null) {
+                    deliveries.add(new TaskTransitions.Delivery(entry.getID(), envelope));
+                }
+            }
+        }
+        if (deliveries.isEmpty()) {
             return;
         }
-        Envelope envelope;
+        capacity.acquire(deliveries.size());
+        long now = System.currentTimeMillis();
+        deliveries.forEach(d -> inFlight.put(d.entry(), now));
+        List<TaskTransitions.Begun> begun;
         try {
-            envelope = JsonConventions.jsonb().fromJson(data, Envelope.class);
+            begun = runner.begin(policy, deliveries);
         } catch (RuntimeException e) {
-            LOG.warning("Dropping entry " + entry.getID() + " on " + stream + ": envelope is not valid JSON");
-            redis.client().xack(stream, policy.consumerGroup(), entry.getID());
-            return;
-        }
-        capacity.acquire();
-        inFlight.put(entry.getID(), System.currentTimeMillis());
-        try {
-            handlers.execute(() -> process(entry.getID(), envelope));
-        } catch (RejectedExecutionException e) {
-            inFlight.remove(entry.getID());
-            capacity.release();
+            // Redis: the entries stay pending and are reclaimed after the lease; nothing is lost
+            deliveries.forEach(d -> done(d.entry()));
             throw e;
+        }
+        for (int i = 0; i < deliveries.size(); i++) {
+            TaskTransitions.Delivery delivery = deliveries.get(i);
+            TaskTransitions.Begun started = begun.get(i);
+            if (started.duplicate()) {
+                done(delivery.entry());
+                continue;
+            }
+            try {
+                handlers.execute(() -> process(delivery, started));
+            } catch (RejectedExecutionException e) {
+                for (int j = i; j < deliveries.size(); j++) {
+                    done(deliveries.get(j).entry());
+                }
+                throw e;
+            }
         }
     }
 
-    private void process(StreamEntryID id, Envelope envelope) {
+    /** The envelope of an entry, or null (the entry acked and dropped) when it has none or it is not valid JSON. */
+    private Envelope envelope(String stream, StreamEntry entry) {
+        Map<String, String> fields = entry.getFields();
+        String data = fields == null ? null : fields.get("data");
+        if (data != null) {
+            try {
+                return JsonConventions.jsonb().fromJson(data, Envelope.class);
+            } catch (RuntimeException e) {
+                LOG.warning("Dropping entry " + entry.getID() + " on " + stream + ": envelope is not valid JSON");
+                redis.client().xack(stream, policy.consumerGroup(), entry.getID());
+                return null;
+            }
+        }
+        LOG.warning("Dropping malformed entry " + entry.getID() + " on " + stream + " (no data field)");
+        redis.client().xack(stream, policy.consumerGroup(), entry.getID());
+        return null;
+    }
+
+    private void done(StreamEntryID id) {
+        inFlight.remove(id);
+        capacity.release();
+    }
+
+    private void process(TaskTransitions.Delivery delivery, TaskTransitions.Begun begun) {
+        Envelope envelope = delivery.envelope();
         try {
-            runner.run(policy, id, envelope);
+            runner.run(policy, delivery.entry(), envelope, begun);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -171,8 +210,7 @@ final class ConsumerLoop implements Runnable {
             LOG.log(Level.WARNING, "Task " + envelope.taskId() + " on " + policy.topic() + " could not be processed now: "
                     + e.getMessage(), e);
         } finally {
-            inFlight.remove(id);
-            capacity.release();
+            done(delivery.entry());
         }
     }
 
@@ -206,17 +244,11 @@ final class ConsumerLoop implements Runnable {
         if (claimed == null) {
             return;
         }
-        for (StreamEntry entry : claimed.getValue()) {
-            if (entry == null) {
-                continue;
-            }
-            if (inFlight.containsKey(entry.getID())) {
-                continue;
-            }
-            LOG.info("Reclaimed " + entry.getID() + " on " + stream + " from a consumer idle longer than "
-                    + Duration.ofMillis(settings.leaseMillis()).toSeconds() + " s");
-            dispatch(stream, entry);
-        }
+        List<StreamEntry> reclaimed = claimed.getValue().stream()
+                .filter(entry -> entry != null && !inFlight.containsKey(entry.getID())).toList();
+        reclaimed.forEach(entry -> LOG.info("Reclaimed " + entry.getID() + " on " + stream + " from a consumer idle longer than "
+                + Duration.ofMillis(settings.leaseMillis()).toSeconds() + " s"));
+        dispatch(stream, reclaimed);
     }
 
     void stop() {

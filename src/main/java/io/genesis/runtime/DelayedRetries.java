@@ -30,21 +30,20 @@ public class DelayedRetries implements Runnable {
 
     @Override
     public void run() {
-        long backoff = 0;
+        Backoff.Loop backoff = Backoff.loop();
         while (running) {
             try {
                 long moved = (Long) RELEASE.run(redis.client(), List.of(keys.delayed()),
                         List.of(String.valueOf(System.currentTimeMillis()), String.valueOf(BATCH), keys.stream("")));
-                backoff = 0;
-                if (moved < BATCH && !Pause.sleep(IDLE_PAUSE_MS)) {
+                backoff.reset();
+                if (moved < BATCH && !Backoff.sleep(IDLE_PAUSE_MS)) {
                     return;
                 }
             } catch (RuntimeException e) {
-                backoff = backoff == 0 ? 100 : Math.min(2000, backoff * 2);
-                if (backoff == 2000) {
+                if (backoff.fail()) {
                     LOG.warning("Delayed retries: " + e.getMessage() + " (retrying)");
                 }
-                if (!Pause.sleep(backoff)) {
+                if (!backoff.pause()) {
                     return;
                 }
             }

@@ -2,29 +2,30 @@ package io.genesis.runtime;
 
 import io.genesis.redis.LuaScript;
 import io.genesis.redis.RedisConnection;
-import io.genesis.results.TaskResultWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import redis.clients.jedis.args.ListDirection;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Moves terminal-task rows from the Redis outbox (filled atomically with each ack) into PostgreSQL in batches.
- * While PostgreSQL is down the rows wait in Redis and are written when it returns; none is lost. A row that the
- * database refuses (a constraint) is set aside in {@code <outbox>:rejected} with the reason instead of blocking
- * the others.
+ * When the outbox is empty it blocks on Redis (BLMOVE into this worker's in-flight list) until a row arrives, so a
+ * row is handed over as soon as it is written, without polling. While PostgreSQL is down the rows wait in Redis and
+ * are written when it returns; none is lost. A row that the database refuses (a constraint) or that cannot be read is
+ * set aside in {@code <outbox>:rejected} with the reason instead of blocking the others.
  */
 @ApplicationScoped
 public class ResultOutbox implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ResultOutbox.class.getName());
     private static final LuaScript CLAIM = LuaScript.load("claim_outbox");
-    private static final long IDLE_PAUSE_MS = 20;
-    private static final long MAX_BACKOFF_MS = 2000;
+    /** How long one blocking wait for a row lasts: the loop sees a stop request within this time. */
+    private static final double IDLE_WAIT_SECONDS = 1.0;
 
     @Inject
     RedisConnection redis;
@@ -39,21 +40,20 @@ public class ResultOutbox implements Runnable {
     RuntimeSettings settings;
 
     @Inject
-    TaskResultWriter writer;
+    TaskResultStore store;
 
     private volatile boolean running = true;
 
     @Override
     public void run() {
-        long backoff = 0;
+        Backoff.Loop backoff = Backoff.loop();
         boolean databaseDown = false;
         while (running) {
             try {
                 List<String> batch = claim();
                 if (batch.isEmpty()) {
-                    if (!Pause.sleep(IDLE_PAUSE_MS)) {
-                        return;
-                    }
+                    redis.client().blmove(keys.resultOutbox(), inFlightKey(), ListDirection.LEFT, ListDirection.RIGHT,
+                            IDLE_WAIT_SECONDS);
                     continue;
                 }
                 write(batch);
@@ -62,14 +62,14 @@ public class ResultOutbox implements Runnable {
                     LOG.info("Result outbox: PostgreSQL is back, writing held results");
                     databaseDown = false;
                 }
-                backoff = 0;
-            } catch (SQLException | RuntimeException e) {
+                backoff.reset();
+            } catch (RuntimeException e) {
+                backoff.fail();
                 if (!databaseDown) {
                     LOG.warning("Result outbox: cannot write results now (" + e.getMessage() + "); they wait in Redis");
                     databaseDown = true;
                 }
-                backoff = backoff == 0 ? 100 : Math.min(MAX_BACKOFF_MS, backoff * 2);
-                if (!Pause.sleep(backoff)) {
+                if (!backoff.pause()) {
                     return;
                 }
             }
@@ -92,34 +92,40 @@ public class ResultOutbox implements Runnable {
                 .toList();
     }
 
-    private void write(List<String> batch) throws SQLException {
-        try {
-            writer.writeAll(batch);
-        } catch (SQLException e) {
-            if (TaskResultWriter.unavailable(e)) {
-                throw e;
+    /** Writes the batch in one transaction; rows that cannot be read are set aside first, refused ones one by one. */
+    private void write(List<String> batch) {
+        List<TaskResultRow> rows = new ArrayList<>(batch.size());
+        List<String> texts = new ArrayList<>(batch.size());
+        for (String text : batch) {
+            try {
+                rows.add(TaskResultRow.fromJson(text));
+                texts.add(text);
+            } catch (IllegalArgumentException unreadable) {
+                reject(text, unreadable.getMessage());
             }
-            writeOneByOne(batch);
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            store.writeAll(rows);
+        } catch (TaskResultStore.Refused refused) {
+            for (int i = 0; i < rows.size(); i++) {
+                try {
+                    store.writeAll(List.of(rows.get(i)));
+                } catch (TaskResultStore.Refused e) {
+                    reject(texts.get(i), e.getMessage());
+                }
+            }
         }
     }
 
-    private void writeOneByOne(List<String> batch) throws SQLException {
-        for (String row : batch) {
-            try {
-                writer.writeAll(List.of(row));
-            } catch (SQLException e) {
-                if (TaskResultWriter.unavailable(e)) {
-                    throw e;
-                }
-                LOG.log(Level.SEVERE, "Result row refused by PostgreSQL, kept in " + keys.resultOutbox() + ":rejected: "
-                        + e.getMessage());
-                redis.client().rpush(keys.resultOutbox() + ":rejected", row);
-            }
-        }
+    private void reject(String row, String reason) {
+        LOG.log(Level.SEVERE, "Result row refused, kept in " + keys.resultOutbox() + ":rejected: " + reason);
+        redis.client().rpush(keys.resultOutbox() + ":rejected", row);
     }
 
     private String inFlightKey() {
         return keys.resultOutbox() + ":inflight:" + worker.id();
     }
-
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedExecutors;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedTask;
@@ -18,25 +19,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * This worker's share of the runtime: one {@link ConsumerLoop} per agent on the long-running consumer executor,
- * plus the delayed-retry mover, the SQL result writer, the heartbeat and the stream janitor. Stops gracefully:
+ * handler threads from the managed thread factory, plus the delayed-retry mover, the SQL result writer, the timeout
+ * watchdog, the heartbeat and the stream janitor. Stops gracefully:
  * no new reads, in-flight tasks get the grace period, whatever remains is reclaimed by other workers.
  */
 @ApplicationScoped
 public class RuntimeWorker {
 
     private static final Logger LOG = Logger.getLogger(RuntimeWorker.class.getName());
+    private static final long HANDLER_THREAD_IDLE_SECONDS = 60;
 
     @Resource(lookup = "concurrent/genesis/consumers")
     ManagedExecutorService loopExecutor;
 
-    @Resource(lookup = "concurrent/genesis/handlers")
-    ManagedExecutorService handlerExecutor;
+    /** Handler threads carry the application's context for their whole life: no context set-up per task. */
+    @Resource(lookup = "concurrent/genesis/handler-threads")
+    ManagedThreadFactory threadFactory;
 
     @Resource(lookup = "concurrent/genesis/scheduler")
     ManagedScheduledExecutorService scheduler;
@@ -71,14 +78,21 @@ public class RuntimeWorker {
     @Inject
     WorkerHeartbeat heartbeat;
 
+    @Inject
+    TimeoutWatchdog watchdog;
+
     private final List<ConsumerLoop> loops = new ArrayList<>();
+    private ExecutorService handlerThreads;
     private final List<Future<?>> background = new ArrayList<>();
     private volatile Instant startedAt;
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) @Initialized(ApplicationScoped.class) Object event) {
         startedAt = Instant.now();
+        // as many threads as tasks in flight: each consumer loop bounds its own with the agent's consumers
+        handlerThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, HANDLER_THREAD_IDLE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threadFactory);
         for (AgentPolicy policy : agents.all()) {
-            ConsumerLoop loop = new ConsumerLoop(policy, settings, redis, keys, runner, handlerExecutor, worker.id());
+            ConsumerLoop loop = new ConsumerLoop(policy, settings, redis, keys, runner, handlerThreads, worker.id());
             loops.add(loop);
             background.add(loopExecutor.submit(longRunning(loop, "consumer " + policy.agent())));
         }
@@ -86,6 +100,8 @@ public class RuntimeWorker {
         background.add(loopExecutor.submit(longRunning(resultOutbox, "result outbox")));
         background.add(scheduler.scheduleWithFixedDelay(() -> heartbeat.beat(startedAt, inFlight()),
                 0, settings.heartbeatSeconds(), TimeUnit.SECONDS));
+        background.add(scheduler.scheduleWithFixedDelay(watchdog::check,
+                TimeoutWatchdog.TICK_MILLIS, TimeoutWatchdog.TICK_MILLIS, TimeUnit.MILLISECONDS));
         background.add(scheduler.scheduleWithFixedDelay(janitor::trimAll,
                 settings.trimIntervalSeconds(), settings.trimIntervalSeconds(), TimeUnit.SECONDS));
         LOG.info("Runtime worker " + worker.id() + " consuming " + loops.size() + " topics");
@@ -107,6 +123,9 @@ public class RuntimeWorker {
         int left = inFlight();
         resultOutbox.stop();
         background.forEach(future -> future.cancel(true));
+        if (handlerThreads != null) {
+            handlerThreads.shutdownNow();
+        }
         heartbeat.leave();
         LOG.info("Runtime worker " + worker.id() + " stopped" + (left == 0 ? "" : "; " + left
                 + " unfinished task(s) left to be reclaimed by other workers"));

@@ -1,9 +1,7 @@
 package io.genesis.runtime;
 
 import io.genesis.quality.HgmJudge;
-import jakarta.annotation.Resource;
 import jakarta.json.JsonObject;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,17 +13,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one delivery of a task: skips duplicates of finished tasks, calls the agent's handler under a real timeout
- * (the handler thread is interrupted), then completes it (publishing {@code reply_to}), schedules a retry with
- * backoff, or dead-letters it after the last attempt.
+ * Runs deliveries of tasks: starts the deliveries of one read together (duplicates of finished tasks are skipped),
+ * then per delivery calls the agent's handler under a real timeout (the {@link TimeoutWatchdog} interrupts the handler
+ * thread), and completes it (publishing {@code reply_to}), schedules a retry with backoff, or dead-letters it after the
+ * last attempt.
  */
 @ApplicationScoped
 public class TaskRunner {
@@ -54,8 +50,8 @@ public class TaskRunner {
     @Inject
     HgmJudge judge;
 
-    @Resource(lookup = "concurrent/genesis/scheduler")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    TimeoutWatchdog watchdog;
 
     @Inject
     @ConfigProperty(name = "genesis.runtime.retry-max-delay-seconds")
@@ -69,18 +65,22 @@ public class TaskRunner {
     }
 
     /**
-     * Processes the delivery. Returns normally in every case but one: when this worker is shutting down (the thread
+     * Starts the deliveries of one read in one atomic step; the replies are in the order of {@code deliveries} and a
+     * duplicate needs no further work.
+     */
+    public List<TaskTransitions.Begun> begin(AgentPolicy policy, List<TaskTransitions.Delivery> deliveries) {
+        List<TaskTransitions.Begun> begun = transitions.begin(policy, deliveries, worker.id());
+        begun.stream().filter(b -> !b.duplicate() && b.attempt() == 1).forEach(b -> metrics.received(policy));
+        return begun;
+    }
+
+    /**
+     * Processes a begun delivery. Returns normally in every case but one: when this worker is shutting down (the thread
      * is interrupted without a timeout), the entry is left unacknowledged so another worker reclaims it.
      */
-    public void run(AgentPolicy policy, StreamEntryID entry, Envelope envelope) throws InterruptedException {
-        TaskTransitions.Begun begun = transitions.begin(policy, entry, envelope, worker.id());
-        if (begun.duplicate()) {
-            return;
-        }
+    public void run(AgentPolicy policy, StreamEntryID entry, Envelope envelope, TaskTransitions.Begun begun)
+            throws InterruptedException {
         int attempt = begun.attempt();
-        if (attempt == 1) {
-            metrics.received(policy);
-        }
         if (attempt > policy.maxAttempts()) {
             // a task whose earlier attempts died with their worker (no error recorded) is not run again forever
             finish(policy, entry, envelope, TaskStatus.DEAD_LETTERED, attempt - 1, null,
@@ -112,8 +112,9 @@ public class TaskRunner {
                 LOG.warning("Task " + envelope.taskId() + " (" + policy.agent() + ", tenant " + envelope.tenantId()
                         + ") failed permanently: " + error);
             } else if (attempt < policy.maxAttempts()) {
-                long delay = RetryBackoff.delayMs(policy.retryDelayMs(), attempt, retryMaxDelaySeconds * 1000,
-                        ThreadLocalRandom.current());
+                long cap = retryMaxDelaySeconds * 1000;
+                long delay = new Backoff(Math.min(policy.retryDelayMs(), cap), cap, Backoff.Jitter.EQUAL)
+                        .delayMillis(attempt, ThreadLocalRandom.current().nextDouble());
                 transitions.retry(policy, entry, envelope, attempt, error, history, System.currentTimeMillis() + delay);
                 metrics.retried(policy, Duration.ofMillis(tookMs));
                 LOG.fine(() -> "Task " + envelope.taskId() + " attempt " + attempt + " failed (" + error + "); retry in " + delay + " ms");
@@ -126,25 +127,16 @@ public class TaskRunner {
     }
 
     private AgentResult callWithTimeout(TaskContext context) throws Exception {
-        Thread handlerThread = Thread.currentThread();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        int timeout = context.policy().timeoutSeconds();
-        ScheduledFuture<?> alarm = scheduler.schedule(() -> {
-            timedOut.set(true);
-            handlerThread.interrupt();
-        }, timeout, TimeUnit.SECONDS);
+        TimeoutWatchdog.Alarm alarm = watchdog.arm(context.policy().timeoutSeconds());
         try {
-            return handlers.handlerFor(context.policy().agent()).handle(context);
+            AgentResult result = handlers.handlerFor(context.policy().agent()).handle(context);
+            alarm.disarm();
+            return result;
         } catch (Exception e) {
-            if (timedOut.get()) {
-                throw new TimedOut(timeout);
+            if (alarm.disarm()) {
+                throw new TimedOut(context.policy().timeoutSeconds());
             }
             throw e;
-        } finally {
-            alarm.cancel(false);
-            if (timedOut.get()) {
-                Thread.interrupted(); // the interrupt was ours, not a shutdown: clear it
-            }
         }
     }
 
@@ -171,7 +163,7 @@ public class TaskRunner {
     private void finish(AgentPolicy policy, StreamEntryID entry, Envelope envelope, TaskStatus status, int attempt,
                         AgentResult result, String error, List<TaskState.Attempt> history, long tookMs) {
         boolean written = transitions.finish(policy, entry, envelope,
-                new TaskTransitions.Finish(status, attempt, result, error, history, tookMs, null), worker.id());
+                new TaskTransitions.Finish(status, attempt, result, error, history, tookMs), worker.id());
         if (written) {
             metrics.finished(policy, status, Duration.ofMillis(tookMs));
         }

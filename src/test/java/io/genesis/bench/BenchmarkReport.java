@@ -13,6 +13,7 @@ final class BenchmarkReport {
 
     private final List<String[]> environment = new ArrayList<>();
     private final List<String[]> results = new ArrayList<>();
+    private final List<String[]> peers = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> diagnostics = new ArrayList<>();
 
@@ -22,6 +23,11 @@ final class BenchmarkReport {
 
     void result(String measurement, String value) {
         results.add(new String[] {measurement, value});
+    }
+
+    /** One row of the side-by-side table: system, rate, CPU per unit with its parts, total CPU per unit. */
+    void peer(String system, String rate, String cpuParts, String cpuTotal) {
+        peers.add(new String[] {system, rate, cpuParts, cpuTotal});
     }
 
     void note(String text) {
@@ -37,6 +43,11 @@ final class BenchmarkReport {
         table(md, "what", "value", environment);
         md.append("\n## Results\n\n");
         table(md, "measurement", "result", results);
+        if (!peers.isEmpty()) {
+            md.append("\n## Side by side: the runtime and BullMQ (same redis-server, same run)\n\n")
+                    .append("| system | rate | CPU per task / job | CPU total per task / job |\n|---|---|---|---|\n");
+            peers.forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        }
         if (!notes.isEmpty()) {
             md.append("\n## Notes\n\n");
             notes.forEach(note -> md.append("- ").append(note).append('\n'));

@@ -24,12 +24,21 @@ final class ProcessCpu {
 
     /** The server JVM, Redis, PostgreSQL with its backends and this JVM, from the pid files the bench profile names. */
     static ProcessCpu benchmarkProcesses() throws IOException {
-        Path services = Path.of(System.getProperty("genesis.it.services-dir", "target/it-services"));
+        Path services = servicesDir();
         return new ProcessCpu()
                 .add("server", Path.of(System.getProperty("genesis.bench.server-pid-file", "target/none.pid")), false)
-                .add("Redis", services.resolve("redis.pid"), false)
+                .add("Redis", redisPidFile(), false)
                 .add("PostgreSQL", services.resolve("postgres-data").resolve("postmaster.pid"), true)
                 .add("benchmark", ProcessHandle.current().pid(), false);
+    }
+
+    /** The pid file of the redis-server the integration-test services started (the one the server uses). */
+    static Path redisPidFile() {
+        return servicesDir().resolve("redis.pid");
+    }
+
+    private static Path servicesDir() {
+        return Path.of(System.getProperty("genesis.it.services-dir", "target/it-services"));
     }
 
     /**
@@ -73,6 +82,13 @@ final class ProcessCpu {
             }
         });
         return text.length() == 0 ? "n/a" : text + " ms";
+    }
+
+    /** Milliseconds of CPU per unit of work of one named process between two snapshots; NaN when not measured. */
+    static double msPerUnit(Map<String, Long> before, Map<String, Long> after, String name, long units) {
+        Long start = before.get(name);
+        Long end = after.get(name);
+        return start == null || end == null || units <= 0 ? Double.NaN : (end - start) / 1e6 / units;
     }
 
     private static OptionalLong ticks(long pid, boolean withExitedChildren) {

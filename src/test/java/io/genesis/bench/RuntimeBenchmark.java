@@ -6,6 +6,7 @@ import io.genesis.it.Api;
 import io.genesis.it.Await;
 import io.genesis.it.Database;
 import io.genesis.runtime.Envelope;
+import io.genesis.runtime.PublishScript;
 import io.genesis.runtime.RuntimeKeys;
 import io.genesis.runtime.TaskPublisher;
 import jakarta.json.JsonValue;
@@ -77,6 +78,8 @@ class RuntimeBenchmark {
     private static final int HTTP_RATE = Integer.getInteger("genesis.bench.http-rate", 1_000);
     private static final int PHASE_SECONDS = Integer.getInteger("genesis.bench.phase-seconds", 10);
     private static final Path OUTPUT = Path.of(System.getProperty("genesis.bench.output-dir", "target/benchmark"));
+    private static final Path BULLMQ = Path.of(System.getProperty("genesis.bench.bullmq-dir", "target/bullmq"));
+    private static final int BULLMQ_CONCURRENCY = Integer.getInteger("genesis.bench.bullmq-concurrency", 64);
 
     private static final int WARMUP_TASKS = 2_000;
     private static final int HTTP_WARMUP_REQUESTS = 3_000;
@@ -95,6 +98,7 @@ class RuntimeBenchmark {
 
     private static RedisClient redis;
     private static RuntimeKeys keys;
+    private static PublishScript publisher;
     private static ProcessCpu cpu;
 
     /** Messages or tasks moved in a measured time; {@code complete} is false when a bound cut the phase short. */
@@ -119,6 +123,7 @@ class RuntimeBenchmark {
                 .poolConfig(pool)
                 .build();
         keys = RuntimeKeys.withPrefix(KEY_PREFIX);
+        publisher = new PublishScript(keys);
     }
 
     @AfterAll
@@ -168,6 +173,7 @@ class RuntimeBenchmark {
         report.result("(b) CPU per task (publish to SQL row; the benchmark JVM is the publisher)",
                 ProcessCpu.perUnit(cpuBefore, cpuAfter, runtime.count()));
         commandStatsPerTask(commandStats, runtime.count()).forEach(report::diagnostic);
+        sideBySide(report, runtime, cpuBefore, cpuAfter);
 
         double pacedRate = Math.max(10, runtime.perSecond() / 2);
         Samples enqueueLatency = new Samples(MAX_PACED_TASKS);
@@ -382,7 +388,7 @@ class RuntimeBenchmark {
     }
 
     private void publish(Envelope envelope) {
-        TaskPublisher.publishCall(keys, envelope, AGENT, STATE_TTL_SECONDS, STATE_TTL_SECONDS).run(redis);
+        publisher.call(redis, envelope, AGENT, STATE_TTL_SECONDS, STATE_TTL_SECONDS);
     }
 
     private interface PublisherWork {
@@ -445,6 +451,46 @@ class RuntimeBenchmark {
                 return rs.getLong(1);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- the peer: BullMQ on the same Redis
+
+    /**
+     * The runtime's (b) next to BullMQ with as many no-op jobs, as many producers (one job at a
+     * time each) and one Worker of concurrency 64, run right after (b) on the same redis-server. Runtime CPU counts the server,
+     * Redis and PostgreSQL (the publishers are the benchmark JVM, left out); BullMQ's counts the node process (its
+     * producers included) and Redis.
+     */
+    private void sideBySide(BenchmarkReport report, Throughput runtime, Map<String, Long> cpuBefore, Map<String, Long> cpuAfter)
+            throws Exception {
+        double server = ProcessCpu.msPerUnit(cpuBefore, cpuAfter, "server", runtime.count());
+        double redisCpu = ProcessCpu.msPerUnit(cpuBefore, cpuAfter, "Redis", runtime.count());
+        double postgres = ProcessCpu.msPerUnit(cpuBefore, cpuAfter, "PostgreSQL", runtime.count());
+        report.peer("Genesis runtime (b): publish script, consume, handler, finish + ack, state, SQL row",
+                rate(runtime.perSecond(), "tasks") + incomplete(runtime),
+                "server " + ms(server) + ", Redis " + ms(redisCpu) + ", PostgreSQL " + ms(postgres),
+                ms(server + redisCpu + postgres));
+        BullMqPeer.Outcome peer = new BullMqPeer(BULLMQ, Integer.getInteger("genesis.it.redis.port"), ProcessCpu.redisPidFile())
+                .run(TASKS, PUBLISHERS, BULLMQ_CONCURRENCY, WARMUP_TASKS, (int) RUNTIME_LIMIT.toSeconds());
+        if (peer.run().isEmpty()) {
+            report.peer("BullMQ", "skipped: " + peer.skipped(), "", "");
+            return;
+        }
+        BullMqPeer.Run bull = peer.run().get();
+        double node = bull.cpuMsPerJob("node");
+        double bullRedis = bull.cpuMsPerJob("Redis");
+        report.peer("BullMQ " + bullMqVersion() + ": " + PUBLISHERS + " producers adding one job at a time, one Worker of concurrency "
+                        + BULLMQ_CONCURRENCY + ", no-op processor, completed jobs kept (default)",
+                rate(bull.perSecond(), "jobs") + (bull.complete() ? "" : " (INCOMPLETE: " + bull.jobs() + " done)"),
+                "node " + ms(node) + ", Redis " + ms(bullRedis), ms(node + bullRedis));
+        report.peer("runtime / BullMQ", String.format(Locale.ROOT, "%.2f x", runtime.perSecond() / bull.perSecond()), "",
+                String.format(Locale.ROOT, "%.2f x", (server + redisCpu + postgres) / (node + bullRedis)));
+    }
+
+    private static String bullMqVersion() throws IOException {
+        Path manifest = BULLMQ.resolve("node_modules").resolve("bullmq").resolve("package.json");
+        Matcher version = Pattern.compile("\"version\":\\s*\"([^\"]+)\"").matcher(Files.readString(manifest));
+        return version.find() ? version.group(1) : "?";
     }
 
     // ---------------------------------------------------------------- HTTP

@@ -1,7 +1,6 @@
 package io.genesis.it;
 
 import io.genesis.payments.PaymentRecord;
-import io.genesis.results.TaskResultRecord;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -116,7 +115,6 @@ class SchemaIT {
                 .applySetting("hibernate.hbm2ddl.auto", "validate")
                 .build();
         try (SessionFactory validated = new MetadataSources(registry)
-                .addAnnotatedClass(TaskResultRecord.class)
                 .addAnnotatedClass(PaymentRecord.class)
                 .buildMetadata().buildSessionFactory()) {
             assertTrue(validated.isOpen());

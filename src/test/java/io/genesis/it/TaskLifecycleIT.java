@@ -52,6 +52,31 @@ class TaskLifecycleIT {
         assertTrue(((Double) row.get("duration_seconds")) >= 0);
     }
 
+    /**
+     * The SQL row is written once and read back: once the Redis state is gone (expired), {@code GET /api/tasks/{id}}
+     * answers from the row with the same status, result, tenant and attempts.
+     */
+    @Test
+    void aFinishedTaskIsReadFromItsSqlRowOnceItsRedisStateIsGone() {
+        String taskId = Tasks.publish("{\"topic\":\"genesis.qa\",\"content\":{\"spec\":\"x\"},\"tenant_id\":\"tenant-a\"}");
+        JsonObject live = Tasks.awaitStatus(taskId, "completed", QUICK);
+        Await.until("SQL row", QUICK, () -> row(taskId), r -> !r.isEmpty());
+
+        Tasks.redis().del("omni:task:" + taskId);
+        JsonObject fromSql = Api.get("/api/tasks/" + taskId).json();
+        assertEquals("completed", fromSql.getString("status"));
+        assertEquals("qa_agent", fromSql.getString("agent"));
+        assertEquals("tenant-a", fromSql.getString("tenant_id"));
+        assertEquals(live.getInt("attempts"), fromSql.getInt("attempts"));
+        assertEquals(live.getJsonObject("result"), fromSql.getJsonObject("result"));
+        assertEquals(live.getString("correlation_id"), fromSql.getString("correlation_id"));
+        assertNotNull(fromSql.getString("completed_at"));
+
+        Map<String, Object> row = row(taskId);
+        assertNotNull(row.get("quality_score"), "the result was graded");
+        assertEquals("{\"spec\": \"x\"}", String.valueOf(row.get("input")));
+    }
+
     @Test
     void retryThenSuccessCountsEveryAttempt() {
         String taskId = Tasks.publish("{\"topic\":\"genesis.qa\",\"content\":{\"simulate\":{\"fail_times\":2}}}");

@@ -1,15 +1,14 @@
 package io.genesis.runtime.boundary;
 
-import io.genesis.api.JsonConventions;
 import io.genesis.api.TenantResolver;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
-import io.genesis.results.TaskResultRecord;
-import io.genesis.results.TaskResultStore;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.AgentRegistry;
 import io.genesis.runtime.Envelope;
 import io.genesis.runtime.TaskPublisher;
+import io.genesis.runtime.TaskResultRow;
+import io.genesis.runtime.TaskResultStore;
 import io.genesis.runtime.TaskState;
 import io.genesis.runtime.TaskStatus;
 import io.genesis.runtime.TaskStore;
@@ -17,7 +16,6 @@ import io.genesis.runtime.TaskTransitions;
 import io.genesis.runtime.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,10 +33,8 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -129,7 +125,7 @@ public class TaskResource {
             throw ProblemException.notFound("No task " + taskId);
         }
         return tasks.find(taskId)
-                .or(() -> results.find(taskId).map(TaskResource::fromRecord))
+                .or(() -> results.find(taskId).map(TaskResultRow::asState))
                 .orElseThrow(() -> ProblemException.notFound("No task " + taskId
                         + " (unknown, or its state expired from Redis and it never reached a terminal status)"));
     }
@@ -192,15 +188,5 @@ public class TaskResource {
                 .location(location)
                 .header("Idempotent-Replayed", published.created() ? null : "true")
                 .build();
-    }
-
-    private static TaskState fromRecord(TaskResultRecord row) {
-        JsonValue output = row.getOutput() == null ? null
-                : JsonConventions.json().createReader(new StringReader(row.getOutput())).readValue();
-        return new TaskState(row.getTaskId(), row.getTopic(), row.getAgentId(),
-                row.getStatus().equals("success") ? "completed" : row.getStatus(), row.getAttempts(), output, row.getError(),
-                row.getCorrelationId(), row.getCausationId(), row.getTenantId(), row.getBusinessId(),
-                row.getCreatedAt().toString(), null, row.getCompletedAt() == null ? null : row.getCompletedAt().toString(),
-                row.getWorkerId(), List.of());
     }
 }

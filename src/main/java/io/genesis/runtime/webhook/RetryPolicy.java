@@ -1,5 +1,7 @@
 package io.genesis.runtime.webhook;
 
+import io.genesis.runtime.Backoff;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -9,7 +11,7 @@ import java.util.OptionalLong;
 
 /**
  * When a webhook attempt is retried and how long to wait: 2xx is delivered; 5xx and 429 (and timeouts or connection
- * errors) are retried with exponential backoff and full jitter, or after {@code Retry-After} (capped), until
+ * errors) are retried with exponential {@link Backoff} and full jitter, or after {@code Retry-After} (capped), until
  * {@code maxAttempts}; every other status is final and never retried. Pure: no clock, no randomness of its own.
  */
 public record RetryPolicy(int maxAttempts, long baseMillis, long capMillis) {
@@ -40,25 +42,9 @@ public record RetryPolicy(int maxAttempts, long baseMillis, long capMillis) {
         return attempt < maxAttempts;
     }
 
-    /** Upper bound of the wait after failed attempt {@code attempt} (from 1): {@code min(cap, base * 2^(attempt-1))}. */
-    public static long backoffCeilingMillis(int attempt, long baseMillis, long capMillis) {
-        int doublings = Math.max(0, attempt - 1);
-        if (doublings >= 62 || baseMillis > (capMillis >> doublings)) {
-            return capMillis;
-        }
-        return baseMillis << doublings;
-    }
-
-    /**
-     * Full jitter: a wait uniformly spread over {@code [0, ceiling]}, {@code random} being a uniform draw from
-     * {@code [0, 1)}. Spreads retries of many deliveries that failed together.
-     */
-    public static long fullJitterMillis(int attempt, long baseMillis, long capMillis, double random) {
-        if (random < 0 || random >= 1) {
-            throw new IllegalArgumentException("random must be in [0, 1): " + random);
-        }
-        long ceiling = backoffCeilingMillis(attempt, baseMillis, capMillis);
-        return (long) Math.floor(random * (ceiling + 1));
+    /** The redelivery backoff: exponential from the base, capped, with full jitter. */
+    public Backoff backoff() {
+        return new Backoff(baseMillis, capMillis, Backoff.Jitter.FULL);
     }
 
     /** The wait before the next attempt: the receiver's {@code Retry-After} if it gave one (capped), else jittered backoff. */
@@ -66,7 +52,7 @@ public record RetryPolicy(int maxAttempts, long baseMillis, long capMillis) {
         if (retryAfterMillis.isPresent()) {
             return Math.min(capMillis, Math.max(0, retryAfterMillis.getAsLong()));
         }
-        return fullJitterMillis(failedAttempt, baseMillis, capMillis, random);
+        return backoff().delayMillis(failedAttempt, random);
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP-date, relative to {@code now}; empty when absent or unreadable. */

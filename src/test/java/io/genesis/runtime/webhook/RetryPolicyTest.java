@@ -18,28 +18,6 @@ class RetryPolicyTest {
     private static final RetryPolicy DEFAULTS = new RetryPolicy(5, 500, 60_000);
 
     @Test
-    void ceilingDoublesFromTheBaseUpToTheCap() {
-        assertEquals(500, RetryPolicy.backoffCeilingMillis(1, 500, 60_000));
-        assertEquals(1_000, RetryPolicy.backoffCeilingMillis(2, 500, 60_000));
-        assertEquals(2_000, RetryPolicy.backoffCeilingMillis(3, 500, 60_000));
-        assertEquals(32_000, RetryPolicy.backoffCeilingMillis(7, 500, 60_000));
-        assertEquals(60_000, RetryPolicy.backoffCeilingMillis(8, 500, 60_000));
-        assertEquals(60_000, RetryPolicy.backoffCeilingMillis(63, 500, 60_000), "no overflow");
-        assertEquals(60_000, RetryPolicy.backoffCeilingMillis(Integer.MAX_VALUE, 500, 60_000), "no overflow");
-        assertEquals(Long.MAX_VALUE, RetryPolicy.backoffCeilingMillis(70, 3, Long.MAX_VALUE), "no overflow at the top");
-    }
-
-    @Test
-    void fullJitterSpreadsOverZeroToTheCeiling() {
-        assertEquals(0, RetryPolicy.fullJitterMillis(3, 500, 60_000, 0.0));
-        assertEquals(1_000, RetryPolicy.fullJitterMillis(3, 500, 60_000, 0.5));
-        assertEquals(2_000, RetryPolicy.fullJitterMillis(3, 500, 60_000, Math.nextDown(1.0)));
-        assertEquals(60_000, RetryPolicy.fullJitterMillis(20, 500, 60_000, Math.nextDown(1.0)));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.fullJitterMillis(1, 500, 60_000, 1.0));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.fullJitterMillis(1, 500, 60_000, -0.1));
-    }
-
-    @Test
     void retryAfterWinsOverBackoffButIsCapped() {
         assertEquals(1_000, DEFAULTS.delayMillis(1, OptionalLong.of(1_000), 0.9));
         assertEquals(60_000, DEFAULTS.delayMillis(1, OptionalLong.of(3_600_000), 0.9));

@@ -1,0 +1,148 @@
+package io.genesis.runtime;
+
+import io.genesis.api.JsonConventions;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonValue;
+
+import javax.sql.DataSource;
+import java.net.ConnectException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code omnidaemon_task_results} over JDBC: rows written in one batch per call ({@code ON CONFLICT DO NOTHING}, so a
+ * task id never gets a second row) and read back by task id.
+ */
+@ApplicationScoped
+public class TaskResultStore {
+
+    private static final String COLUMNS = """
+            task_id, topic, agent_id, tenant_id, business_id, correlation_id, causation_id, source, status, attempts,
+            duration_seconds, cost_cents, quality_score, input, output, error, traceparent, worker_id, created_at, completed_at""";
+    private static final String INSERT = "INSERT INTO omnidaemon_task_results (" + COLUMNS + """
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+            ON CONFLICT (task_id) DO NOTHING""";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM omnidaemon_task_results WHERE task_id = ?";
+
+    /** The database cannot be reached now: try again later. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The database refused a row (a constraint): retrying will not help. */
+    public static final class Refused extends RuntimeException {
+        Refused(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    @Resource(lookup = "jdbc/genesis")
+    DataSource dataSource;
+
+    /** Inserts every row, all or nothing. */
+    public void writeAll(List<TaskResultRow> rows) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (TaskResultRow row : rows) {
+                    bind(insert, row);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e) ? new Unavailable(e) : new Refused(e);
+        }
+    }
+
+    public Optional<TaskResultRow> find(String taskId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setString(1, taskId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw unavailable(e) ? new Unavailable(e) : new IllegalStateException("reading task result " + taskId, e);
+        }
+    }
+
+    private static void bind(PreparedStatement insert, TaskResultRow row) throws SQLException {
+        insert.setString(1, row.taskId());
+        insert.setString(2, row.topic());
+        insert.setString(3, row.agentId());
+        insert.setString(4, row.tenantId() == null ? "default" : row.tenantId());
+        insert.setString(5, row.businessId());
+        insert.setString(6, row.correlationId());
+        insert.setString(7, row.causationId());
+        insert.setString(8, row.source());
+        insert.setString(9, row.status().sqlStatus());
+        insert.setInt(10, row.attempts());
+        insert.setDouble(11, row.durationSeconds());
+        insert.setBigDecimal(12, row.costCents());
+        if (row.qualityScore() == null) {
+            insert.setNull(13, Types.DOUBLE);
+        } else {
+            insert.setDouble(13, row.qualityScore());
+        }
+        insert.setString(14, json(row.input()));
+        insert.setString(15, json(row.output()));
+        insert.setString(16, row.error());
+        insert.setString(17, row.traceparent());
+        insert.setString(18, row.workerId());
+        insert.setObject(19, utc(row.createdAt()));
+        insert.setObject(20, utc(row.completedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    private static TaskResultRow read(ResultSet rs) throws SQLException {
+        double quality = rs.getDouble("quality_score");
+        Double qualityScore = rs.wasNull() ? null : quality;
+        OffsetDateTime completed = rs.getObject("completed_at", OffsetDateTime.class);
+        return new TaskResultRow(rs.getString("task_id"), rs.getString("topic"), rs.getString("agent_id"),
+                rs.getString("tenant_id"), rs.getString("business_id"), rs.getString("correlation_id"),
+                rs.getString("causation_id"), rs.getString("source"), TaskStatus.fromSql(rs.getString("status")),
+                rs.getInt("attempts"), rs.getDouble("duration_seconds"), rs.getBigDecimal("cost_cents"), qualityScore,
+                JsonConventions.read(rs.getString("input")), JsonConventions.read(rs.getString("output")),
+                rs.getString("error"), rs.getString("traceparent"), rs.getString("worker_id"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), completed == null ? null : completed.toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String json(JsonValue value) {
+        return value == null || value == JsonValue.NULL ? null : value.toString();
+    }
+
+    /** True when the failure is the database being unreachable (retry later), not a bad row. */
+    private static boolean unavailable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("53300"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,86 @@
+package io.genesis.runtime;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FinishQueueTest {
+
+    private static FinishScript.FinishArgs finish(String taskId) {
+        return new FinishScript.FinishArgs(taskId, "genesis.qa", null, "group:qa_agent", "1-0", TaskStatus.COMPLETED,
+                "2026-12-07T10:00:00Z", "{}", null, "[]", 1, "{}", null, 0, null, "qa_agent", 1, null, null);
+    }
+
+    @Test
+    void everyFinishGetsItsOwnOutcomeWhenManyThreadsShareCalls() throws Exception {
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        FinishQueue queue = new FinishQueue(batch -> {
+            batchSizes.add(batch.size());
+            return batch.stream().map(f -> f.taskId().endsWith("dup") ? FinishScript.Outcome.ALREADY_TERMINAL
+                    : FinishScript.Outcome.WRITTEN).toList();
+        });
+        int threads = 16;
+        int perThread = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> written = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                written.add(pool.submit(() -> {
+                    start.await();
+                    int mine = 0;
+                    for (int i = 0; i < perThread; i++) {
+                        String id = thread + "-" + i + (i % 10 == 0 ? "-dup" : "");
+                        FinishScript.Outcome outcome = queue.submit(finish(id));
+                        assertEquals(id.endsWith("dup") ? FinishScript.Outcome.ALREADY_TERMINAL : FinishScript.Outcome.WRITTEN,
+                                outcome, id);
+                        mine += outcome == FinishScript.Outcome.WRITTEN ? 1 : 0;
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> f : written) {
+                total += f.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(threads * perThread * 9 / 10, total);
+            assertEquals(threads * perThread, batchSizes.stream().mapToInt(Integer::intValue).sum(), "each finish in exactly one call");
+            assertTrue(batchSizes.stream().allMatch(size -> size <= FinishQueue.MAX_BATCH));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRedisFailureOfTheCallReachesTheFinishingThread() {
+        FinishQueue queue = new FinishQueue(batch -> {
+            throw new IllegalStateException("redis down");
+        });
+        assertThrows(IllegalStateException.class, () -> queue.submit(finish("t-1")));
+    }
+
+    @Test
+    void anInterruptWhileFinishingIsKeptForTheCaller() {
+        FinishQueue queue = new FinishQueue(batch -> batch.stream().map(f -> FinishScript.Outcome.WRITTEN).toList());
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals(FinishScript.Outcome.WRITTEN, queue.submit(finish("t-1")));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+}

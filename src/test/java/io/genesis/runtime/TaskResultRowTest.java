@@ -1,0 +1,70 @@
+package io.genesis.runtime;
+
+import io.genesis.api.JsonConventions;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TaskResultRowTest {
+
+    private static final Instant CREATED = Instant.parse("2026-12-07T10:00:00.123456Z");
+
+    @Test
+    void theOutboxJsonReadsBackAsTheSameRow() {
+        TaskResultRow row = new TaskResultRow("t-1", "genesis.qa", "qa_agent", "tenant-a", "biz-1", "corr-1", "parent-1",
+                "api", TaskStatus.COMPLETED, 2, 1.25, new BigDecimal("12.5000"), 0.875,
+                JsonConventions.read("{\"spec\":\"x\"}"), JsonConventions.read("{\"tests_passed\":12}"), null,
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "worker-1", CREATED, CREATED.plusSeconds(2));
+
+        TaskResultRow read = TaskResultRow.fromJson(row.toJson());
+
+        assertEquals(row, read);
+        assertEquals("success", JsonConventions.readObject(row.toJson()).getString("status"), "the SQL status value");
+    }
+
+    @Test
+    void aFailedRowHasNoOutputAndNoGrade() {
+        Envelope envelope = new Envelope("t-2", "genesis.build", JsonConventions.read("{}"), null, null, "t-2", null, "api",
+                "default", 0, "2026-12-07T10:00:00+01:00", null, null, null, null);
+        TaskResultRow row = TaskResultRow.of(envelope, "builder_agent", TaskStatus.DEAD_LETTERED, 3, null, "boom", 1500,
+                CREATED, "worker-1");
+
+        TaskResultRow read = TaskResultRow.fromJson(row.toJson());
+
+        assertEquals(row, read);
+        assertNull(read.output());
+        assertNull(read.qualityScore());
+        assertEquals(BigDecimal.ZERO, read.costCents());
+        assertEquals(Instant.parse("2026-12-07T09:00:00Z"), read.createdAt(), "an offset is read as its instant");
+        assertEquals(1.5, read.durationSeconds());
+    }
+
+    @Test
+    void aRowExpiredFromRedisShowsAsItsTaskState() {
+        TaskResultRow row = TaskResultRow.fromJson("""
+                {"task_id":"t-3","topic":"genesis.qa","agent_id":"qa_agent","tenant_id":"default","correlation_id":"t-3",
+                 "status":"success","attempts":1,"duration_seconds":0.01,"cost_cents":0,"input":{},"output":{"ok":true},
+                 "created_at":"2026-12-07T10:00:00Z","completed_at":"2026-12-07T10:00:01Z","worker_id":"w"}""");
+
+        TaskState state = row.asState();
+
+        assertEquals("completed", state.status());
+        assertEquals(JsonConventions.read("{\"ok\":true}"), state.result());
+        assertEquals("2026-12-07T10:00:01Z", state.completedAt());
+        assertNull(state.startedAt());
+    }
+
+    @Test
+    void textThatIsNotARowIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.fromJson("not json"));
+        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.fromJson("{\"task_id\":\"t\"}"));
+        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.fromJson(
+                "{\"task_id\":\"t\",\"topic\":\"x\",\"agent_id\":\"a\",\"correlation_id\":\"t\",\"status\":\"processing\","
+                        + "\"attempts\":1,\"duration_seconds\":0,\"cost_cents\":0,\"created_at\":\"2026-12-07T10:00:00Z\"}"));
+    }
+}
