@@ -27,92 +27,88 @@ public class RequestJson implements ContextResolver<Jsonb> {
 
     private static final Jsonb STRICT = JsonbBuilder.create(JsonConventions.config()
             .setProperty("jsonb.fail-on-unknown-properties", true)
-            .withDeserializers(new Text(), new Truth(), new Whole(), new Int(), new Decimal(), new Real()));
+            .withDeserializers(
+                    new Strict<String>("must be a string") {
+                        @Override
+                        String read(JsonValue value) {
+                            return value instanceof JsonString text ? text.getString() : null;
+                        }
+                    },
+                    new Strict<Boolean>("must be true or false") {
+                        @Override
+                        Boolean read(JsonValue value) {
+                            return value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : null;
+                        }
+                    },
+                    new Strict<Long>("must be a whole number") {
+                        @Override
+                        Long read(JsonValue value) {
+                            BigDecimal number = decimal(value);
+                            return number == null ? null : whole(number, Long.MIN_VALUE, Long.MAX_VALUE);
+                        }
+                    },
+                    new Strict<Integer>("must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE) {
+                        @Override
+                        Integer read(JsonValue value) {
+                            BigDecimal number = decimal(value);
+                            Long whole = number == null ? null : whole(number, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                            return whole == null ? null : whole.intValue();
+                        }
+                    },
+                    new Strict<BigDecimal>("must be a number") {
+                        @Override
+                        BigDecimal read(JsonValue value) {
+                            return decimal(value);
+                        }
+                    },
+                    new Strict<Double>("must be a number") {
+                        @Override
+                        Double read(JsonValue value) {
+                            BigDecimal number = decimal(value);
+                            return number == null ? null : number.doubleValue();
+                        }
+                    }));
 
     @Override
     public Jsonb getContext(Class<?> type) {
         return STRICT;
     }
 
-    static final class Text implements JsonbDeserializer<String> {
-        @Override
-        public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            if (value instanceof JsonString text) {
-                return text.getString();
-            }
-            if (value == JsonValue.NULL) {
-                return null;
-            }
-            throw new JsonTypeMismatch("must be a string");
+    private static BigDecimal decimal(JsonValue value) {
+        return value instanceof JsonNumber number ? number.bigDecimalValue() : null;
+    }
+
+    private static Long whole(BigDecimal number, long min, long max) {
+        try {
+            long whole = number.longValueExact();
+            return whole >= min && whole <= max ? whole : null;
+        } catch (ArithmeticException e) {
+            return null;
         }
     }
 
-    static final class Truth implements JsonbDeserializer<Boolean> {
-        @Override
-        public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-                return value == JsonValue.TRUE;
-            }
-            if (value == JsonValue.NULL) {
-                return null;
-            }
-            throw new JsonTypeMismatch("must be true or false");
-        }
-    }
+    /** JSON null is null; a value {@link #read} cannot take is refused with {@code reason}. */
+    private abstract static class Strict<T> implements JsonbDeserializer<T> {
 
-    static final class Whole implements JsonbDeserializer<Long> {
+        private final String reason;
+
+        Strict(String reason) {
+            this.reason = reason;
+        }
+
+        abstract T read(JsonValue value);
+
         @Override
-        public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
+        public T deserialize(JsonParser parser, DeserializationContext context, Type type) {
             JsonValue value = parser.getValue();
             if (value == JsonValue.NULL) {
                 return null;
             }
-            if (value instanceof JsonNumber number && number.isIntegral()) {
-                try {
-                    return number.longValueExact();
-                } catch (ArithmeticException e) {
-                    throw new JsonTypeMismatch("must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
-                }
+            T read = read(value);
+            if (read == null) {
+                throw new JsonTypeMismatch(reason);
             }
-            throw new JsonTypeMismatch("must be a whole number");
-        }
-    }
-
-    static final class Int implements JsonbDeserializer<Integer> {
-        @Override
-        public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            Long whole = new Whole().deserialize(parser, context, type);
-            if (whole == null) {
-                return null;
-            }
-            if (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
-                throw new JsonTypeMismatch("must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
-            }
-            return whole.intValue();
-        }
-    }
-
-    static final class Decimal implements JsonbDeserializer<BigDecimal> {
-        @Override
-        public BigDecimal deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            if (value == JsonValue.NULL) {
-                return null;
-            }
-            if (value instanceof JsonNumber number) {
-                return number.bigDecimalValue();
-            }
-            throw new JsonTypeMismatch("must be a number");
-        }
-    }
-
-    static final class Real implements JsonbDeserializer<Double> {
-        @Override
-        public Double deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            BigDecimal number = new Decimal().deserialize(parser, context, type);
-            return number == null ? null : number.doubleValue();
+            return read;
         }
     }
 }

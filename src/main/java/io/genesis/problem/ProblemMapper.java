@@ -1,5 +1,9 @@
 package io.genesis.problem;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -16,14 +20,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The catch-all of the problem mapper family: a {@link ProblemException} as it is, a body that could
+ * The catch-all of the problem mapper family: a {@link DomainException} by its kind, a dependency outage recognised by
+ * an {@link OutageClassifier} as 503 with {@code Retry-After}, a {@link ProblemException} as it is, a body that could
  * not be read into its request record as a 400 naming the field ({@link BindingProblems}), JAX-RS client errors with
  * their status, and anything unexpected as a 500 with an opaque reference that is also logged with the stack.
  */
 @Provider
+@ApplicationScoped
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Inject
+    @Any
+    Instance<OutageClassifier> outages;
 
     @Context
     UriInfo uriInfo;
@@ -31,8 +41,44 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable error) {
         String path = path(uriInfo);
+        DomainException domain = cause(error, DomainException.class);
+        if (domain == null) {
+            domain = outage(error);
+        }
+        if (domain != null) {
+            return answer(domain, path);
+        }
         Optional<Problem> known = known(error, path);
         return known.isPresent() ? known.get().withInstance(path).toResponse() : unexpected(error, path);
+    }
+
+    /** A domain exception as problem+json: its kind's status, its message, its extensions, Retry-After for outages. */
+    static Response answer(DomainException error, String path) {
+        Problem problem = Problem.of(error.kind().status, error.getMessage());
+        for (var extension : error.extensions().entrySet()) {
+            problem = problem.with(extension.getKey(), extension.getValue());
+        }
+        Response response = problem.withInstance(path).toResponse();
+        if (error.kind() == DomainException.Kind.UNAVAILABLE) {
+            if (error.getCause() != null) {
+                LOG.warning(() -> "Answered 503 on " + path + ": " + Failures.brief(error));
+            }
+            return Response.fromResponse(response).header("Retry-After", String.valueOf(error.retryAfterSeconds())).build();
+        }
+        return response;
+    }
+
+    private DependencyUnavailable outage(Throwable error) {
+        if (outages == null) {
+            return null;
+        }
+        for (OutageClassifier classifier : outages) {
+            Optional<DependencyUnavailable> outage = classifier.classify(error);
+            if (outage.isPresent()) {
+                return outage.get();
+            }
+        }
+        return null;
     }
 
     private static Optional<Problem> known(Throwable error, String path) {

@@ -20,7 +20,13 @@
  * {@code "yes"} for a boolean), malformed JSON, a body that is not an object, a violated constraint: 400 with
  * {@code field} (dotted path for nested members, {@code body} for the whole body) and a {@code detail} that names it;
  * {@code invalid_<field>} lists the rejected elements of a list; a body over {@code genesis.api.max-body-bytes}: 413.
- * Checks that need the database or the registry stay in the resource or control code and throw a
- * {@link io.genesis.problem.ProblemException} with the {@code field} extension.
+ * Checks that need the database or the registry stay in the resource or control code.
+ *
+ * <h2>How control code refuses</h2>
+ * It throws a subclass of {@link io.genesis.problem.DomainException} named for what happened, with a
+ * {@link io.genesis.problem.DomainException.Kind} (invalid 400, not found 404, conflict 409, unprocessable 422,
+ * unavailable 503 + {@code Retry-After}) and extensions such as {@code field}; it never builds an HTTP response.
+ * A dependency outage needs no code at all where it surfaces: an {@link io.genesis.problem.OutageClassifier} next to
+ * the client library (JDBC, Jedis) recognises it anywhere in the exception chain.
  */
 package io.genesis.problem;
