@@ -10,7 +10,7 @@ import io.genesis.payments.x402.Authorization;
  */
 public interface AgentWallets {
 
-    /** The key the agent pays with; a {@link io.genesis.problem.ProblemException} when it has none. */
+    /** The key the agent pays with; {@link NoPayerWallet} when it has none. */
     WalletKey key(String agent);
 
     /** One line for the log naming where keys come from and the addresses: never a key. */

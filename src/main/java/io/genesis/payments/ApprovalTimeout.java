@@ -1,12 +1,12 @@
 package io.genesis.payments;
 
+import io.genesis.payments.store.LedgerTx;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
 
@@ -61,7 +61,7 @@ public class ApprovalTimeout {
      * Expires the payment of {@code tx} if it has been awaiting approval for longer than the timeout (locking it
      * first), releasing its reservation; false when it is not overdue or no longer pending.
      */
-    boolean expireIfOverdue(LedgerTx tx) throws SQLException {
+    boolean expireIfOverdue(LedgerTx tx) {
         if (!tx.pendingApprovalLongerThan(timeout)) {
             return false;
         }

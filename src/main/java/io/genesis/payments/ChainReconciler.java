@@ -1,19 +1,15 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
-import io.genesis.payments.chain.AuthorizationStates;
-import io.genesis.payments.chain.JsonRpcClient;
+import io.genesis.payments.chain.ChainReader;
 import io.genesis.payments.chain.SettlementFinding;
+import io.genesis.payments.store.LedgerTx;
 import io.genesis.payments.x402.FacilitatorAnswer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -32,43 +28,33 @@ public class ChainReconciler {
     private static final Set<PaymentStatus> UNKNOWN = EnumSet.of(PaymentStatus.CAPTURE_UNKNOWN);
 
     @Inject
-    @ConfigProperty(name = "genesis.payments.rpc-url")
-    Optional<String> rpcUrl;
-
-    @Inject
-    @ConfigProperty(name = "genesis.payments.rpc-log-lookback-blocks")
-    long logLookbackBlocks;
-
-    @Inject
-    @ConfigProperty(name = "genesis.payments.http-timeout-ms")
-    long timeoutMs;
+    ChainReader chain;
 
     @Inject
     PaymentSteps steps;
 
-    private AuthorizationStates chain;
-    private JsonRpcClient rpc;
     private volatile Long chainId;
 
     @PostConstruct
-    void connect() {
-        rpcUrl.map(String::trim).filter(url -> !url.isEmpty()).ifPresent(url -> {
-            rpc = new JsonRpcClient(URI.create(url), Duration.ofMillis(timeoutMs));
-            chain = new AuthorizationStates(rpc, logLookbackBlocks);
-            LOG.info("Payments: lost settlement answers of live payments are reconciled on chain through " + rpc.host());
-        });
+    void announce() {
+        if (chain.enabled()) {
+            LOG.info("Payments: lost settlement answers of live payments are reconciled on chain through " + chain.host());
+        }
     }
 
     public boolean enabled() {
-        return chain != null;
+        return chain.enabled();
     }
 
-    /** Reconciles one CAPTURE_UNKNOWN payment; {@link io.genesis.payments.chain.ChainUnavailable} leaves it for the next sweep. */
+    /**
+     * Reconciles one CAPTURE_UNKNOWN payment; {@link io.genesis.payments.chain.ChainUnavailable} (or the chain reader's
+     * open circuit) leaves it for the next sweep.
+     */
     public void reconcile(String paymentId, String actor) {
         Payment payment = steps.current(paymentId);
         String network = "eip155:" + chainId();
         if (!network.equals(payment.network())) {
-            LOG.warning("Payment " + paymentId + " was paid on " + payment.network() + " but " + rpc.host() + " serves " + network
+            LOG.warning("Payment " + paymentId + " was paid on " + payment.network() + " but " + chain.host() + " serves " + network
                     + "; it waits for an operator");
             return;
         }

@@ -1,8 +1,6 @@
 package io.genesis.payments;
 
 import io.genesis.payments.evm.WalletKey;
-import io.genesis.problem.Problem;
-import io.genesis.problem.ProblemException;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,15 +17,6 @@ import java.util.stream.Collectors;
 final class ConfiguredWallets implements AgentWallets {
 
     static final String DEFAULT_KEY = "genesis.payments.wallet.private-key";
-
-    /** Live mode without a key for the agent: a configuration gap, not a client error. */
-    static final class NoWallet extends ProblemException {
-        NoWallet(String agent) {
-            super(new Problem("about:blank", "Service Unavailable", 503, "No payer wallet for " + agent + ": live payments need "
-                    + DEFAULT_KEY + " (env GENESIS_PAYMENTS_WALLET_PRIVATE_KEY) or " + agentKey(agent), null, Map.of())
-                    .with("agent_id", agent));
-        }
-    }
 
     private final Optional<WalletKey> shared;
     private final Map<String, WalletKey> own;
@@ -70,7 +59,8 @@ final class ConfiguredWallets implements AgentWallets {
         if (key != null) {
             return key;
         }
-        return shared.orElseThrow(() -> new NoWallet(agent));
+        return shared.orElseThrow(() -> new NoPayerWallet(agent, "No payer wallet for " + agent + ": live payments need "
+                + DEFAULT_KEY + " (env GENESIS_PAYMENTS_WALLET_PRIVATE_KEY) or " + agentKey(agent)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.genesis.payments;
 
+import io.genesis.payments.store.MandateStore;
 import jakarta.json.JsonValue;
 
 import java.time.Instant;
@@ -18,6 +19,6 @@ public record Mandate(String mandateId, String vct, String businessId, String ag
     public static final String CLOSED = "CLOSED";
 
     public boolean open() {
-        return Mandates.OPEN.equals(vct);
+        return MandateStore.OPEN.equals(vct);
     }
 }

@@ -2,7 +2,8 @@ package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
 import io.genesis.payments.policy.MandateTerms;
-import jakarta.annotation.Resource;
+import io.genesis.payments.store.LedgerTx;
+import io.genesis.payments.store.MandateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -10,17 +11,10 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,15 +27,13 @@ import java.util.Set;
 @ApplicationScoped
 public class Mandates {
 
-    static final String OPEN = "mandate.payment.open.1";
-    static final String CLOSED = "mandate.payment.1";
     private static final String ISSUER = "meta-agent";
     private static final Set<String> KNOWN = Set.of("payment.amount_range", "payment.allowed_payees", "payment.execution_date",
             "payment.agent_recurrence", "payment.reference", "io.genesis.spend.daily_budget", "io.genesis.spend.business_limit",
             "io.genesis.approval.auto_approve_below");
 
-    @Resource(lookup = "jdbc/genesis", shareable = false)
-    DataSource dataSource;
+    @Inject
+    MandateStore store;
 
     @Inject
     PaymentSettings settings;
@@ -58,34 +50,19 @@ public class Mandates {
      */
     public MandateTerms openFor(String businessId, String agentId) {
         long dailyLimit = budgets.dailyLimitCents(agentId);
-        try (Connection db = dataSource.getConnection()) {
-            Optional<MandateTerms> current = current(db, businessId, agentId);
-            if (current.isPresent()) {
-                return current.get();
-            }
-            issue(db, businessId, agentId, dailyLimit);
-            return current(db, businessId, agentId).orElseThrow(() -> new IllegalStateException("mandate vanished after issue"));
-        } catch (SQLException e) {
-            throw new LedgerUnavailable(e);
-        }
+        return store.currentOpen(businessId, agentId).or(() -> {
+            issue(businessId, agentId, dailyLimit);
+            return store.currentOpen(businessId, agentId);
+        }).map(Mandates::terms).orElseThrow(() -> new IllegalStateException("mandate vanished after issue"));
     }
 
-    /**
-     * The status of an open mandate, read in {@code tx} under a share lock: a revocation (an UPDATE of the row) waits
-     * for this transaction, and this one sees a revocation committed before it.
-     */
-    public String lockedStatus(LedgerTx tx, String mandateId) throws SQLException {
-        try (PreparedStatement select = tx.connection().prepareStatement(
-                "SELECT status FROM payment_mandates WHERE mandate_id = ? FOR SHARE")) {
-            select.setString(1, mandateId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
+    /** The status of an open mandate, read in {@code tx} under a share lock (see {@link MandateStore#lockedStatus}). */
+    public String lockedStatus(LedgerTx tx, String mandateId) {
+        return store.lockedStatus(tx, mandateId);
     }
 
     /** {@code terms} with the status the mandate has now in {@code tx} (see {@link #lockedStatus}). */
-    public MandateTerms recheck(LedgerTx tx, MandateTerms terms) throws SQLException {
+    public MandateTerms recheck(LedgerTx tx, MandateTerms terms) {
         String status = lockedStatus(tx, terms.mandateId());
         if (status == null || status.equals(terms.status()) || !MandateTerms.ACTIVE.equals(terms.status())) {
             return terms;
@@ -94,23 +71,8 @@ public class Mandates {
                 terms.allowedPayees());
     }
 
-    /** The active open mandate of the agent for the business, else the latest revoked one. */
-    private Optional<MandateTerms> current(Connection db, String businessId, String agentId) throws SQLException {
-        try (PreparedStatement select = db.prepareStatement("""
-                SELECT mandate_id, status, not_before, not_after, mandate_json::text FROM payment_mandates
-                WHERE business_id = ? AND agent_id = ? AND vct = ? AND status IN ('ACTIVE', 'REVOKED')
-                ORDER BY status = 'ACTIVE' DESC, created_at DESC LIMIT 1""")) {
-            select.setString(1, businessId);
-            select.setString(2, agentId);
-            select.setString(3, OPEN);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(terms(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant(),
-                        row.getTimestamp(4).toInstant(), Payment.json(row.getString(5)).asJsonObject()));
-            }
-        }
+    private static MandateTerms terms(Mandate mandate) {
+        return terms(mandate.mandateId(), mandate.status(), mandate.notBefore(), mandate.expiresAt(), mandate.mandate().asJsonObject());
     }
 
     /** Reads the constraints the policy enforces; an unknown constraint type makes the mandate UNRESOLVED_CONSTRAINT. */
@@ -132,7 +94,7 @@ public class Mandates {
         return new MandateTerms(id, effective, notBefore, notAfter, max, payees);
     }
 
-    private void issue(Connection db, String businessId, String agentId, long dailyLimitCents) throws SQLException {
+    private void issue(String businessId, String agentId, long dailyLimitCents) {
         String id = "mdt_" + PaymentIds.random();
         Instant now = Instant.now();
         Instant until = now.plus(settings.mandateTtl());
@@ -144,7 +106,7 @@ public class Mandates {
                         .add("website", vendor.url().toString()))));
         JsonObject mandate = JsonConventions.json().createObjectBuilder()
                 .add("mandate_id", id)
-                .add("vct", OPEN)
+                .add("vct", MandateStore.OPEN)
                 .add("business_id", businessId)
                 .add("agent_id", agentId)
                 .add("issuer", ISSUER)
@@ -172,38 +134,21 @@ public class Mandates {
                                 .add("max", settings.policy().autoApproveBelowCents())))
                 .add("status", "ACTIVE")
                 .build();
-        try (PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO payment_mandates (mandate_id, vct, business_id, agent_id, issuer, status, not_before, not_after, mandate_json)
-                SELECT ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?::jsonb WHERE NOT EXISTS (SELECT 1 FROM payment_mandates
-                    WHERE business_id = ? AND agent_id = ? AND vct = ? AND status = 'REVOKED')
-                ON CONFLICT DO NOTHING""")) {
-            insert.setString(1, id);
-            insert.setString(2, OPEN);
-            insert.setString(3, businessId);
-            insert.setString(4, agentId);
-            insert.setString(5, ISSUER);
-            insert.setTimestamp(6, Timestamp.from(now));
-            insert.setTimestamp(7, Timestamp.from(until));
-            insert.setString(8, mandate.toString());
-            insert.setString(9, businessId);
-            insert.setString(10, agentId);
-            insert.setString(11, OPEN);
-            insert.executeUpdate();
-        }
+        store.issueOpen(id, businessId, agentId, ISSUER, now, until, mandate.toString());
     }
 
     /**
      * Writes the closed mandate of an approved purchase in {@code tx}. Its {@code transaction_id} is the base64url SHA-256
      * of the chosen requirements and resource URL (x402 vendors issue no checkout JWT to hash; our adaptation).
      */
-    public void close(LedgerTx tx, String paymentId, String openMandateId, String businessId, String agentId, Vendor vendor,
-                      long cents, String requirementsJson, String resourceUrl) throws SQLException {
+    public void close(LedgerTx tx, String openMandateId, String businessId, String agentId, Vendor vendor,
+                      long cents, String requirementsJson, String resourceUrl) {
         String id = "mdt_" + PaymentIds.random();
         Instant now = Instant.now();
         String wallet = wallets.address(agentId);
         JsonObject mandate = JsonConventions.json().createObjectBuilder()
                 .add("mandate_id", id)
-                .add("vct", CLOSED)
+                .add("vct", MandateStore.CLOSED)
                 .add("transaction_id", base64Url(canonical(Payment.json(requirementsJson)) + "|" + resourceUrl))
                 .add("payee", JsonConventions.json().createObjectBuilder().add("id", vendor.id()).add("name", vendor.name())
                         .add("website", vendor.url().toString()))
@@ -213,21 +158,7 @@ public class Mandates {
                 .add("exp", now.plus(settings.mandateTtl()).getEpochSecond())
                 .add("open_mandate_ref", openMandateId)
                 .build();
-        try (PreparedStatement insert = tx.connection().prepareStatement("""
-                INSERT INTO payment_mandates (mandate_id, vct, business_id, agent_id, parent_mandate_id, payment_id, issuer, status,
-                    not_before, not_after, mandate_json) VALUES (?, ?, ?, ?, ?, ?, ?, 'CLOSED', ?, ?, ?::jsonb)""")) {
-            insert.setString(1, id);
-            insert.setString(2, CLOSED);
-            insert.setString(3, businessId);
-            insert.setString(4, agentId);
-            insert.setString(5, openMandateId);
-            insert.setString(6, paymentId);
-            insert.setString(7, agentId);
-            insert.setTimestamp(8, Timestamp.from(now));
-            insert.setTimestamp(9, Timestamp.from(now.plus(settings.mandateTtl())));
-            insert.setString(10, mandate.toString());
-            insert.executeUpdate();
-        }
+        store.close(tx, id, openMandateId, businessId, agentId, now, now.plus(settings.mandateTtl()), mandate.toString());
     }
 
     /** JSON text with object members sorted by name, so equal requirements hash equally wherever they were read from. */

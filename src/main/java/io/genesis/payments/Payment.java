@@ -1,6 +1,7 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.payments.store.PaymentRow;
 import io.genesis.payments.x402.X402Version;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -53,35 +54,36 @@ public record Payment(
      * The list view. {@code approvalTimeout} (null: not shown) gives a payment awaiting a human its
      * {@code approval_expires_at}: its last change plus the timeout, when {@link ApprovalTimeout} expires it.
      */
-    static Payment summary(PaymentRecord row, java.time.Duration approvalTimeout) {
+    static Payment summary(PaymentRow row, java.time.Duration approvalTimeout) {
         return of(row, false, List.of(), List.of(), approvalTimeout);
     }
 
     /** The single-payment view, with the wire objects, decisions and events; {@code approvalTimeout} as in {@link #summary}. */
-    static Payment detail(PaymentRecord row, List<Decision> decisions, List<Event> events, java.time.Duration approvalTimeout) {
+    static Payment detail(PaymentRow row, List<Decision> decisions, List<Event> events, java.time.Duration approvalTimeout) {
         return of(row, true, decisions, events, approvalTimeout);
     }
 
-    private static Payment of(PaymentRecord r, boolean detail, List<Decision> decisions, List<Event> events,
+    private static Payment of(PaymentRow r, boolean detail, List<Decision> decisions, List<Event> events,
                               java.time.Duration approvalTimeout) {
-        Instant approvalExpiresAt = approvalTimeout != null && PaymentStatus.PENDING_APPROVAL.name().equals(r.getStatus())
-                && r.getUpdatedAt() != null ? r.getUpdatedAt().plus(approvalTimeout) : null;
-        return new Payment(r.getId(), r.getIdempotencyKey(), r.getKind(), r.getParentPaymentId(), r.getStatus(), r.getX402Status(),
-                r.getMode(), r.getTenantId(), r.getBusinessId(), r.getAgentId(), r.getTaskId(), r.getMandateId(), r.getVendorId(),
-                r.getVendorUrl(), r.getHttpMethod(), r.getRequestFingerprint(), json(r.getRequestBody()), r.getPurpose(),
-                r.getX402Version(), r.getScheme(), r.getNetwork(), r.getAsset(), r.getPayTo(), r.getPayer(),
-                r.getAmountAtomic().toString(), r.getRequestedCents(), r.getCostCents(), r.getCapturedCents(), r.getRefundedCents(),
-                r.getAuthNonce(), r.getValidBefore(), r.getTxHash(), r.getErrorCode(), r.getErrorCategory(), r.getErrorMessage(),
-                r.isSimulated(), r.getFacilitatorUrl(), r.getCreatedAt(), r.getApprovedAt(), r.getAuthorizedAt(), r.getCapturedAt(),
-                r.getVoidedAt(), r.getRefundedAt(), r.getUpdatedAt(),
-                detail ? json(r.getPaymentRequiredJson()) : null, detail ? json(r.getRequirementsJson()) : null,
-                detail ? json(r.getPayloadJson()) : null, detail ? json(r.getVerifyResponseJson()) : null,
-                detail ? json(r.getSettleResponseJson()) : null, detail ? List.copyOf(decisions) : null,
+        Instant approvalExpiresAt = approvalTimeout != null && PaymentStatus.PENDING_APPROVAL.name().equals(r.status())
+                && r.updatedAt() != null ? r.updatedAt().plus(approvalTimeout) : null;
+        return new Payment(r.id(), r.idempotencyKey(), r.kind(), r.parentPaymentId(), r.status(), r.x402Status(),
+                r.mode(), r.tenantId(), r.businessId(), r.agentId(), r.taskId(), r.mandateId(), r.vendorId(),
+                r.vendorUrl(), r.httpMethod(), r.requestFingerprint(), json(r.requestBody()), r.purpose(),
+                r.x402Version(), r.scheme(), r.network(), r.asset(), r.payTo(), r.payer(),
+                r.amountAtomic().toString(), r.requestedCents(), r.costCents(), r.capturedCents(), r.refundedCents(),
+                r.authNonce(), r.validBefore(), r.txHash(), r.errorCode(), r.errorCategory(), r.errorMessage(),
+                r.simulated(), r.facilitatorUrl(), r.createdAt(), r.approvedAt(), r.authorizedAt(), r.capturedAt(),
+                r.voidedAt(), r.refundedAt(), r.updatedAt(),
+                detail ? json(r.paymentRequiredJson()) : null, detail ? json(r.requirementsJson()) : null,
+                detail ? json(r.payloadJson()) : null, detail ? json(r.verifyResponseJson()) : null,
+                detail ? json(r.settleResponseJson()) : null, detail ? List.copyOf(decisions) : null,
                 detail ? List.copyOf(events) : null, detail && !decisions.isEmpty() ? decisions.get(decisions.size() - 1) : null,
                 approvalExpiresAt);
     }
 
-    static JsonValue json(String text) {
+    /** Parses stored JSON text (a jsonb column); null stays null. */
+    public static JsonValue json(String text) {
         if (text == null) {
             return null;
         }

@@ -1,6 +1,8 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.payments.store.LedgerTx;
+import io.genesis.payments.store.PaymentLedger;
 import io.genesis.payments.x402.Authorization;
 import io.genesis.payments.x402.FacilitatorAnswer;
 import io.genesis.payments.x402.PaymentRequirements;
@@ -48,13 +50,13 @@ public class PaymentSteps {
 
     /** The payment as a client sees it: row, wire objects, decisions and events. */
     public Payment load(String paymentId) {
-        return queries.find(paymentId).orElseThrow(() -> io.genesis.problem.ProblemException.notFound("No payment " + paymentId));
+        return queries.find(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
     }
 
     /** The payment's row and wire objects, without its decisions and events: enough for the next step. */
     public Payment current(String paymentId) {
         return queries.findWithoutHistory(paymentId)
-                .orElseThrow(() -> io.genesis.problem.ProblemException.notFound("No payment " + paymentId));
+                .orElseThrow(() -> new PaymentNotFound(paymentId));
     }
 
     /**

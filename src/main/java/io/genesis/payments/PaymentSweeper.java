@@ -2,7 +2,10 @@ package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
 import io.genesis.payments.chain.ChainUnavailable;
-import io.genesis.payments.sim.SimulatedChain;
+import io.genesis.payments.sim.SimulatedChainStore;
+import io.genesis.payments.store.LedgerTx;
+import io.genesis.payments.store.PaymentLedger;
+import io.genesis.payments.store.SweepStore;
 import io.genesis.payments.x402.FacilitatorAnswer;
 import io.genesis.schema.SchemaReady;
 import jakarta.annotation.PreDestroy;
@@ -12,13 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
-import javax.sql.DataSource;
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,13 +40,9 @@ public class PaymentSweeper {
     private static final Logger LOG = Logger.getLogger(PaymentSweeper.class.getName());
     private static final int BATCH = 100;
     private static final String ACTOR = "payment-sweeper";
-    /** Lost settlement answers of simulated or live payments (%s), older than a grace in seconds (%d). */
-    private static final String LOST_ANSWERS = """
-            SELECT id FROM x402_payments WHERE status = 'CAPTURE_UNKNOWN' AND %s
-              AND updated_at < now() - make_interval(secs => %d) ORDER BY updated_at LIMIT ?""";
 
-    @Resource(lookup = "jdbc/genesis", shareable = false)
-    DataSource dataSource;
+    @Inject
+    SweepStore store;
 
     @Resource(lookup = "concurrent/genesis/scheduler")
     ManagedScheduledExecutorService scheduler;
@@ -63,7 +57,7 @@ public class PaymentSweeper {
     PaymentSteps steps;
 
     @Inject
-    SimulatedChain chain;
+    SimulatedChainStore chain;
 
     @Inject
     ChainReconciler onChain;
@@ -94,26 +88,21 @@ public class PaymentSweeper {
 
     void sweep() {
         try {
-            for (String id : due("""
-                    SELECT id FROM x402_payments WHERE status = 'AUTHORIZED'
-                      AND valid_before < extract(epoch FROM now()) ORDER BY valid_before LIMIT ?""")) {
+            for (String id : store.authorizationsPastValidity(BATCH)) {
                 expire(id);
             }
-            for (String id : due("""
-                    SELECT id FROM x402_payments WHERE status = 'PENDING_APPROVAL'
-                      AND updated_at < now() - make_interval(secs => %s) ORDER BY updated_at LIMIT ?"""
-                    .formatted(BigDecimal.valueOf(approvalTimeout.timeout().toMillis(), 3).toPlainString()))) {
+            for (String id : store.approvalsOlderThan(approvalTimeout.timeout(), BATCH)) {
                 expireApproval(id);
             }
             if (settings.simulated()) {
-                for (String id : due(LOST_ANSWERS.formatted("simulated", answerGraceSeconds()))) {
+                for (String id : store.lostAnswers(true, answerGraceSeconds(), BATCH)) {
                     reconcile(id);
                 }
             }
             if (onChain.enabled()) {
-                reconcileOnChain(due(LOST_ANSWERS.formatted("NOT simulated", answerGraceSeconds())));
+                reconcileOnChain(store.lostAnswers(false, answerGraceSeconds(), BATCH));
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Payment sweep failed; next try in " + intervalSeconds + " s", e);
         }
     }
@@ -145,7 +134,7 @@ public class PaymentSweeper {
         for (String id : paymentIds) {
             try {
                 onChain.reconcile(id, ACTOR);
-            } catch (ChainUnavailable | IllegalArgumentException e) {
+            } catch (ChainUnavailable | FaultToleranceException | IllegalArgumentException e) {
                 unanswered.add(id);
                 first = first == null ? e : first;
             }
@@ -166,7 +155,7 @@ public class PaymentSweeper {
         }
     }
 
-    private void reconcile(String paymentId) throws SQLException {
+    private void reconcile(String paymentId) {
         Payment payment = steps.current(paymentId);
         Optional<String> transfer = chain.find(payment.network(), payment.asset(), payment.payer(), payment.authNonce());
         EnumSet<PaymentStatus> unknown = EnumSet.of(PaymentStatus.CAPTURE_UNKNOWN);
@@ -180,19 +169,6 @@ public class PaymentSweeper {
             }
         } catch (LedgerTx.StaleState moved) {
             LOG.fine(() -> "Payment " + paymentId + " moved before reconciliation: " + moved.getMessage());
-        }
-    }
-
-    private List<String> due(String sql) throws SQLException {
-        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(sql)) {
-            select.setInt(1, BATCH);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
         }
     }
 }

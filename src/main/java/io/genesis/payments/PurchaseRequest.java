@@ -1,10 +1,7 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
-import io.genesis.problem.Problem;
-import io.genesis.problem.ProblemException;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.List;
@@ -14,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * An agent's request to buy a paid resource: who pays (tenant, business, agent, task), what for ({@code purpose}),
  * the resource ({@code method} + {@code vendorUrl} + optional JSON {@code body}), how ({@code mode}) and an optional
- * cap of the caller's own. {@link #validated} refuses bad input with a problem naming the field.
+ * cap of the caller's own. {@link #validated} refuses bad input with an {@link InvalidPaymentRequest} naming the field.
  */
 public record PurchaseRequest(String idempotencyKey, String tenantId, String businessId, String agentId, String taskId,
                               String purpose, PurchaseMode mode, String method, URI vendorUrl, JsonValue body,
@@ -27,8 +24,9 @@ public record PurchaseRequest(String idempotencyKey, String tenantId, String bus
     private static final List<String> METHODS = List.of("GET", "POST");
 
     /**
-     * Checks and normalises raw input; {@code absurdCents} is the largest cap anyone may ask for. 400 for a missing or
-     * malformed field, 422 for a well-formed but impossible value; nothing has been written when it throws.
+     * Checks and normalises raw input; {@code absurdCents} is the largest cap anyone may ask for. A missing or malformed
+     * field is {@link InvalidPaymentRequest#malformed}, a well-formed but impossible value
+     * {@link InvalidPaymentRequest#unprocessable}; nothing has been written when it throws.
      */
     public static PurchaseRequest validated(String idempotencyKey, String tenantId, String businessId, String agentId,
                                             String taskId, String purpose, String mode, String method, String vendorUrl,
@@ -42,30 +40,30 @@ public record PurchaseRequest(String idempotencyKey, String tenantId, String bus
                                             String taskId, String purpose, String mode, String method, String vendorUrl,
                                             JsonValue body, Long maxAmountCents, String capField, long absurdCents) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw field(400, IDEMPOTENCY_KEY_FIELD, "Idempotency-Key header is required: purchases are retried safely only with one");
+            throw InvalidPaymentRequest.malformed(IDEMPOTENCY_KEY_FIELD, "Idempotency-Key header is required: purchases are retried safely only with one");
         }
         if (!KEY.matcher(idempotencyKey).matches()) {
-            throw field(400, IDEMPOTENCY_KEY_FIELD, "Idempotency-Key must be 16-128 characters of letters, digits, '_' or '-'");
+            throw InvalidPaymentRequest.malformed(IDEMPOTENCY_KEY_FIELD, "Idempotency-Key must be 16-128 characters of letters, digits, '_' or '-'");
         }
         requireId(businessId, "business_id", true);
         requireId(agentId, "agent_id", true);
         requireId(taskId, "task_id", false);
         if (purpose != null && purpose.length() > 1024) {
-            throw field(400, "purpose", "purpose must be at most 1024 characters");
+            throw InvalidPaymentRequest.malformed("purpose", "purpose must be at most 1024 characters");
         }
         PurchaseMode purchaseMode;
         try {
             purchaseMode = mode == null ? PurchaseMode.ONE_SHOT : PurchaseMode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw field(422, "mode", "mode must be ONE_SHOT or STAGED, not " + mode);
+            throw InvalidPaymentRequest.unprocessable("mode", "mode must be ONE_SHOT or STAGED, not " + mode);
         }
         String httpMethod = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
         if (!METHODS.contains(httpMethod)) {
-            throw field(422, "method", "method must be GET or POST, not " + method);
+            throw InvalidPaymentRequest.unprocessable("method", "method must be GET or POST, not " + method);
         }
         URI url = url(vendorUrl);
         if (maxAmountCents != null && (maxAmountCents <= 0 || maxAmountCents > absurdCents)) {
-            throw field(422, capField, capField + " must be between 1 and " + absurdCents + " (US cents), not "
+            throw InvalidPaymentRequest.unprocessable(capField, capField + " must be between 1 and " + absurdCents + " (US cents), not "
                     + maxAmountCents);
         }
         return new PurchaseRequest(idempotencyKey, tenantId, businessId, agentId, taskId, purpose, purchaseMode, httpMethod, url,
@@ -74,17 +72,17 @@ public record PurchaseRequest(String idempotencyKey, String tenantId, String bus
 
     private static URI url(String vendorUrl) {
         if (vendorUrl == null || vendorUrl.isBlank()) {
-            throw field(400, "vendor_url", "vendor_url is required");
+            throw InvalidPaymentRequest.malformed("vendor_url", "vendor_url is required");
         }
         URI url;
         try {
             url = new URI(vendorUrl.trim());
         } catch (java.net.URISyntaxException e) {
-            throw field(400, "vendor_url", "vendor_url is not a valid URL: " + e.getReason());
+            throw InvalidPaymentRequest.malformed("vendor_url", "vendor_url is not a valid URL: " + e.getReason());
         }
         if (!url.isAbsolute() || url.getHost() == null || !List.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))
                 || vendorUrl.length() > 2048 || url.getUserInfo() != null) {
-            throw field(400, "vendor_url", "vendor_url must be an absolute http(s) URL of at most 2048 characters, without credentials");
+            throw InvalidPaymentRequest.malformed("vendor_url", "vendor_url must be an absolute http(s) URL of at most 2048 characters, without credentials");
         }
         return url;
     }
@@ -92,19 +90,13 @@ public record PurchaseRequest(String idempotencyKey, String tenantId, String bus
     private static void requireId(String value, String name, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw field(400, name, name + " is required");
+                throw InvalidPaymentRequest.malformed(name, name + " is required");
             }
             return;
         }
         if (!ID.matcher(value).matches()) {
-            throw field(400, name, name + " must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
+            throw InvalidPaymentRequest.malformed(name, name + " must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
         }
-    }
-
-    /** A problem naming the offending field (also in the {@code field} member). */
-    public static ProblemException field(int status, String field, String detail) {
-        Problem problem = status == 422 ? Problem.unprocessable(detail) : Problem.of(Response.Status.fromStatusCode(status), detail);
-        return new ProblemException(problem.with("field", field));
     }
 
     /** SHA-256 over what makes two requests the same purchase (not the key itself). */

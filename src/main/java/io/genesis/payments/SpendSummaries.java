@@ -1,18 +1,13 @@
 package io.genesis.payments;
 
+import io.genesis.payments.store.SpendStore;
 import io.genesis.runtime.webhook.DeliveryStatus;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +21,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class SpendSummaries {
 
-    @Resource(lookup = "jdbc/genesis", shareable = false)
-    DataSource dataSource;
+    @Inject
+    SpendStore store;
 
     @Inject
     ProjectedRevenueSource revenue;
@@ -40,35 +35,17 @@ public class SpendSummaries {
     Optional<String> dashboardUrl;
 
     public SpendSummary summarize(String businessId) {
-        long approved;
-        long denied;
-        long pending;
+        SpendStore.Totals totals = store.totals(businessId);
+        BigDecimal total = dollars(totals.totalDollars());
         Map<String, BigDecimal> vendors = new LinkedHashMap<>();
+        totals.byVendor().forEach((vendor, spent) -> vendors.put(vendor, dollars(spent)));
         Map<String, BigDecimal> agents = new LinkedHashMap<>();
-        BigDecimal total;
-        try (Connection db = dataSource.getConnection()) {
-            try (PreparedStatement counts = db.prepareStatement("""
-                    SELECT count(*) FILTER (WHERE approved_at IS NOT NULL), count(*) FILTER (WHERE status = 'DENIED'),
-                           count(*) FILTER (WHERE status = 'PENDING_APPROVAL'), COALESCE(SUM(cost_cents), 0) / 100
-                    FROM x402_payments WHERE business_id = ? AND kind = 'CHARGE'""")) {
-                counts.setString(1, businessId);
-                try (ResultSet row = counts.executeQuery()) {
-                    row.next();
-                    approved = row.getLong(1);
-                    denied = row.getLong(2);
-                    pending = row.getLong(3);
-                    total = dollars(row.getBigDecimal(4));
-                }
-            }
-            breakdown(db, businessId, "COALESCE(vendor_id, vendor_url)", vendors);
-            breakdown(db, businessId, "agent_id", agents);
-        } catch (SQLException e) {
-            throw new LedgerUnavailable(e);
-        }
+        totals.byAgent().forEach((agent, spent) -> agents.put(agent, dollars(spent)));
         Optional<BigDecimal> projected = revenue.projectedMonthlyRevenue(businessId);
         BigDecimal ratio = projected.filter(p -> p.signum() > 0).map(p -> total.divide(p, 4, RoundingMode.HALF_UP)).orElse(null);
         BigDecimal roi = projected.filter(p -> total.signum() > 0).map(p -> p.divide(total, 4, RoundingMode.HALF_UP)).orElse(null);
-        return new SpendSummary(businessId, total, approved, denied, pending, vendors, agents, projected.orElse(null), ratio, roi,
+        return new SpendSummary(businessId, total, totals.approved(), totals.denied(), totals.pending(), vendors, agents,
+                projected.orElse(null), ratio, roi,
                 dashboardUrl.filter(url -> !url.isBlank()).map(url -> url.replace("{business_id}", businessId)).orElse(null),
                 Instant.now());
     }
@@ -89,18 +66,6 @@ public class SpendSummaries {
     /** How a summary's webhook delivery went ({@code queued}, {@code retrying}, {@code delivered}, {@code failed}). */
     public Optional<DeliveryStatus> delivery(String businessId, String deliveryId) {
         return webhook.status(businessId, deliveryId);
-    }
-
-    private static void breakdown(Connection db, String businessId, String key, Map<String, BigDecimal> into) throws SQLException {
-        try (PreparedStatement select = db.prepareStatement("SELECT " + key + ", SUM(cost_cents) / 100 FROM x402_payments"
-                + " WHERE business_id = ? AND kind = 'CHARGE' GROUP BY 1 HAVING SUM(cost_cents) > 0 ORDER BY 2 DESC, 1")) {
-            select.setString(1, businessId);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    into.put(row.getString(1), dollars(row.getBigDecimal(2)));
-                }
-            }
-        }
     }
 
     private static BigDecimal dollars(BigDecimal value) {

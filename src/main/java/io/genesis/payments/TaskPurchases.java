@@ -1,7 +1,6 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
-import io.genesis.problem.ProblemException;
 import io.genesis.runtime.AgentResult;
 import io.genesis.runtime.PermanentFailure;
 import io.genesis.runtime.TaskContext;
@@ -47,7 +46,7 @@ public class TaskPurchases {
     }
 
     @Inject
-    PaymentService payments;
+    PurchaseIntake payments;
 
     @Inject
     StagedPayments staged;
@@ -64,7 +63,7 @@ public class TaskPurchases {
         if (payment == null) {
             try {
                 payment = payments.purchase(request).payment();
-            } catch (PaymentService.VendorFailure e) {
+            } catch (VendorUnreachable e) {
                 throw new PurchaseNotCompleted(e.getMessage());
             }
         }
@@ -111,7 +110,7 @@ public class TaskPurchases {
                     text(purchase, "method"), text(purchase, "vendor_url"), purchase.get("body"),
                     purchase.get("max_amount_cents") instanceof JsonNumber max ? max.longValue() : null,
                     settings.absurdAmountCents());
-        } catch (ProblemException invalid) {
+        } catch (InvalidPaymentRequest invalid) {
             throw new PermanentFailure("invalid purchase: " + invalid.getMessage());
         }
     }

@@ -1,10 +1,5 @@
 package io.genesis.it;
 
-import io.genesis.payments.PaymentRecord;
-import org.hibernate.SessionFactory;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -103,24 +98,6 @@ class SchemaIT {
             }
         }
         assertEquals(List.of(), missing, "tables/columns without COMMENT ON");
-    }
-
-    @Test
-    void hibernateMappingMatchesTheMigratedSchema() {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting("hibernate.connection.url", "jdbc:postgresql://127.0.0.1:"
-                        + Integer.getInteger("genesis.it.postgres.port", 15432) + "/genesis")
-                .applySetting("hibernate.connection.username", "genesis")
-                .applySetting("hibernate.connection.password", "genesis")
-                .applySetting("hibernate.hbm2ddl.auto", "validate")
-                .build();
-        try (SessionFactory validated = new MetadataSources(registry)
-                .addAnnotatedClass(PaymentRecord.class)
-                .buildMetadata().buildSessionFactory()) {
-            assertTrue(validated.isOpen());
-        } finally {
-            StandardServiceRegistryBuilder.destroy(registry);
-        }
     }
 
     private static void insertTaskResult(Connection db, String agent, String status, double duration, BigDecimal cents,

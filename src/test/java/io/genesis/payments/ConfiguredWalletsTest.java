@@ -1,6 +1,5 @@
 package io.genesis.payments;
 
-import io.genesis.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -45,8 +44,8 @@ class ConfiguredWalletsTest {
     @Test
     void withoutAnyKeyAPurchaseIsAServiceProblemNamingTheSettings() {
         ConfiguredWallets wallets = wallets(Map.of());
-        ProblemException problem = assertThrows(ProblemException.class, () -> wallets.address("research_agent"));
-        assertEquals(503, problem.problem().status());
+        NoPayerWallet problem = assertThrows(NoPayerWallet.class, () -> wallets.address("research_agent"));
+        assertEquals("research_agent", problem.agentId());
         assertTrue(problem.getMessage().contains(ConfiguredWallets.DEFAULT_KEY), problem.getMessage());
         assertTrue(problem.getMessage().contains("genesis.payments.wallets.research_agent.private-key"), problem.getMessage());
         assertTrue(wallets.describe().contains("refused"), wallets.describe());

@@ -1,6 +1,5 @@
 package io.genesis.payments;
 
-import io.genesis.problem.ProblemException;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +17,9 @@ class PurchaseRequestTest {
     }
 
     private static void refused(int status, String field, Runnable call) {
-        ProblemException problem = assertThrows(ProblemException.class, call::run);
-        assertEquals(status, problem.problem().status());
-        assertEquals(field, problem.problem().extensions().get("field"));
+        InvalidPaymentRequest invalid = assertThrows(InvalidPaymentRequest.class, call::run);
+        assertEquals(status == 400, invalid.malformed());
+        assertEquals(field, invalid.field());
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,8 +12,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Produces the {@link LlmClient}: an {@link OpenAiCompatibleLlmClient} when {@code genesis.llm.base-url} is set,
- * otherwise {@link LlmClient#OFFLINE}. The API key comes from {@code genesis.llm.api-key} (env {@code GENESIS_LLM_API_KEY})
+ * Produces the {@link LlmClient}: an {@link OpenAiCompatibleLlmClient} behind {@link GuardedCompletions} when
+ * {@code genesis.llm.base-url} is set (an open circuit or a full bulkhead is an {@link LlmException}, so callers fall
+ * back as for any failing completion), otherwise {@link LlmClient#OFFLINE}. The API key comes from {@code genesis.llm.api-key} (env {@code GENESIS_LLM_API_KEY})
  * and has no default.
  */
 @ApplicationScoped
@@ -56,6 +58,9 @@ public class LlmClients {
     @ConfigProperty(name = "genesis.llm.backoff-cap-ms")
     long backoffCapMs;
 
+    @Inject
+    GuardedCompletions guard;
+
     @Produces
     @ApplicationScoped
     LlmClient llmClient() {
@@ -68,6 +73,14 @@ public class LlmClients {
                 Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(timeoutMs), maxAttempts, backoffBaseMs, backoffCapMs);
         LOG.info("LLM completions from " + settings.completionsUrl() + " with model " + model
                 + (settings.apiKey() == null ? ", no API key" : ", API key set"));
-        return new OpenAiCompatibleLlmClient(settings);
+        LlmClient client = new OpenAiCompatibleLlmClient(settings);
+        return (system, user, options) -> {
+            try {
+                return guard.complete(client, system, user, options);
+            } catch (FaultToleranceException e) {
+                throw new LlmException(0, "LLM endpoint not called: " + e.getClass().getSimpleName()
+                        + " (it failed repeatedly just now, or too many completions are running)");
+            }
+        };
     }
 }

@@ -2,8 +2,8 @@ package io.genesis.payments.boundary;
 
 import io.genesis.payments.Budget;
 import io.genesis.payments.Budgets;
+import io.genesis.payments.InvalidPaymentRequest;
 import io.genesis.payments.PaymentSettings;
-import io.genesis.payments.PurchaseRequest;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.AgentRegistry;
@@ -54,10 +54,10 @@ public class BudgetResource {
         JsonBody json = JsonBody.parse(body, true);
         Long cents = json.whole("daily_limit_cents");
         if (cents == null) {
-            throw PurchaseRequest.field(400, "daily_limit_cents", "daily_limit_cents is required");
+            throw InvalidPaymentRequest.malformed("daily_limit_cents", "daily_limit_cents is required");
         }
         if (cents < 0 || cents > settings.absurdAmountCents()) {
-            throw PurchaseRequest.field(422, "daily_limit_cents", "daily_limit_cents must be between 0 and "
+            throw InvalidPaymentRequest.unprocessable("daily_limit_cents", "daily_limit_cents must be between 0 and "
                     + settings.absurdAmountCents() + ", not " + cents);
         }
         String by = json.text("updated_by");

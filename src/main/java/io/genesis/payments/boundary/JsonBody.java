@@ -1,7 +1,7 @@
 package io.genesis.payments.boundary;
 
 import io.genesis.api.JsonConventions;
-import io.genesis.payments.PurchaseRequest;
+import io.genesis.payments.InvalidPaymentRequest;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -15,7 +15,7 @@ record JsonBody(JsonObject json) {
     static JsonBody parse(String body, boolean required) {
         if (body == null || body.isBlank()) {
             if (required) {
-                throw PurchaseRequest.field(400, "body", "A JSON object body is required");
+                throw InvalidPaymentRequest.malformed("body", "A JSON object body is required");
             }
             return new JsonBody(JsonValue.EMPTY_JSON_OBJECT);
         }
@@ -23,10 +23,10 @@ record JsonBody(JsonObject json) {
         try (var reader = JsonConventions.json().createReader(new StringReader(body))) {
             value = reader.readValue();
         } catch (RuntimeException e) {
-            throw PurchaseRequest.field(400, "body", "Request body is not valid JSON");
+            throw InvalidPaymentRequest.malformed("body", "Request body is not valid JSON");
         }
         if (!(value instanceof JsonObject object)) {
-            throw PurchaseRequest.field(400, "body", "Request body must be a JSON object");
+            throw InvalidPaymentRequest.malformed("body", "Request body must be a JSON object");
         }
         return new JsonBody(object);
     }
@@ -51,7 +51,7 @@ record JsonBody(JsonObject json) {
 
     private static <T> T either(String name, String alias, T value, T aliased) {
         if (value != null && aliased != null && !value.equals(aliased)) {
-            throw PurchaseRequest.field(400, name, name + " and " + alias + " mean the same; give one, or the same value in both");
+            throw InvalidPaymentRequest.malformed(name, name + " and " + alias + " mean the same; give one, or the same value in both");
         }
         return value != null ? value : aliased;
     }
@@ -64,7 +64,7 @@ record JsonBody(JsonObject json) {
         if (value instanceof JsonString string) {
             return string.getString();
         }
-        throw PurchaseRequest.field(400, name, name + " must be a string");
+        throw InvalidPaymentRequest.malformed(name, name + " must be a string");
     }
 
     Long whole(String name) {
@@ -76,10 +76,10 @@ record JsonBody(JsonObject json) {
             try {
                 return number.longValueExact();
             } catch (ArithmeticException e) {
-                throw PurchaseRequest.field(422, name, name + " is absurdly large");
+                throw InvalidPaymentRequest.unprocessable(name, name + " is absurdly large");
             }
         }
-        throw PurchaseRequest.field(400, name, name + " must be a whole number of US cents");
+        throw InvalidPaymentRequest.malformed(name, name + " must be a whole number of US cents");
     }
 
     JsonValue value(String name) {

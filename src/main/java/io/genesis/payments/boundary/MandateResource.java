@@ -1,11 +1,11 @@
 package io.genesis.payments.boundary;
 
 import io.genesis.api.QueryParameters;
+import io.genesis.payments.InvalidPaymentRequest;
 import io.genesis.payments.Mandate;
-import io.genesis.payments.MandateQueries;
+import io.genesis.payments.MandateNotFound;
 import io.genesis.payments.MandateRevocations;
-import io.genesis.payments.PurchaseRequest;
-import io.genesis.problem.ProblemException;
+import io.genesis.payments.store.MandateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +36,7 @@ public class MandateResource {
     private static final int MAX_REASON = 1024;
 
     @Inject
-    MandateQueries queries;
+    MandateStore mandates;
 
     @Inject
     MandateRevocations revocations;
@@ -45,15 +45,15 @@ public class MandateResource {
     public List<Mandate> list(@QueryParam("business_id") String businessId, @QueryParam("agent_id") String agentId,
                               @QueryParam("status") String status, @QueryParam("limit") String limit) {
         if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
-            throw PurchaseRequest.field(400, "status", "status must be one of " + STATUSES);
+            throw InvalidPaymentRequest.malformed("status", "status must be one of " + STATUSES);
         }
-        return queries.list(new MandateQueries.Filter(businessId, agentId, status), QueryParameters.limit(limit, PaymentResource.LIST_DEFAULT, PaymentResource.LIST_MAX));
+        return mandates.list(new MandateStore.Filter(businessId, agentId, status), QueryParameters.limit(limit, PaymentResource.LIST_DEFAULT, PaymentResource.LIST_MAX));
     }
 
     @GET
     @Path("{id}")
     public Mandate one(@PathParam("id") String mandateId) {
-        return queries.find(mandateId).orElseThrow(() -> ProblemException.notFound("No payment mandate " + mandateId));
+        return mandates.find(mandateId).orElseThrow(() -> new MandateNotFound(mandateId));
     }
 
     /**
@@ -76,10 +76,10 @@ public class MandateResource {
     private static String required(JsonBody json, String name, int max) {
         String value = json.text(name);
         if (value == null || value.isBlank()) {
-            throw PurchaseRequest.field(400, name, name + " (1-" + max + " characters) is required");
+            throw InvalidPaymentRequest.malformed(name, name + " (1-" + max + " characters) is required");
         }
         if (value.length() > max) {
-            throw PurchaseRequest.field(422, name, name + " is longer than " + max + " characters");
+            throw InvalidPaymentRequest.unprocessable(name, name + " is longer than " + max + " characters");
         }
         return value.trim();
     }

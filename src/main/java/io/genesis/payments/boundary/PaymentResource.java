@@ -1,17 +1,20 @@
 package io.genesis.payments.boundary;
 
-import io.genesis.api.TenantResolver;
 import io.genesis.api.QueryParameters;
+import io.genesis.api.TenantResolver;
+import io.genesis.payments.HumanDecisions;
+import io.genesis.payments.InvalidPaymentRequest;
 import io.genesis.payments.Payment;
+import io.genesis.payments.PaymentNotFound;
 import io.genesis.payments.PaymentOutcome;
 import io.genesis.payments.PaymentQueries;
-import io.genesis.payments.PaymentService;
 import io.genesis.payments.PaymentSettings;
 import io.genesis.payments.PaymentStatus;
+import io.genesis.payments.PurchaseIntake;
 import io.genesis.payments.PurchaseMode;
 import io.genesis.payments.PurchaseRequest;
+import io.genesis.payments.Refunds;
 import io.genesis.payments.StagedPayments;
-import io.genesis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +52,13 @@ public class PaymentResource {
     private static final String IDEMPOTENCY = "Idempotency-Key";
 
     @Inject
-    PaymentService payments;
+    PurchaseIntake intake;
+
+    @Inject
+    HumanDecisions decisions;
+
+    @Inject
+    Refunds refunds;
 
     @Inject
     StagedPayments staged;
@@ -75,7 +84,7 @@ public class PaymentResource {
                 json.text("mode"), json.text("method"), json.text("vendor_url"), json.value("body"),
                 json.whole("max_amount_cents", "amount_cents"), json.given("max_amount_cents", "amount_cents"),
                 settings.absurdAmountCents());
-        return answer(request.mode() == PurchaseMode.STAGED ? staged.authorize(request) : payments.purchase(request), true);
+        return answer(request.mode() == PurchaseMode.STAGED ? staged.authorize(request) : intake.purchase(request), true);
     }
 
     @GET
@@ -84,10 +93,10 @@ public class PaymentResource {
                               @QueryParam("vendor_id") String vendorId, @QueryParam("kind") String kind,
                               @QueryParam("limit") String limit) {
         if (status != null && !status.isBlank() && Arrays.stream(PaymentStatus.values()).noneMatch(s -> s.name().equals(status))) {
-            throw PurchaseRequest.field(400, "status", "status must be one of " + Arrays.toString(PaymentStatus.values()));
+            throw InvalidPaymentRequest.malformed("status", "status must be one of " + Arrays.toString(PaymentStatus.values()));
         }
         if (kind != null && !kind.isBlank() && !List.of("CHARGE", "REFUND").contains(kind)) {
-            throw PurchaseRequest.field(400, "kind", "kind must be CHARGE or REFUND");
+            throw InvalidPaymentRequest.malformed("kind", "kind must be CHARGE or REFUND");
         }
         return queries.list(new PaymentQueries.Filter(businessId, agentId, taskId, status, vendorId, kind), QueryParameters.limit(limit, LIST_DEFAULT, LIST_MAX));
     }
@@ -95,7 +104,7 @@ public class PaymentResource {
     @GET
     @Path("{id}")
     public Payment one(@PathParam("id") String paymentId) {
-        return queries.find(paymentId).orElseThrow(() -> ProblemException.notFound("No payment " + paymentId));
+        return queries.find(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
     }
 
     /** {@code {"decision": "approve"|"deny", "decided_by": "...", "rationale": "..."}}: a human decides an escalation. */
@@ -105,13 +114,13 @@ public class PaymentResource {
         JsonBody json = JsonBody.parse(body, true);
         String decision = json.text("decision");
         if (decision == null || !List.of("approve", "deny").contains(decision.toLowerCase(Locale.ROOT))) {
-            throw PurchaseRequest.field(400, "decision", "decision must be approve or deny");
+            throw InvalidPaymentRequest.malformed("decision", "decision must be approve or deny");
         }
         String decidedBy = json.text("decided_by");
         if (decidedBy == null || decidedBy.isBlank() || decidedBy.length() > 100) {
-            throw PurchaseRequest.field(400, "decided_by", "decided_by (who decides, 1-100 characters) is required");
+            throw InvalidPaymentRequest.malformed("decided_by", "decided_by (who decides, 1-100 characters) is required");
         }
-        return answer(payments.decideByHuman(paymentId, decision.equalsIgnoreCase("approve"), decidedBy, json.text("rationale")), false);
+        return answer(decisions.decide(paymentId, decision.equalsIgnoreCase("approve"), decidedBy, json.text("rationale")), false);
     }
 
     @POST
@@ -136,12 +145,12 @@ public class PaymentResource {
     public Response refund(@PathParam("id") String paymentId, String body, @HeaderParam(IDEMPOTENCY) String key) {
         one(paymentId);
         if (key == null || !key.matches("[A-Za-z0-9_-]{16,128}")) {
-            throw PurchaseRequest.field(400, IDEMPOTENCY, "Idempotency-Key (16-128 characters of letters, digits, '_' or '-')"
+            throw InvalidPaymentRequest.malformed(IDEMPOTENCY, "Idempotency-Key (16-128 characters of letters, digits, '_' or '-')"
                     + " is required: refunds are retried safely only with one");
         }
         JsonBody json = JsonBody.parse(body, false);
         String reason = json.text("reason");
-        return answer(staged.refund(paymentId, json.whole("amount_cents"), reason == null ? "refund requested" : reason, key,
+        return answer(refunds.refund(paymentId, json.whole("amount_cents"), reason == null ? "refund requested" : reason, key,
                 actor(json)), true);
     }
 

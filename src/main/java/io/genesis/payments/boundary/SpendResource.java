@@ -1,6 +1,6 @@
 package io.genesis.payments.boundary;
 
-import io.genesis.payments.PurchaseRequest;
+import io.genesis.payments.InvalidPaymentRequest;
 import io.genesis.payments.SpendSummaries;
 import io.genesis.payments.SpendSummary;
 import io.genesis.problem.Problem;
@@ -80,12 +80,12 @@ public class SpendResource {
         } catch (URISyntaxException e) {
             // answered below
         }
-        throw PurchaseRequest.field(400, "webhook_url", "webhook_url must be an absolute http:// or https:// URL");
+        throw InvalidPaymentRequest.malformed("webhook_url", "webhook_url must be an absolute http:// or https:// URL");
     }
 
     private static String valid(String businessId) {
         if (!businessId.matches("[A-Za-z0-9._:-]{1,64}")) {
-            throw PurchaseRequest.field(400, "business_id", "business_id must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
+            throw InvalidPaymentRequest.malformed("business_id", "business_id must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
         }
         return businessId;
     }

@@ -14,7 +14,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import java.util.logging.Logger;
 /**
  * SIMULATED x402 facilitator (v2 §7): {@code /verify} and {@code /settle} with the spec request and response bodies
  * and error codes, checking what the Go facilitator checks for exact/EVM/EIP-3009 plus nonce reuse and balance on
- * the {@link SimulatedChain}. Business failures are answered with HTTP 200 and {@code isValid/success: false}.
+ * the {@link SimulatedChainStore}. Business failures are answered with HTTP 200 and {@code isValid/success: false}.
  * v1 bodies are accepted too, checked as the reference v1 facilitator does: the payload's {@code scheme} and
  * {@code network} instead of {@code accepted}, {@code value ≥ maxAmountRequired}, and the v1 network name in answers.
  */
@@ -38,7 +37,7 @@ public class SimulatedFacilitator {
     PaymentSettings settings;
 
     @Inject
-    SimulatedChain chain;
+    SimulatedChainStore chain;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -59,7 +58,7 @@ public class SimulatedFacilitator {
                 .build();
     }
 
-    public JsonObject verify(JsonObject request) throws SQLException {
+    public JsonObject verify(JsonObject request) {
         Checked checked = check(request);
         JsonObjectBuilder answer = JsonConventions.json().createObjectBuilder().add("isValid", checked.invalidReason() == null);
         if (checked.invalidReason() != null) {
@@ -71,7 +70,7 @@ public class SimulatedFacilitator {
         return answer.build();
     }
 
-    public JsonObject settle(JsonObject request) throws SQLException {
+    public JsonObject settle(JsonObject request) {
         Checked checked = check(request);
         String network = request.get("paymentRequirements") instanceof JsonObject requirements
                 ? requirements.getString("network", settings.token().network()) : settings.token().network();
@@ -79,7 +78,7 @@ public class SimulatedFacilitator {
         String transaction = "";
         if (reason == null) {
             Authorization auth = checked.authorization();
-            SimulatedChain.Transfer transfer = chain.transfer("TRANSFER", checked.requirements().network(),
+            SimulatedChainStore.Transfer transfer = chain.transfer("TRANSFER", checked.requirements().network(),
                     checked.requirements().asset(), auth.from(), auth.to(), auth.nonce(), auth.value());
             reason = transfer.refusal();
             transaction = transfer.txHash() == null ? "" : transfer.txHash();
@@ -99,7 +98,7 @@ public class SimulatedFacilitator {
         return answer.build();
     }
 
-    private Checked check(JsonObject request) throws SQLException {
+    private Checked check(JsonObject request) {
         Optional<X402Version> version = request.get("x402Version") instanceof JsonNumber number
                 ? X402Version.of(number.intValue()) : Optional.empty();
         if (version.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.genesis.payments.sim;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.payments.LedgerUnavailable;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 
 /**
  * The simulated facilitator's HTTP face: {@code GET /sim/x402/facilitator/supported},
@@ -49,7 +49,7 @@ public class SimulatedFacilitatorServlet extends HttpServlet {
         }
         try {
             SimulatedJson.write(response, 200, verify ? facilitator.verify(body) : facilitator.settle(body));
-        } catch (SQLException e) {
+        } catch (LedgerUnavailable e) {
             log("simulated facilitator cannot reach its chain", e);
             SimulatedJson.write(response, 500, failure(verify, verify ? "unexpected_verify_error" : "unexpected_settle_error"));
         }

@@ -1,6 +1,7 @@
 package io.genesis.payments.sim;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.payments.LedgerUnavailable;
 import io.genesis.payments.Money;
 import io.genesis.payments.PaymentSettings;
 import io.genesis.payments.Vendor;
@@ -19,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +48,7 @@ public class SimulatedVendorServlet extends HttpServlet {
     SimulatedFacilitator facilitator;
 
     @Inject
-    SimulatedChain chain;
+    SimulatedChainStore chain;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -108,7 +108,7 @@ public class SimulatedVendorServlet extends HttpServlet {
                     .add("delivered", true)
                     .add("simulated", true)
                     .build());
-        } catch (SQLException e) {
+        } catch (LedgerUnavailable e) {
             log("simulated vendor cannot reach the simulated chain", e);
             SimulatedJson.write(response, 500, JsonConventions.json().createObjectBuilder().add("error", "simulated chain unavailable").build());
         }
@@ -189,7 +189,7 @@ public class SimulatedVendorServlet extends HttpServlet {
             }
             String nonce = "0x" + java.util.HexFormat.of().formatHex(SimulatedWallets.sha256(("refund|"
                     + request.getString("transaction") + "|" + request.getString("refund_id", "")).getBytes(StandardCharsets.UTF_8)));
-            SimulatedChain.Transfer transfer = chain.transfer("REFUND", token.network(), token.asset(), vendor.payTo(),
+            SimulatedChainStore.Transfer transfer = chain.transfer("REFUND", token.network(), token.asset(), vendor.payTo(),
                     original.get()[0], nonce, amount);
             boolean ok = transfer.txHash() != null;
             answer.add("success", ok).add("transaction", ok ? transfer.txHash() : "");
@@ -197,7 +197,7 @@ public class SimulatedVendorServlet extends HttpServlet {
                 answer.add("errorReason", transfer.refusal());
             }
             SimulatedJson.write(response, ok ? 200 : 422, answer.build());
-        } catch (SQLException e) {
+        } catch (LedgerUnavailable e) {
             log("simulated vendor cannot reach the simulated chain", e);
             SimulatedJson.write(response, 500, answer.add("success", false).add("transaction", "")
                     .add("errorReason", "unexpected_settle_error").build());

@@ -6,13 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,12 @@ import java.util.Optional;
  * {@code {x402Version, paymentPayload, paymentRequirements}}, where {@code x402Version} is the payload's own (v1 bodies
  * carry a v1 payload and v1 requirements, verbatim). The base URL is {@code genesis.payments.facilitator.url}:
  * the local simulated facilitator by default, a real one by configuration (optionally with an Authorization header).
+ * <p>
+ * Fault tolerance (keys {@code io.genesis.payments.x402.FacilitatorClient/<method>/<Annotation>/<param>}): {@link #verify}
+ * only checks a signature and is retried on any transport failure; {@link #settle} is retried only when the connection
+ * was never made ({@link RemoteUnreached}): a settle that may have arrived can have been submitted, and the nonce
+ * would then make a second one fail although the first paid. Both have a circuit breaker and a bulkhead; the
+ * per-request deadline is {@code genesis.payments.http-timeout-ms}.
  */
 @ApplicationScoped
 public class FacilitatorClient {
@@ -36,10 +44,7 @@ public class FacilitatorClient {
     @ConfigProperty(name = "genesis.payments.http-timeout-ms")
     long timeoutMs;
 
-    /** HTTP/1.1: no h2c upgrade dance, which stalls concurrent calls to a Liberty that talks to itself. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final RemoteCalls http = new RemoteCalls();
 
     @PostConstruct
     void normalise() {
@@ -50,10 +55,18 @@ public class FacilitatorClient {
         return baseUrl;
     }
 
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = RemoteUnavailable.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = RemoteUnavailable.class)
+    @Bulkhead(64)
     public FacilitatorAnswer verify(JsonObject payload, JsonObject requirements) {
         return FacilitatorAnswer.verify(post("/verify", payload, requirements));
     }
 
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = RemoteUnreached.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = RemoteUnavailable.class)
+    @Bulkhead(64)
     public FacilitatorAnswer settle(JsonObject payload, JsonObject requirements) {
         return FacilitatorAnswer.settle(post("/settle", payload, requirements));
     }
@@ -67,15 +80,7 @@ public class FacilitatorClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         authorization.filter(value -> !value.isBlank()).ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new RemoteUnavailable("facilitator " + baseUrl + path + " did not answer: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RemoteUnavailable("interrupted while calling facilitator " + baseUrl + path);
-        }
+        HttpResponse<String> response = http.send(request.build(), "facilitator " + baseUrl + path);
         JsonObject json;
         try {
             json = X402.parse(response.body());

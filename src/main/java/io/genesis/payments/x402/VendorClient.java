@@ -4,18 +4,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The client half of x402 over HTTP: calls a paid resource, with or without a payment header ({@code PAYMENT-SIGNATURE}
  * in v2, {@code X-PAYMENT} in v1). The settlement answer is read from {@code PAYMENT-RESPONSE}, else from
  * {@code X-PAYMENT-RESPONSE}, as the reference TS client does.
+ * <p>
+ * Fault tolerance (MicroProfile, keys {@code io.genesis.payments.x402.VendorClient/<method>/<Annotation>/<param>}): the
+ * unpaid {@link #quote} pays nothing and is retried on any transport failure; {@link #pay} and {@link #refund} move
+ * money at the vendor and are retried only when the connection was never made ({@link RemoteUnreached}), because a
+ * request that may have arrived can have been served and settled. Each method has a circuit breaker and a bulkhead.
+ * The per-request deadline is {@code genesis.payments.http-timeout-ms} (the sweeper's grace for lost answers is
+ * computed from it), so no second, {@code @Timeout} deadline is set here.
  */
 @ApplicationScoped
 public class VendorClient {
@@ -36,13 +45,36 @@ public class VendorClient {
     @ConfigProperty(name = "genesis.payments.http-timeout-ms")
     long timeoutMs;
 
-    /** HTTP/1.1: no h2c upgrade dance, which stalls concurrent calls to a Liberty that talks to itself. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final RemoteCalls http = new RemoteCalls();
 
-    /** Calls the resource; {@code payment} is null for the unpaid first request. */
-    public Reply call(String method, URI url, String body, PaymentHeader payment) {
+    /** The unpaid request, answered with the vendor's price (a 402) by an x402 vendor. */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = RemoteUnavailable.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = RemoteUnavailable.class)
+    @Bulkhead(64)
+    public Reply quote(String method, URI url, String body) {
+        return call(method, url, body, null);
+    }
+
+    /** The request with the signed payment: the vendor verifies, serves and settles. */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = RemoteUnreached.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = RemoteUnavailable.class)
+    @Bulkhead(64)
+    public Reply pay(String method, URI url, String body, PaymentHeader payment) {
+        return call(method, url, body, payment);
+    }
+
+    /** The vendor's business-logic refund endpoint ({@code POST <vendor>/refunds}). */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = RemoteUnreached.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = RemoteUnavailable.class)
+    @Bulkhead(16)
+    public Reply refund(URI url, String body) {
+        return call("POST", url, body, null);
+    }
+
+    private Reply call(String method, URI url, String body, PaymentHeader payment) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofMillis(timeoutMs))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json");
@@ -52,17 +84,9 @@ public class VendorClient {
         if (payment != null) {
             request.header(payment.name(), payment.value());
         }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue(X402.PAYMENT_REQUIRED).orElse(null),
-                    response.headers().firstValue(X402.PAYMENT_RESPONSE)
-                            .or(() -> response.headers().firstValue(X402.X_PAYMENT_RESPONSE)).orElse(null), response.body());
-        } catch (IOException e) {
-            throw new RemoteUnavailable("vendor " + url + " did not answer: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RemoteUnavailable("interrupted while calling vendor " + url);
-        }
+        HttpResponse<String> response = http.send(request.build(), "vendor " + url);
+        return new Reply(response.statusCode(), response.headers().firstValue(X402.PAYMENT_REQUIRED).orElse(null),
+                response.headers().firstValue(X402.PAYMENT_RESPONSE)
+                        .or(() -> response.headers().firstValue(X402.X_PAYMENT_RESPONSE)).orElse(null), response.body());
     }
 }

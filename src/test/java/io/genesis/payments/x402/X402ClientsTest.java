@@ -67,7 +67,7 @@ class X402ClientsTest {
     void aV1PaymentGoesInXPaymentAndItsAnswerIsReadFromXPaymentResponse() {
         JsonObject payload = Json.createObjectBuilder().add("x402Version", 1).add("scheme", "exact").add("network", "base-sepolia").build();
         answerHeaders = Map.of("X-PAYMENT-RESPONSE", X402.encode(SETTLED));
-        VendorClient.Reply reply = vendorClient().call("GET", uri(), null, VendorClient.PaymentHeader.of(X402Version.V1, payload));
+        VendorClient.Reply reply = vendorClient().pay("GET", uri(), null, VendorClient.PaymentHeader.of(X402Version.V1, payload));
         assertEquals(X402.encode(payload), seen.get(0).get("x-payment"));
         assertEquals("null", seen.get(0).get("payment-signature"));
         assertEquals(SETTLED, X402.decode(reply.paymentResponse()));
@@ -78,7 +78,7 @@ class X402ClientsTest {
     void paymentResponseWinsOverTheV1HeaderAsInTheReferenceClient() {
         JsonObject v2 = Json.createObjectBuilder(SETTLED).add("network", "eip155:84532").build();
         answerHeaders = Map.of("PAYMENT-RESPONSE", X402.encode(v2), "X-PAYMENT-RESPONSE", X402.encode(SETTLED));
-        VendorClient.Reply reply = vendorClient().call("GET", uri(), null,
+        VendorClient.Reply reply = vendorClient().pay("GET", uri(), null,
                 VendorClient.PaymentHeader.of(X402Version.V2, Json.createObjectBuilder().add("x402Version", 2).build()));
         assertEquals("eip155:84532", X402.decode(reply.paymentResponse()).getString("network"));
         assertEquals("null", seen.get(0).get("x-payment"), "a v2 payment never goes in X-PAYMENT");

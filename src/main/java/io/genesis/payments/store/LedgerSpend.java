@@ -1,0 +1,225 @@
+package io.genesis.payments.store;
+
+import io.genesis.payments.LedgerUnavailable;
+import io.genesis.payments.PaymentStatus;
+import io.genesis.payments.policy.SpendLedger;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static io.genesis.payments.store.LedgerTx.sql;
+
+/**
+ * The budget side of one ledger transaction: the policy's atomic reservations (a single conditional upsert each, so
+ * concurrent purchases never overspend), the HELD reservation of the payment and what capture, release and refund do
+ * to it, and the policy's counting queries.
+ */
+final class LedgerSpend implements SpendLedger {
+
+    private static final Set<PaymentStatus> LIVE_CHARGE = EnumSet.of(PaymentStatus.PENDING_APPROVAL, PaymentStatus.APPROVED,
+            PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURING, PaymentStatus.CAPTURE_UNKNOWN, PaymentStatus.CAPTURED);
+
+    private final Connection db;
+    private final String paymentId;
+
+    LedgerSpend(Connection db, String paymentId) {
+        this.db = db;
+        this.paymentId = paymentId;
+    }
+
+    @Override
+    public Reservation reserveAgentDay(String agentId, long cents, long limitCents) {
+        return reserve("""
+                INSERT INTO agent_daily_spend AS s (agent_id, spend_day, committed_cents) SELECT ?, ?, ? WHERE ? <= ?
+                ON CONFLICT (agent_id, spend_day) DO UPDATE SET committed_cents = s.committed_cents + EXCLUDED.committed_cents
+                WHERE s.committed_cents + EXCLUDED.committed_cents <= ? RETURNING committed_cents""",
+                "SELECT committed_cents FROM agent_daily_spend WHERE agent_id = ? AND spend_day = ?", agentId, true, cents, limitCents);
+    }
+
+    @Override
+    public Reservation reserveBusiness(String businessId, long cents, long limitCents) {
+        return reserve("""
+                INSERT INTO business_spend AS s (business_id, committed_cents) SELECT ?, ? WHERE ? <= ?
+                ON CONFLICT (business_id) DO UPDATE SET committed_cents = s.committed_cents + EXCLUDED.committed_cents
+                WHERE s.committed_cents + EXCLUDED.committed_cents <= ? RETURNING committed_cents""",
+                "SELECT committed_cents FROM business_spend WHERE business_id = ?", businessId, false, cents, limitCents);
+    }
+
+    private Reservation reserve(String upsert, String current, String key, boolean daily, long cents, long limit) {
+        try (PreparedStatement reserve = db.prepareStatement(upsert)) {
+            int i = 1;
+            reserve.setString(i++, key);
+            if (daily) {
+                reserve.setDate(i++, today());
+            }
+            reserve.setBigDecimal(i++, BigDecimal.valueOf(cents));
+            reserve.setLong(i++, cents);
+            reserve.setLong(i++, limit);
+            reserve.setLong(i, limit);
+            try (ResultSet row = reserve.executeQuery()) {
+                if (row.next()) {
+                    return new Reservation(true, row.getBigDecimal(1).longValue() - cents);
+                }
+            }
+            try (PreparedStatement select = db.prepareStatement(current)) {
+                select.setString(1, key);
+                if (daily) {
+                    select.setDate(2, today());
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    return new Reservation(false, row.next() ? row.getBigDecimal(1).longValue() : 0);
+                }
+            }
+        } catch (SQLException e) {
+            throw new LedgerUnavailable(e);
+        }
+    }
+
+    /** Records what {@link #reserveAgentDay} and {@link #reserveBusiness} reserved for this payment as HELD. */
+    public void hold(String agentId, String businessId, long cents) {
+        sql(() -> {
+            try (PreparedStatement insert = db.prepareStatement("""
+                    INSERT INTO spend_reservations (payment_id, agent_id, spend_day, business_id, cents, state)
+                    VALUES (?, ?, ?, ?, ?, 'HELD')""")) {
+                insert.setString(1, paymentId);
+                insert.setString(2, agentId);
+                insert.setDate(3, today());
+                insert.setString(4, businessId);
+                insert.setBigDecimal(5, BigDecimal.valueOf(cents));
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Gives a HELD reservation back (deny, void, failure); a second release finds nothing to do. */
+    public void release() {
+        sql(() -> {
+            try (PreparedStatement settle = db.prepareStatement("""
+                    UPDATE spend_reservations SET state = 'RELEASED', settled_at = now() WHERE payment_id = ? AND state = 'HELD'
+                    RETURNING agent_id, spend_day, business_id, cents""")) {
+                settle.setString(1, paymentId);
+                try (ResultSet row = settle.executeQuery()) {
+                    if (row.next()) {
+                        giveBack(row.getString(1), row.getDate(2), row.getString(3), row.getBigDecimal(4));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Turns a HELD reservation into committed spend (capture). */
+    public void commit() {
+        sql(() -> {
+            try (PreparedStatement settle = db.prepareStatement(
+                    "UPDATE spend_reservations SET state = 'COMMITTED', settled_at = now() WHERE payment_id = ? AND state = 'HELD'")) {
+                settle.setString(1, paymentId);
+                settle.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Gives refunded cents of the charge {@code chargeId} back to the agent's day and the business. */
+    public void refunded(String chargeId, long cents) {
+        sql(() -> {
+            try (PreparedStatement select = db.prepareStatement(
+                    "SELECT agent_id, spend_day, business_id FROM spend_reservations WHERE payment_id = ? AND state = 'COMMITTED'")) {
+                select.setString(1, chargeId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        giveBack(row.getString(1), row.getDate(2), row.getString(3), BigDecimal.valueOf(cents));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private void giveBack(String agentId, Date day, String businessId, BigDecimal cents) throws SQLException {
+        try (PreparedStatement agent = db.prepareStatement("""
+                UPDATE agent_daily_spend SET committed_cents = GREATEST(committed_cents - ?, 0) WHERE agent_id = ? AND spend_day = ?""");
+             PreparedStatement business = db.prepareStatement(
+                     "UPDATE business_spend SET committed_cents = GREATEST(committed_cents - ?, 0) WHERE business_id = ?")) {
+            agent.setBigDecimal(1, cents);
+            agent.setString(2, agentId);
+            agent.setDate(3, day);
+            agent.executeUpdate();
+            business.setBigDecimal(1, cents);
+            business.setString(2, businessId);
+            business.executeUpdate();
+        }
+    }
+
+    @Override
+    public boolean duplicateCharge(String agentId, String businessId, String fingerprint, long amountCents, Duration window) {
+        try (PreparedStatement select = db.prepareStatement("""
+                SELECT 1 FROM x402_payments WHERE agent_id = ? AND business_id = ? AND request_fingerprint = ?
+                  AND requested_cents = ? AND id <> ? AND kind = 'CHARGE' AND status = ANY (?)
+                  AND created_at > now() - make_interval(secs => ?)""")) {
+            select.setString(1, agentId);
+            select.setString(2, businessId);
+            select.setString(3, fingerprint);
+            select.setBigDecimal(4, BigDecimal.valueOf(amountCents));
+            select.setString(5, paymentId);
+            select.setArray(6, liveCharges());
+            select.setLong(7, window.toSeconds());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new LedgerUnavailable(e);
+        }
+    }
+
+    @Override
+    public boolean nonceUsed(String payer, String nonce) {
+        try (PreparedStatement select = db.prepareStatement(
+                "SELECT 1 FROM x402_payments WHERE lower(payer) = lower(?) AND auth_nonce = ? AND id <> ?")) {
+            select.setString(1, payer);
+            select.setString(2, nonce);
+            select.setString(3, paymentId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new LedgerUnavailable(e);
+        }
+    }
+
+    @Override
+    public int chargesWithin(String agentId, Duration window) {
+        try (PreparedStatement count = db.prepareStatement("""
+                SELECT count(*) FROM x402_payments WHERE agent_id = ? AND kind = 'CHARGE' AND id <> ? AND status = ANY (?)
+                  AND created_at > now() - make_interval(secs => ?)""")) {
+            count.setString(1, agentId);
+            count.setString(2, paymentId);
+            count.setArray(3, liveCharges());
+            count.setLong(4, window.toSeconds());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new LedgerUnavailable(e);
+        }
+    }
+
+    private java.sql.Array liveCharges() throws SQLException {
+        return db.createArrayOf("varchar", LIVE_CHARGE.stream().map(Enum::name).toArray());
+    }
+
+    private static Date today() {
+        return Date.valueOf(LocalDate.now(ZoneOffset.UTC));
+    }
+}
