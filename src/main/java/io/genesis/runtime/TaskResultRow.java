@@ -8,13 +8,14 @@ import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
  * One row of {@code omnidaemon_task_results} (sql/V1): a task in its terminal state. The only form of that row in
  * the code: built when a task finishes, carried through the Redis outbox as {@link #toJson() JSON}, written and read
- * by {@link TaskResultStore}, shown as a {@link TaskState} once the Redis state has expired.
+ * by {@link TaskResultStore}, shown as a {@link TaskState} once the Redis state has expired. The {@code jsonb} columns
+ * ({@code input}, {@code output}) are held as JSON text and the times as ISO-8601 text, as PostgreSQL takes them: a
+ * row is never parsed into a tree or a date on its way from the finish to the database.
  */
 public record TaskResultRow(
         String taskId,
@@ -30,13 +31,13 @@ public record TaskResultRow(
         double durationSeconds,
         BigDecimal costCents,
         Double qualityScore,
-        JsonValue input,
-        JsonValue output,
+        String input,
+        String output,
         String error,
         String traceparent,
         String workerId,
-        Instant createdAt,
-        Instant completedAt) {
+        String createdAt,
+        String completedAt) {
 
     public TaskResultRow {
         if (!status.terminal()) {
@@ -45,21 +46,22 @@ public record TaskResultRow(
         costCents = costCents == null ? BigDecimal.ZERO : costCents;
     }
 
-    /** The row of a task that reached {@code status} with {@code result} (null unless it completed). */
-    static TaskResultRow of(Envelope e, String agent, TaskStatus status, int attempts, AgentResult result, String error,
-                            long durationMs, Instant completedAt, String workerId) {
+    /**
+     * The row of a task that reached {@code status} with {@code result} (null unless it completed), whose output the
+     * caller has already written as {@code outputJson}.
+     */
+    static TaskResultRow of(Envelope e, String agent, TaskStatus status, int attempts, AgentResult result, String outputJson,
+                            String error, long durationMs, Instant completedAt, String workerId) {
         return new TaskResultRow(e.taskId(), e.topic(), agent, e.tenantId(), e.businessId(), e.correlationId(),
                 e.causationId(), e.source(), status, attempts, durationMs / 1000.0,
                 result == null ? BigDecimal.ZERO : result.costCents(), result == null ? null : result.qualityScore(),
-                e.content(), result == null ? null : result.output(), error, e.traceparent(), workerId,
-                instant(e.createdAt()), completedAt);
+                text(e.content()), outputJson, error, e.traceparent(), workerId, e.createdAt(), completedAt.toString());
     }
 
     /** What {@code GET /api/tasks/{id}} shows once the Redis state has expired (no start time, no attempt history). */
     public TaskState asState() {
-        return new TaskState(taskId, topic, agentId, status.wireName(), attempts, output, error, correlationId, causationId,
-                tenantId, businessId, createdAt.toString(), null, completedAt == null ? null : completedAt.toString(), workerId,
-                List.of());
+        return new TaskState(taskId, topic, agentId, status.wireName(), attempts, JsonConventions.read(output), error,
+                correlationId, causationId, tenantId, businessId, createdAt, null, completedAt, workerId, List.of());
     }
 
     /** The JSON object the outbox holds (field names = column names). */
@@ -74,18 +76,16 @@ public record TaskResultRow(
                 .add("attempts", attempts)
                 .add("duration_seconds", durationSeconds)
                 .add("cost_cents", costCents)
-                .add("input", input == null ? JsonValue.NULL : input)
-                .add("created_at", createdAt.toString())
+                .add("created_at", createdAt)
                 .add("worker_id", workerId);
-        addIfPresent(row, "completed_at", completedAt == null ? null : completedAt.toString());
+        addIfPresent(row, "input_json", input);
+        addIfPresent(row, "output_json", output);
+        addIfPresent(row, "completed_at", completedAt);
         addIfPresent(row, "business_id", businessId);
         addIfPresent(row, "causation_id", causationId);
         addIfPresent(row, "source", source);
         addIfPresent(row, "traceparent", traceparent);
         addIfPresent(row, "error", error);
-        if (output != null) {
-            row.add("output", output);
-        }
         if (qualityScore != null) {
             row.add("quality_score", qualityScore);
         }
@@ -105,22 +105,25 @@ public record TaskResultRow(
                     row.getString("causation_id", null), row.getString("source", null),
                     TaskStatus.fromSql(row.getString("status")), row.getInt("attempts"),
                     row.getJsonNumber("duration_seconds").doubleValue(), row.getJsonNumber("cost_cents").bigDecimalValue(),
-                    quality instanceof JsonNumber number ? number.doubleValue() : null, present(row.get("input")),
-                    present(row.get("output")), row.getString("error", null), row.getString("traceparent", null),
-                    row.getString("worker_id", null), instant(row.getString("created_at")),
-                    instant(row.getString("completed_at", null)));
+                    quality instanceof JsonNumber number ? number.doubleValue() : null, jsonText(row, "input"),
+                    jsonText(row, "output"), row.getString("error", null), row.getString("traceparent", null),
+                    row.getString("worker_id", null), row.getString("created_at"), row.getString("completed_at", null));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("unreadable result row: " + e.getMessage(), e);
         }
     }
 
-    /** ISO-8601 with an offset or {@code Z}; null stays null. */
-    static Instant instant(String text) {
-        return text == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+    /**
+     * A jsonb column's text: {@code <column>_json} as written by {@link #toJson()}, or the nested value of a row an earlier
+     * version left in the outbox ({@code <column>}); null for none or JSON null.
+     */
+    private static String jsonText(JsonObject row, String column) {
+        String text = row.getString(column + "_json", null);
+        return text != null ? text : text(row.get(column));
     }
 
-    private static JsonValue present(JsonValue value) {
-        return value == null || value == JsonValue.NULL ? null : value;
+    private static String text(JsonValue value) {
+        return value == null || value == JsonValue.NULL ? null : value.toString();
     }
 
     private static void addIfPresent(JsonObjectBuilder row, String field, String value) {

@@ -1,9 +1,7 @@
 package io.genesis.runtime;
 
-import io.genesis.api.JsonConventions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonValue;
 
 import javax.sql.DataSource;
 import java.net.ConnectException;
@@ -14,9 +12,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +27,7 @@ public class TaskResultStore {
             task_id, topic, agent_id, tenant_id, business_id, correlation_id, causation_id, source, status, attempts,
             duration_seconds, cost_cents, quality_score, input, output, error, traceparent, worker_id, created_at, completed_at""";
     private static final String INSERT = "INSERT INTO omnidaemon_task_results (" + COLUMNS + """
-            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::timestamptz, ?::timestamptz)
             ON CONFLICT (task_id) DO NOTHING""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM omnidaemon_task_results WHERE task_id = ?";
 
@@ -102,13 +98,13 @@ public class TaskResultStore {
         } else {
             insert.setDouble(13, row.qualityScore());
         }
-        insert.setString(14, json(row.input()));
-        insert.setString(15, json(row.output()));
+        insert.setString(14, row.input());
+        insert.setString(15, row.output());
         insert.setString(16, row.error());
         insert.setString(17, row.traceparent());
         insert.setString(18, row.workerId());
-        insert.setObject(19, utc(row.createdAt()));
-        insert.setObject(20, utc(row.completedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setString(19, row.createdAt());
+        insert.setString(20, row.completedAt());
     }
 
     private static TaskResultRow read(ResultSet rs) throws SQLException {
@@ -119,17 +115,9 @@ public class TaskResultStore {
                 rs.getString("tenant_id"), rs.getString("business_id"), rs.getString("correlation_id"),
                 rs.getString("causation_id"), rs.getString("source"), TaskStatus.fromSql(rs.getString("status")),
                 rs.getInt("attempts"), rs.getDouble("duration_seconds"), rs.getBigDecimal("cost_cents"), qualityScore,
-                JsonConventions.read(rs.getString("input")), JsonConventions.read(rs.getString("output")),
-                rs.getString("error"), rs.getString("traceparent"), rs.getString("worker_id"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), completed == null ? null : completed.toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String json(JsonValue value) {
-        return value == null || value == JsonValue.NULL ? null : value.toString();
+                rs.getString("input"), rs.getString("output"), rs.getString("error"), rs.getString("traceparent"),
+                rs.getString("worker_id"), rs.getObject("created_at", OffsetDateTime.class).toInstant().toString(),
+                completed == null ? null : completed.toInstant().toString());
     }
 
     /** True when the failure is the database being unreachable (retry later), not a bad row. */

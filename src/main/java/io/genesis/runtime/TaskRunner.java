@@ -129,14 +129,15 @@ public class TaskRunner {
     private AgentResult callWithTimeout(TaskContext context) throws Exception {
         TimeoutWatchdog.Alarm alarm = watchdog.arm(context.policy().timeoutSeconds());
         try {
-            AgentResult result = handlers.handlerFor(context.policy().agent()).handle(context);
-            alarm.disarm();
-            return result;
+            return handlers.handlerFor(context.policy().agent()).handle(context);
         } catch (Exception e) {
             if (alarm.disarm()) {
                 throw new TimedOut(context.policy().timeoutSeconds());
             }
             throw e;
+        } finally {
+            // also when the handler threw an Error: the pooled thread must never get this alarm's interrupt later
+            alarm.disarm();
         }
     }
 

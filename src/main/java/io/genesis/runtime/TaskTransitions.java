@@ -105,11 +105,11 @@ public class TaskTransitions {
                 .add("url", envelope.webhook())
                 .add("attempt", 0)
                 .build().toString();
+        String output = finish.result() == null ? null : finish.result().output().toString();
         TaskResultRow row = TaskResultRow.of(envelope, policy.agent(), finish.status(), finish.attempt(), finish.result(),
-                finish.error(), finish.durationMs(), completedAt, workerId);
+                output, finish.error(), finish.durationMs(), completedAt, workerId);
         return new FinishScript.FinishArgs(envelope.taskId(), envelope.topic(), envelope.notifyTopic(), policy.consumerGroup(),
-                entry == null ? null : entry.toString(), finish.status(), completedAt.toString(),
-                finish.result() == null ? null : finish.result().output().toString(), finish.error(),
+                entry == null ? null : entry.toString(), finish.status(), row.completedAt(), output, finish.error(),
                 TaskStore.historyJson(finish.history()), finish.durationMs(), row.toJson(), webhookJob,
                 completedAt.toEpochMilli(),
                 // the script reads the envelope only for a dead letter, so the others skip JSON-B

@@ -22,7 +22,9 @@ public class TimeoutWatchdog {
     private static final int ARMED = 0;
     private static final int FIRING = 1;
     private static final int FIRED = 2;
-    private static final int DISARMED = 3;
+    /** fired, and the interrupt it caused has been cleared */
+    private static final int CLEARED = 3;
+    private static final int DISARMED = 4;
 
     private final Set<Alarm> armed = ConcurrentHashMap.newKeySet();
 
@@ -36,17 +38,22 @@ public class TimeoutWatchdog {
             this.deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         }
 
-        /** Stops watching; true if the alarm had fired (the handler was interrupted for its timeout: that interrupt is cleared). */
+        /**
+         * Stops watching; true if the alarm had fired (the handler was interrupted for its timeout: that interrupt is
+         * cleared). Safe to call again: a later call answers the same and clears nothing.
+         */
         public boolean disarm() {
             armed.remove(this);
             if (state.compareAndSet(ARMED, DISARMED)) {
                 return false;
             }
-            while (state.get() != FIRED) {
+            while (state.get() == FIRING) {
                 Thread.onSpinWait();
             }
-            Thread.interrupted();
-            return true;
+            if (state.compareAndSet(FIRED, CLEARED)) {
+                Thread.interrupted();
+            }
+            return state.get() == CLEARED;
         }
     }
 

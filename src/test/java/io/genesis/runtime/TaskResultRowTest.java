@@ -12,14 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TaskResultRowTest {
 
-    private static final Instant CREATED = Instant.parse("2026-12-07T10:00:00.123456Z");
+    private static final String CREATED = "2026-12-07T10:00:00.123456Z";
 
     @Test
     void theOutboxJsonReadsBackAsTheSameRow() {
         TaskResultRow row = new TaskResultRow("t-1", "genesis.qa", "qa_agent", "tenant-a", "biz-1", "corr-1", "parent-1",
                 "api", TaskStatus.COMPLETED, 2, 1.25, new BigDecimal("12.5000"), 0.875,
-                JsonConventions.read("{\"spec\":\"x\"}"), JsonConventions.read("{\"tests_passed\":12}"), null,
-                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "worker-1", CREATED, CREATED.plusSeconds(2));
+                "{\"spec\":\"x\"}", "{\"tests_passed\":12}", null,
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "worker-1", CREATED, "2026-12-07T10:00:02.5Z");
 
         TaskResultRow read = TaskResultRow.fromJson(row.toJson());
 
@@ -31,8 +31,8 @@ class TaskResultRowTest {
     void aFailedRowHasNoOutputAndNoGrade() {
         Envelope envelope = new Envelope("t-2", "genesis.build", JsonConventions.read("{}"), null, null, "t-2", null, "api",
                 "default", 0, "2026-12-07T10:00:00+01:00", null, null, null, null);
-        TaskResultRow row = TaskResultRow.of(envelope, "builder_agent", TaskStatus.DEAD_LETTERED, 3, null, "boom", 1500,
-                CREATED, "worker-1");
+        TaskResultRow row = TaskResultRow.of(envelope, "builder_agent", TaskStatus.DEAD_LETTERED, 3, null, null, "boom", 1500,
+                Instant.parse(CREATED), "worker-1");
 
         TaskResultRow read = TaskResultRow.fromJson(row.toJson());
 
@@ -40,16 +40,29 @@ class TaskResultRowTest {
         assertNull(read.output());
         assertNull(read.qualityScore());
         assertEquals(BigDecimal.ZERO, read.costCents());
-        assertEquals(Instant.parse("2026-12-07T09:00:00Z"), read.createdAt(), "an offset is read as its instant");
+        assertEquals("2026-12-07T10:00:00+01:00", read.createdAt(), "PostgreSQL reads the offset");
+        assertEquals("{}", read.input());
         assertEquals(1.5, read.durationSeconds());
+    }
+
+    @Test
+    void aRowLeftInTheOutboxByTheEarlierFormatIsStillRead() {
+        TaskResultRow row = TaskResultRow.fromJson("""
+                {"task_id":"t-4","topic":"genesis.qa","agent_id":"qa_agent","tenant_id":"default","correlation_id":"t-4",
+                 "status":"success","attempts":1,"duration_seconds":0.01,"cost_cents":0,"input":{"a":1},"output":{"ok":true},
+                 "created_at":"2026-12-07T10:00:00Z","completed_at":"2026-12-07T10:00:01Z","worker_id":"w"}""");
+
+        assertEquals(JsonConventions.read("{\"a\":1}"), JsonConventions.read(row.input()));
+        assertEquals(JsonConventions.read("{\"ok\":true}"), JsonConventions.read(row.output()));
     }
 
     @Test
     void aRowExpiredFromRedisShowsAsItsTaskState() {
         TaskResultRow row = TaskResultRow.fromJson("""
                 {"task_id":"t-3","topic":"genesis.qa","agent_id":"qa_agent","tenant_id":"default","correlation_id":"t-3",
-                 "status":"success","attempts":1,"duration_seconds":0.01,"cost_cents":0,"input":{},"output":{"ok":true},
-                 "created_at":"2026-12-07T10:00:00Z","completed_at":"2026-12-07T10:00:01Z","worker_id":"w"}""");
+                 "status":"success","attempts":1,"duration_seconds":0.01,"cost_cents":0,"input_json":"{}",
+                 "output_json":"{\\"ok\\":true}","created_at":"2026-12-07T10:00:00Z","completed_at":"2026-12-07T10:00:01Z",
+                 "worker_id":"w"}""");
 
         TaskState state = row.asState();
 

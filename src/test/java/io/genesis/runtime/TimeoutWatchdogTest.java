@@ -19,6 +19,23 @@ class TimeoutWatchdogTest {
     }
 
     @Test
+    void disarmingTwiceAnswersTheSameAndClearsNothingMore() {
+        TimeoutWatchdog.Alarm fired = watchdog.arm(0);
+        watchdog.check();
+        assertTrue(fired.disarm());
+        Thread.currentThread().interrupt();
+        try {
+            assertTrue(fired.disarm(), "still reports the timeout");
+            assertTrue(Thread.currentThread().isInterrupted(), "an interrupt of someone else is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        TimeoutWatchdog.Alarm quiet = watchdog.arm(3600);
+        assertFalse(quiet.disarm());
+        assertFalse(quiet.disarm());
+    }
+
+    @Test
     void aHandlerWithinItsTimeoutIsLeftAlone() {
         TimeoutWatchdog.Alarm alarm = watchdog.arm(3600);
         watchdog.check();
