@@ -1,6 +1,7 @@
 package io.genesis.agents;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.catalog.AgentName;
 import io.genesis.runtime.PermanentFailure;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -11,50 +12,45 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which role each agent plays, and the result it returns: the role's artefact (the keys
- * {@link io.genesis.quality.HgmJudge#AGENT_ARTEFACTS} expects of it) plus {@code summary}, {@code agent},
- * {@code task_id}, {@code task_type} (the task's, else the role's usual one), {@code attempt} and {@code input}, the
- * task content echoed. In the echo, the results of {@code dependencies} lose their own {@code input}, so echoes never
- * nest along a DAG. An agent without a role gets the summary and the echo only.
+ * Which role each agent plays, and the result it returns: the role's artefact (the keys {@link AgentName#artefacts()}
+ * names) plus {@code summary}, {@code agent}, {@code task_id}, {@code task_type} (the task's, else the role's usual
+ * one, {@link AgentName#usualTaskType()}), {@code attempt} and {@code input}, the task content echoed. In the echo,
+ * the results of {@code dependencies} lose their own {@code input}, so echoes never nest along a DAG. An agent without a role gets the summary and the echo only.
  */
 public final class AgentWork {
 
-    /** A role and the task type it usually does (HALO's first task type of the agent). */
-    private record Assignment(String taskType, Role role) {
-    }
-
-    private final Map<String, Assignment> assignments;
+    private final Map<String, Role> roles;
 
     public AgentWork(IdeaGenerator ideas) {
-        Map<String, Assignment> table = new LinkedHashMap<>();
-        table.put("business_idea_generator", new Assignment("idea_generation", ideas::perform));
-        table.put("research_agent", new Assignment("research", PlanningWork::research));
-        table.put("spec_agent", new Assignment("design", PlanningWork::spec));
-        table.put("architect_agent", new Assignment("architecture", PlanningWork::architecture));
-        table.put("builder_agent", new Assignment("implement", BuildWork::builder));
-        table.put("frontend_agent", new Assignment("frontend", BuildWork::frontend));
-        table.put("backend_agent", new Assignment("backend", BuildWork::backend));
-        table.put("deploy_agent", new Assignment("deploy", BuildWork::deploy));
-        table.put("qa_agent", new Assignment("test", AssuranceWork::qa));
-        table.put("security_agent", new Assignment("security", AssuranceWork::security));
-        table.put("monitoring_agent", new Assignment("monitor", AssuranceWork::monitoring));
-        table.put("darwin_agent", new Assignment("improve_agent", AssuranceWork::darwin));
-        table.put("seo_agent", new Assignment("seo", GrowthWork::seo));
-        table.put("content_agent", new Assignment("content", GrowthWork::content));
-        table.put("marketing_agent", new Assignment("marketing", GrowthWork::marketing));
-        table.put("sales_agent", new Assignment("sales", GrowthWork::sales));
-        table.put("email_agent", new Assignment("email", GrowthWork::email));
-        table.put("support_agent", new Assignment("support", GrowthWork::support));
-        table.put("finance_agent", new Assignment("finance", RevenueWork::finance));
-        table.put("pricing_agent", new Assignment("pricing", RevenueWork::pricing));
-        table.put("analytics_agent", new Assignment("analytics", RevenueWork::analytics));
-        table.put("commerce_agent", new Assignment("commerce", RevenueWork::commerce));
-        this.assignments = Map.copyOf(table);
+        Map<String, Role> table = new LinkedHashMap<>();
+        table.put(AgentName.BUSINESS_IDEA_GENERATOR.id(), ideas::perform);
+        table.put(AgentName.RESEARCH_AGENT.id(), PlanningWork::research);
+        table.put(AgentName.SPEC_AGENT.id(), PlanningWork::spec);
+        table.put(AgentName.ARCHITECT_AGENT.id(), PlanningWork::architecture);
+        table.put(AgentName.BUILDER_AGENT.id(), BuildWork::builder);
+        table.put(AgentName.FRONTEND_AGENT.id(), BuildWork::frontend);
+        table.put(AgentName.BACKEND_AGENT.id(), BuildWork::backend);
+        table.put(AgentName.DEPLOY_AGENT.id(), BuildWork::deploy);
+        table.put(AgentName.QA_AGENT.id(), AssuranceWork::qa);
+        table.put(AgentName.SECURITY_AGENT.id(), AssuranceWork::security);
+        table.put(AgentName.MONITORING_AGENT.id(), AssuranceWork::monitoring);
+        table.put(AgentName.DARWIN_AGENT.id(), AssuranceWork::darwin);
+        table.put(AgentName.SEO_AGENT.id(), GrowthWork::seo);
+        table.put(AgentName.CONTENT_AGENT.id(), GrowthWork::content);
+        table.put(AgentName.MARKETING_AGENT.id(), GrowthWork::marketing);
+        table.put(AgentName.SALES_AGENT.id(), GrowthWork::sales);
+        table.put(AgentName.EMAIL_AGENT.id(), GrowthWork::email);
+        table.put(AgentName.SUPPORT_AGENT.id(), GrowthWork::support);
+        table.put(AgentName.FINANCE_AGENT.id(), RevenueWork::finance);
+        table.put(AgentName.PRICING_AGENT.id(), RevenueWork::pricing);
+        table.put(AgentName.ANALYTICS_AGENT.id(), RevenueWork::analytics);
+        table.put(AgentName.COMMERCE_AGENT.id(), RevenueWork::commerce);
+        this.roles = Map.copyOf(table);
     }
 
     /** The agents that have a role. */
     public Set<String> agents() {
-        return assignments.keySet();
+        return roles.keySet();
     }
 
     /** The task type a result reports: the task's own, else the one the agent's role usually does, else "generic". */
@@ -62,8 +58,7 @@ public final class AgentWork {
         if (!brief.taskType().isEmpty()) {
             return brief.taskType();
         }
-        Assignment assignment = assignments.get(agent);
-        return assignment == null ? "generic" : assignment.taskType();
+        return AgentName.of(agent).flatMap(AgentName::usualTaskType).orElse("generic");
     }
 
     /**
@@ -73,10 +68,10 @@ public final class AgentWork {
      */
     public JsonObject perform(String agent, String taskId, int attempt, TaskBrief brief, JsonValue content)
             throws InterruptedException, PermanentFailure {
-        Assignment assignment = assignments.get(agent);
-        Artefact artefact = assignment == null
+        Role role = roles.get(agent);
+        Artefact artefact = role == null
                 ? new Artefact(agent + " handled the task", JsonValue.EMPTY_JSON_OBJECT)
-                : assignment.role().perform(brief);
+                : role.perform(brief);
         JsonObjectBuilder result = JsonConventions.json().createObjectBuilder(artefact.fields())
                 .add("summary", artefact.summary())
                 .add("agent", agent)

@@ -1,7 +1,7 @@
 package io.genesis.agents;
 
 import io.genesis.api.JsonConventions;
-import io.genesis.businesses.catalog.Difficulty;
+import io.genesis.catalog.Difficulty;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 

@@ -1,7 +1,6 @@
 package io.genesis.agents;
 
-import io.genesis.businesses.catalog.BusinessArchetypes;
-import io.genesis.payments.TaskPurchases;
+import io.genesis.catalog.BusinessArchetypes;
 import io.genesis.runtime.AgentHandler;
 import io.genesis.runtime.AgentResult;
 import io.genesis.runtime.TaskContext;
@@ -19,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code genesis.simulation.latency-ms.<agent>}). While {@code genesis.simulation.enabled} is true, a task's
  * {@code content.simulate} may ask for {@code {"fail_times": N}} (fail the first N attempts),
  * {@code {"latency_ms": M}}, {@code {"fail_permanently": true}} or, for the QA agent, {@code {"tests_failed": N}}
- * so every runtime path can be exercised. A task whose content has a {@code purchase} object pays for it through
- * {@link TaskPurchases} around that work (receipt on the result, cost on the task).
+ * so every runtime path can be exercised. It handles every agent, with the lowest priority: a dedicated handler of
+ * an agent wins.
  */
 @ApplicationScoped
 public class SimulatedAgents implements AgentHandler {
@@ -41,9 +40,6 @@ public class SimulatedAgents implements AgentHandler {
 
     @Inject
     IdeaGenerator ideas;
-
-    @Inject
-    TaskPurchases purchases;
 
     private SimulatedLatency latency;
     private AgentWork work;
@@ -78,14 +74,12 @@ public class SimulatedAgents implements AgentHandler {
     }
 
     @Override
-    public AgentResult handle(TaskContext task) throws Exception {
-        if (task.envelope().content() instanceof JsonObject content && content.get("purchase") instanceof JsonObject purchase) {
-            return purchases.around(task, purchase, () -> simulate(task));
-        }
-        return simulate(task);
+    public int priority() {
+        return FALLBACK_PRIORITY;
     }
 
-    private AgentResult simulate(TaskContext task) throws Exception {
+    @Override
+    public AgentResult handle(TaskContext task) throws Exception {
         String agent = task.policy().agent();
         JsonValue content = task.envelope().content();
         JsonObject hooks = simulationHooks(content);

@@ -1,7 +1,7 @@
 package io.genesis.agents;
 
-import io.genesis.businesses.catalog.BusinessArchetype;
-import io.genesis.businesses.catalog.BusinessArchetypes;
+import io.genesis.catalog.BusinessArchetype;
+import io.genesis.catalog.BusinessArchetypes;
 import io.genesis.catalog.TaskAssignment;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

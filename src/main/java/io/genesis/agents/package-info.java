@@ -1,5 +1,7 @@
 /**
- * The agents' work: each role's deterministic artefact (with test hooks for failures and latency), and the idea
- * generator that may ask an LLM. Owns no delivery semantics: the runtime retries and times out.
+ * The agents' work: each role's deterministic artefact (with test hooks for failures and latency), the fallback
+ * handler of every agent, and the idea generator that may ask an LLM.
+ * Must not import businesses or payments (it knows the catalogue), nor own delivery semantics: the runtime retries
+ * and times out, payments and grading wrap handlers as decorators.
  */
 package io.genesis.agents;

@@ -1,8 +1,8 @@
 package io.genesis.businesses;
 
 import io.genesis.api.JsonConventions;
-import io.genesis.businesses.catalog.BusinessArchetype;
-import io.genesis.businesses.catalog.BusinessArchetypes;
+import io.genesis.catalog.BusinessArchetype;
+import io.genesis.catalog.BusinessArchetypes;
 import io.genesis.planning.HtdagPlanner;
 import io.genesis.planning.PlannedTask;
 import io.genesis.planning.PlanningRequest;

@@ -4,7 +4,7 @@ import io.genesis.api.JsonConventions;
 import io.genesis.agents.BusinessIdea;
 import io.genesis.agents.IdeaGenerator;
 import io.genesis.agents.MemoryHint;
-import io.genesis.businesses.catalog.BusinessArchetype;
+import io.genesis.catalog.BusinessArchetype;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

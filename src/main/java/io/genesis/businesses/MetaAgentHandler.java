@@ -1,5 +1,6 @@
 package io.genesis.businesses;
 
+import io.genesis.catalog.AgentName;
 import io.genesis.runtime.AgentHandler;
 import io.genesis.runtime.AgentResult;
 import io.genesis.runtime.PermanentFailure;
@@ -17,7 +18,7 @@ import jakarta.json.JsonObject;
 @ApplicationScoped
 public class MetaAgentHandler implements AgentHandler {
 
-    public static final String AGENT = "genesis_meta_agent";
+    public static final String AGENT = AgentName.GENESIS_META_AGENT.id();
 
     @Inject
     BusinessPlanning planning;
@@ -34,6 +35,11 @@ public class MetaAgentHandler implements AgentHandler {
     @Override
     public boolean handles(String agent) {
         return AGENT.equals(agent);
+    }
+
+    @Override
+    public int priority() {
+        return DEFAULT_PRIORITY;
     }
 
     @Override

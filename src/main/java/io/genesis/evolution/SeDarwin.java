@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  * score moved by less than .01 between the last two iterations, or after the last iteration.</li>
  * </ul>
  * Baselines draw their structure, tactics, reasoning pattern and tools from {@link Random} seeded by the caller.
+ *
+ * <p>Longer than 300 lines because it is the SE-Darwin evolution loop of the Genesis code ported as one piece, so it can be read
+ * side by side with its source.
  */
 @ApplicationScoped
 public class SeDarwin {

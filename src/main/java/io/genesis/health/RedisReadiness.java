@@ -22,7 +22,7 @@ public class RedisReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("redis").withData("url", redis.describe());
         long started = System.nanoTime();
         try {
-            String pong = redis.client().ping();
+            String pong = redis.ping();
             if (!"PONG".equals(pong)) {
                 return response.down().withData("error", "unexpected PING reply: " + pong).build();
             }

@@ -32,12 +32,6 @@ public class TaskPurchases {
     public static final String RECEIPTS = "x402.payment.receipts";
     private static final String AGENT_ACTOR = "agent";
 
-    /** The agent's own work for the task. */
-    @FunctionalInterface
-    public interface Work {
-        AgentResult run() throws Exception;
-    }
-
     /** A purchase that did not go through this time; the runtime retries the task. */
     public static final class PurchaseNotCompleted extends Exception {
         PurchaseNotCompleted(String message) {
@@ -57,7 +51,12 @@ public class TaskPurchases {
     @Inject
     PaymentSettings settings;
 
-    public AgentResult around(TaskContext task, JsonObject purchase, Work work) throws Exception {
+    /**
+     * Before the work: the payment of the task's purchase, CAPTURED (one-shot, or an earlier attempt's) or AUTHORIZED
+     * (staged). Throws when the work must not start: {@link PermanentFailure} for a denial or an approval that timed
+     * out, {@link PurchaseNotCompleted} for anything the runtime should retry.
+     */
+    public Payment pay(TaskContext task, JsonObject purchase) throws PermanentFailure, PurchaseNotCompleted {
         PurchaseRequest request = request(task, purchase);
         Payment payment = earlier(request).orElse(null);
         if (payment == null) {
@@ -67,25 +66,8 @@ public class TaskPurchases {
                 throw new PurchaseNotCompleted(e.getMessage());
             }
         }
-        switch (payment.paymentStatus()) {
-            case CAPTURED -> {
-                return withReceipt(work.run(), payment);
-            }
-            case AUTHORIZED -> {
-                AgentResult result;
-                try {
-                    result = work.run();
-                } catch (Exception failed) {
-                    staged.voidAuthorization(payment.paymentId(), task.policy().agent(), "work failed: " + failed.getMessage());
-                    throw failed;
-                }
-                Payment captured = staged.capture(payment.paymentId(), task.policy().agent()).payment();
-                if (captured.paymentStatus() != PaymentStatus.CAPTURED) {
-                    throw new PurchaseNotCompleted("payment " + captured.paymentId() + " was not captured: " + captured.status()
-                            + (captured.errorCode() == null ? "" : " (" + captured.errorCode() + ")"));
-                }
-                return withReceipt(result, captured);
-            }
+        return switch (payment.paymentStatus()) {
+            case CAPTURED, AUTHORIZED -> payment;
             case DENIED -> throw new PermanentFailure("payment " + payment.paymentId() + " denied: " + payment.errorCode() + ": "
                     + payment.errorMessage());
             case PENDING_APPROVAL -> throw new PurchaseNotCompleted("payment " + payment.paymentId()
@@ -98,6 +80,26 @@ public class TaskPurchases {
             }
             default -> throw new PurchaseNotCompleted("payment " + payment.paymentId() + " is " + payment.status()
                     + (payment.errorMessage() == null ? "" : ": " + payment.errorMessage()));
+        };
+    }
+
+    /** After the work succeeded: captures an authorization, and puts the receipt on the result and its cost in it. */
+    public AgentResult settle(TaskContext task, Payment payment, AgentResult result) throws PurchaseNotCompleted {
+        if (payment.paymentStatus() != PaymentStatus.AUTHORIZED) {
+            return withReceipt(result, payment);
+        }
+        Payment captured = staged.capture(payment.paymentId(), task.policy().agent()).payment();
+        if (captured.paymentStatus() != PaymentStatus.CAPTURED) {
+            throw new PurchaseNotCompleted("payment " + captured.paymentId() + " was not captured: " + captured.status()
+                    + (captured.errorCode() == null ? "" : " (" + captured.errorCode() + ")"));
+        }
+        return withReceipt(result, captured);
+    }
+
+    /** After the work failed: voids an authorization (a captured one-shot payment stays paid). */
+    public void release(TaskContext task, Payment payment, Exception failure) {
+        if (payment.paymentStatus() == PaymentStatus.AUTHORIZED) {
+            staged.voidAuthorization(payment.paymentId(), task.policy().agent(), "work failed: " + failure.getMessage());
         }
     }
 

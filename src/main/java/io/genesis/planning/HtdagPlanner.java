@@ -48,6 +48,9 @@ import java.util.regex.Pattern;
  * </ul>
  * Task metadata: {@code business_id, business_type, blueprint, phase, depth, kind (phase|feature|subtask|followup)}
  * and, where they apply, {@code feature, parent, rollup, update}.
+ *
+ * <p>Longer than 300 lines because it is the HTDAG planner of the Genesis code ported as one piece, so it can be read
+ * side by side with its source.
  */
 @ApplicationScoped
 public class HtdagPlanner {

@@ -1,5 +1,6 @@
 package io.genesis.quality;
 
+import io.genesis.catalog.AgentName;
 import io.genesis.safety.CredentialRedactor;
 import io.genesis.safety.WaltzRlSafetyGate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ import java.util.Set;
  * failed/error/blocked); at least one non-empty field; numbers non-negative and test counts consistent
  * (passed + failed &lt;= total), if there are numbers; share of {@code *url} fields that are absolute http(s) URLs,
  * if any; test pass rate {@code tests_passed / tests_total}, if reported.</li>
- * <li>completeness: one check per artefact key expected from the agent's role ({@link #AGENT_ARTEFACTS}) and the task
+ * <li>completeness: one check per artefact key expected from the agent's role ({@link AgentName#artefacts()}) and the task
  * type ({@link #TASK_TYPE_ARTEFACTS}), present and non-empty; share of non-empty top-level fields.</li>
  * <li>efficiency: the serialized output within {@value #MAX_OUTPUT_CHARS} characters (linearly down to 0 at twice
  * that); {@code 1 / attempt}, if the output reports its attempt; share of distinct items in arrays, if any.</li>
@@ -53,30 +54,6 @@ public class HgmJudge {
     public static final String SAFETY = "safety";
     public static final String OVERALL = "overall";
 
-    /** Keys each agent's result is expected to carry: the artefact of its role. */
-    public static final Map<String, List<String>> AGENT_ARTEFACTS = Map.ofEntries(
-            Map.entry("business_idea_generator", List.of("name", "description", "mvp_features")),
-            Map.entry("research_agent", List.of("findings", "competitors")),
-            Map.entry("spec_agent", List.of("spec", "requirements")),
-            Map.entry("architect_agent", List.of("architecture", "components")),
-            Map.entry("builder_agent", List.of("files", "summary")),
-            Map.entry("frontend_agent", List.of("pages", "components")),
-            Map.entry("backend_agent", List.of("endpoints", "schema")),
-            Map.entry("qa_agent", List.of("tests_total", "tests_passed", "tests_failed")),
-            Map.entry("deploy_agent", List.of("deployment_url", "provider")),
-            Map.entry("security_agent", List.of("findings", "severity_counts")),
-            Map.entry("monitoring_agent", List.of("checks", "alerts")),
-            Map.entry("seo_agent", List.of("keywords", "meta_tags")),
-            Map.entry("content_agent", List.of("articles")),
-            Map.entry("marketing_agent", List.of("channels", "campaigns")),
-            Map.entry("sales_agent", List.of("leads", "pipeline")),
-            Map.entry("support_agent", List.of("faq", "channels")),
-            Map.entry("finance_agent", List.of("budget", "costs")),
-            Map.entry("pricing_agent", List.of("tiers")),
-            Map.entry("analytics_agent", List.of("metrics", "dashboards")),
-            Map.entry("email_agent", List.of("sequences")),
-            Map.entry("commerce_agent", List.of("products", "checkout")),
-            Map.entry("darwin_agent", List.of("improvements")));
     /** Keys a task type adds to the role's (HTDAG / HALO task types). */
     public static final Map<String, List<String>> TASK_TYPE_ARTEFACTS = Map.ofEntries(
             Map.entry("deploy", List.of("deployment_url")),
@@ -135,7 +112,8 @@ public class HgmJudge {
 
     /** The artefact keys expected from this agent for this task type, role keys first. */
     public static List<String> expectedArtefacts(String agent, String taskType) {
-        Set<String> keys = new LinkedHashSet<>(AGENT_ARTEFACTS.getOrDefault(agent, DEFAULT_ARTEFACTS));
+        Set<String> keys = new LinkedHashSet<>(AgentName.of(agent).map(AgentName::artefacts)
+                .filter(artefacts -> !artefacts.isEmpty()).orElse(DEFAULT_ARTEFACTS));
         if (taskType != null) {
             keys.addAll(TASK_TYPE_ARTEFACTS.getOrDefault(taskType.toLowerCase(Locale.ROOT), List.of()));
         }

@@ -72,6 +72,11 @@ public class RedisConnection {
         return client;
     }
 
+    /** Redis's answer to PING ({@code PONG} when it is up); throws when it cannot be reached. */
+    public String ping() {
+        return client().ping();
+    }
+
     /** Where the client points, without credentials. */
     public String describe() {
         return redacted(parse(url));

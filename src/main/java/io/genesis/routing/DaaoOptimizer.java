@@ -1,5 +1,6 @@
 package io.genesis.routing;
 
+import io.genesis.catalog.AgentProfile;
 import io.genesis.planning.PlannedTask;
 import io.genesis.planning.TaskDag;
 import jakarta.enterprise.context.ApplicationScoped;

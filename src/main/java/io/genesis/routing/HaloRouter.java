@@ -1,5 +1,7 @@
 package io.genesis.routing;
 
+import io.genesis.catalog.AgentName;
+import io.genesis.catalog.AgentProfile;
 import io.genesis.planning.PlannedTask;
 import io.genesis.planning.TaskDag;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,7 @@ import java.util.Optional;
  * <ol>
  *   <li>the declarative rules for its type, highest priority first (equal priorities in list order); a rule matches
  *   when every condition equals the task's metadata; its agent must be under capacity;</li>
- *   <li>the alias registry: the agent a role name resolves to ({@link AgentCatalogue#ROLE_ALIASES});</li>
+ *   <li>the alias registry: the agent a role name resolves to ({@link io.genesis.catalog.AgentProfiles#ROLE_ALIASES});</li>
  *   <li>capability match: among agents supporting the type and under capacity, the highest
  *   {@code (successRate, -workload)}; a full tie goes to the first in catalogue order;</li>
  *   <li>otherwise the task is unassigned.</li>
@@ -36,34 +38,34 @@ import java.util.Optional;
 public class HaloRouter {
 
     public static final List<RoutingRule> REFERENCE_RULES = List.of(
-            rule("rule_design", "design", "spec_agent", 10, "design work goes to the spec agent"),
-            rule("rule_architecture", "architecture", "architect_agent", 10, "architecture goes to the architect agent"),
-            rule("rule_requirements", "requirements", "spec_agent", 10, "requirements go to the spec agent"),
-            rule("rule_implement", "implement", "builder_agent", 10, "implementation goes to the builder agent"),
-            rule("rule_frontend", "frontend", "frontend_agent", 15, "frontend work goes to the frontend agent"),
-            rule("rule_backend", "backend", "backend_agent", 15, "backend work goes to the backend agent"),
-            rule("rule_code", "code", "builder_agent", 10, "coding goes to the builder agent"),
-            rule("rule_test", "test", "qa_agent", 10, "testing goes to the QA agent"),
-            rule("rule_security", "security", "security_agent", 10, "security work goes to the security agent"),
-            rule("rule_deploy", "deploy", "deploy_agent", 10, "deployment goes to the deploy agent"),
-            rule("rule_infrastructure", "infrastructure", "deploy_agent", 10, "infrastructure goes to the deploy agent"),
-            rule("rule_monitoring", "monitor", "monitoring_agent", 10, "monitoring goes to the monitoring agent"),
-            rule("rule_marketing", "marketing", "marketing_agent", 10, "marketing goes to the marketing agent"),
-            rule("rule_sales", "sales", "sales_agent", 10, "sales work goes to the sales agent"),
-            rule("rule_support", "support", "support_agent", 10, "support goes to the support agent"),
-            rule("rule_analytics", "analytics", "analytics_agent", 10, "analytics goes to the analytics agent"),
-            rule("rule_research", "research", "research_agent", 10, "research goes to the research agent"),
-            rule("rule_finance", "finance", "finance_agent", 10, "finance goes to the finance agent"),
-            rule("rule_api_call", "api_call", "builder_agent", 15, "API calls are executed by the builder agent"),
-            rule("rule_file_write", "file_write", "builder_agent", 15, "file writes are executed by the builder agent"),
-            rule("rule_test_run", "test_run", "qa_agent", 15, "test runs are executed by the QA agent"),
-            rule("rule_generic", "generic", "builder_agent", 5, "the builder agent is the default handler"),
-            rule("evolution_general", "evolution", "darwin_agent", 20, "evolution goes to the Darwin agent"),
-            rule("evolution_agent_improvement", "improve_agent", "darwin_agent", 20,
+            rule("rule_design", "design", AgentName.SPEC_AGENT.id(), 10, "design work goes to the spec agent"),
+            rule("rule_architecture", "architecture", AgentName.ARCHITECT_AGENT.id(), 10, "architecture goes to the architect agent"),
+            rule("rule_requirements", "requirements", AgentName.SPEC_AGENT.id(), 10, "requirements go to the spec agent"),
+            rule("rule_implement", "implement", AgentName.BUILDER_AGENT.id(), 10, "implementation goes to the builder agent"),
+            rule("rule_frontend", "frontend", AgentName.FRONTEND_AGENT.id(), 15, "frontend work goes to the frontend agent"),
+            rule("rule_backend", "backend", AgentName.BACKEND_AGENT.id(), 15, "backend work goes to the backend agent"),
+            rule("rule_code", "code", AgentName.BUILDER_AGENT.id(), 10, "coding goes to the builder agent"),
+            rule("rule_test", "test", AgentName.QA_AGENT.id(), 10, "testing goes to the QA agent"),
+            rule("rule_security", "security", AgentName.SECURITY_AGENT.id(), 10, "security work goes to the security agent"),
+            rule("rule_deploy", "deploy", AgentName.DEPLOY_AGENT.id(), 10, "deployment goes to the deploy agent"),
+            rule("rule_infrastructure", "infrastructure", AgentName.DEPLOY_AGENT.id(), 10, "infrastructure goes to the deploy agent"),
+            rule("rule_monitoring", "monitor", AgentName.MONITORING_AGENT.id(), 10, "monitoring goes to the monitoring agent"),
+            rule("rule_marketing", "marketing", AgentName.MARKETING_AGENT.id(), 10, "marketing goes to the marketing agent"),
+            rule("rule_sales", "sales", AgentName.SALES_AGENT.id(), 10, "sales work goes to the sales agent"),
+            rule("rule_support", "support", AgentName.SUPPORT_AGENT.id(), 10, "support goes to the support agent"),
+            rule("rule_analytics", "analytics", AgentName.ANALYTICS_AGENT.id(), 10, "analytics goes to the analytics agent"),
+            rule("rule_research", "research", AgentName.RESEARCH_AGENT.id(), 10, "research goes to the research agent"),
+            rule("rule_finance", "finance", AgentName.FINANCE_AGENT.id(), 10, "finance goes to the finance agent"),
+            rule("rule_api_call", "api_call", AgentName.BUILDER_AGENT.id(), 15, "API calls are executed by the builder agent"),
+            rule("rule_file_write", "file_write", AgentName.BUILDER_AGENT.id(), 15, "file writes are executed by the builder agent"),
+            rule("rule_test_run", "test_run", AgentName.QA_AGENT.id(), 15, "test runs are executed by the QA agent"),
+            rule("rule_generic", "generic", AgentName.BUILDER_AGENT.id(), 5, "the builder agent is the default handler"),
+            rule("evolution_general", "evolution", AgentName.DARWIN_AGENT.id(), 20, "evolution goes to the Darwin agent"),
+            rule("evolution_agent_improvement", "improve_agent", AgentName.DARWIN_AGENT.id(), 20,
                     "agent improvement goes to the Darwin agent"),
-            new RoutingRule("evolution_bug_fix", "fix_bug", Map.of("target", "agent_code"), "darwin_agent", 15,
+            new RoutingRule("evolution_bug_fix", "fix_bug", Map.of("target", "agent_code"), AgentName.DARWIN_AGENT.id(), 15,
                     "bugs in agent code are fixed by the Darwin agent"),
-            new RoutingRule("evolution_performance", "optimize", Map.of("target", "agent_performance"), "darwin_agent",
+            new RoutingRule("evolution_performance", "optimize", Map.of("target", "agent_performance"), AgentName.DARWIN_AGENT.id(),
                     15, "agent performance is optimized by the Darwin agent"));
 
     /** Metadata key: tasks running per agent when the plan was made (only agents with some). */

@@ -1,7 +1,5 @@
 package io.genesis.runtime;
 
-import io.genesis.quality.HgmJudge;
-import jakarta.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,9 +46,6 @@ public class TaskRunner {
     WorkerIdentity worker;
 
     @Inject
-    HgmJudge judge;
-
-    @Inject
     TimeoutWatchdog watchdog;
 
     @Inject
@@ -91,7 +86,7 @@ public class TaskRunner {
         TaskContext context = new TaskContext(envelope, policy, attempt, worker.id());
         long started = System.nanoTime();
         try {
-            AgentResult result = graded(policy, envelope, callWithTimeout(context));
+            AgentResult result = callWithTimeout(context);
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             if (envelope.replyTo() != null) {
                 publishReply(envelope, result);
@@ -139,16 +134,6 @@ public class TaskRunner {
             // also when the handler threw an Error: the pooled thread must never get this alarm's interrupt later
             alarm.disarm();
         }
-    }
-
-    /** Every successful result gets an HGM-style quality grade unless its handler graded it. */
-    private AgentResult graded(AgentPolicy policy, Envelope envelope, AgentResult result) {
-        if (result.qualityScore() != null || !(result.output() instanceof JsonObject output)) {
-            return result;
-        }
-        String taskType = envelope.content() instanceof JsonObject content && content.get("task") instanceof JsonObject task
-                ? task.getString("task_type", policy.topic()) : policy.topic();
-        return new AgentResult(result.output(), result.costCents(), judge.grade(policy.agent(), taskType, output).score());
     }
 
     private void publishReply(Envelope parent, AgentResult result) {

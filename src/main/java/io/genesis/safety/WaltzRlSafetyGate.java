@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  * <li>Classification: UNSAFE if blocked or safety < .3; BORDERLINE if safety < .7; OVER_REFUSAL if helpfulness < .5;
  * SAFE otherwise.</li>
  * </ul>
+ *
+ * <p>Longer than 300 lines because it is the WaltzRL safety gate of the Genesis code ported as one piece, so it can be read
+ * side by side with its source.
  */
 @ApplicationScoped
 public class WaltzRlSafetyGate {

@@ -1,5 +1,8 @@
 package io.genesis.teams;
 
+import io.genesis.catalog.AgentGenotype;
+import io.genesis.catalog.GenotypeGroup;
+import io.genesis.catalog.Genotypes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -29,6 +32,9 @@ import java.util.TreeSet;
  *
  * <p>Deterministic: all randomness comes from {@link Random} seeded by the caller (its algorithm is fixed by the JDK
  * specification), and every tie is broken by genotype order.
+ *
+ * <p>Longer than 300 lines because it is the inclusive-fitness swarm of the Genesis code ported as one piece, so it can be read
+ * side by side with its source.
  */
 @ApplicationScoped
 public class InclusiveFitnessSwarm {
@@ -125,7 +131,7 @@ public class InclusiveFitnessSwarm {
             int pairs = 0;
             for (int i = 0; i < members.size(); i++) {
                 for (int j = i + 1; j < members.size(); j++) {
-                    sum += members.get(i).compatibility(members.get(j));
+                    sum += compatibility(members.get(i), members.get(j));
                     pairs++;
                 }
             }
@@ -346,5 +352,18 @@ public class InclusiveFitnessSwarm {
         SortedSet<String> missing = new TreeSet<>(requirements.capabilities());
         Genotypes.ALL.forEach(genotype -> missing.removeAll(genotype.capabilities()));
         return missing;
+    }
+
+    /**
+     * {@code min(1, |modules in common| / |modules of either| * (KIN_BONUS if same group else 1))}; 1 with itself.
+     */
+    public static double compatibility(AgentGenotype one, AgentGenotype other) {
+        if (one.agent().equals(other.agent())) {
+            return 1.0;
+        }
+        long shared = one.modules().stream().filter(other.modules()::contains).count();
+        long union = one.modules().size() + other.modules().size() - shared;
+        double overlap = union == 0 ? 0.0 : (double) shared / union;
+        return Math.min(1.0, overlap * (one.group() == other.group() ? KIN_BONUS : 1.0));
     }
 }

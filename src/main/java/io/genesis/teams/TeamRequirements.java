@@ -1,6 +1,8 @@
 package io.genesis.teams;
 
-import io.genesis.businesses.catalog.BusinessArchetype;
+import io.genesis.catalog.AgentName;
+import io.genesis.catalog.Genotypes;
+import io.genesis.catalog.BusinessArchetype;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +33,7 @@ public record TeamRequirements(Set<String> capabilities, Set<String> mandatoryAg
     static final List<String> TESTING_KEYWORDS = List.of("test", "jest", "vitest", "playwright", "cypress", "junit");
     static final List<String> PAYMENT_KEYWORDS = List.of("stripe", "payment", "checkout", "commerce");
     /** Guide 6.3: builder, deploy and QA roles on every team. */
-    static final List<String> ALWAYS_ON_TEAM = List.of("builder_agent", "deploy_agent", "qa_agent");
+    static final List<String> ALWAYS_ON_TEAM = List.of(AgentName.BUILDER_AGENT.id(), AgentName.DEPLOY_AGENT.id(), AgentName.QA_AGENT.id());
     /** Guide 6.3 "support agent for customer-facing products": archetypes whose users need help to buy or use it. */
     static final Set<String> CUSTOMER_FACING = Set.of("ecommerce_store", "marketplace", "ai_chatbot_service", "no_code_tool");
     /** Guide 6.3 "growth agent for go-to-market heavy archetypes": our growth role is marketing_agent. */
@@ -98,10 +100,10 @@ public record TeamRequirements(Set<String> capabilities, Set<String> mandatoryAg
 
         mandate(mandatory, reasons, "every team has builder, deploy and QA roles", ALWAYS_ON_TEAM);
         if (CUSTOMER_FACING.contains(archetype.type())) {
-            mandate(mandatory, reasons, archetype.type() + " is customer-facing", List.of("support_agent"));
+            mandate(mandatory, reasons, archetype.type() + " is customer-facing", List.of(AgentName.SUPPORT_AGENT.id()));
         }
         if (GO_TO_MARKET_HEAVY.contains(archetype.type())) {
-            mandate(mandatory, reasons, archetype.type() + " is go-to-market heavy", List.of("marketing_agent"));
+            mandate(mandatory, reasons, archetype.type() + " is go-to-market heavy", List.of(AgentName.MARKETING_AGENT.id()));
         }
         return new TeamRequirements(capabilities, mandatory, DEFAULT_PRIORITY, reasons);
     }

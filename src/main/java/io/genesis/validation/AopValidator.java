@@ -1,9 +1,9 @@
 package io.genesis.validation;
 
+import io.genesis.catalog.AgentProfile;
 import io.genesis.planning.PlannedTask;
 import io.genesis.planning.TaskDag;
 import io.genesis.routing.AgentCatalogue;
-import io.genesis.routing.AgentProfile;
 import io.genesis.routing.RoutingPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,9 @@
 package io.genesis.agents;
 
 import io.genesis.agents.llm.LlmClient;
-import io.genesis.businesses.catalog.BusinessArchetype;
-import io.genesis.businesses.catalog.BusinessArchetypes;
+import io.genesis.catalog.AgentName;
+import io.genesis.catalog.BusinessArchetype;
+import io.genesis.catalog.BusinessArchetypes;
 import io.genesis.quality.HgmJudge;
 import io.genesis.quality.QualityGrade;
 import jakarta.json.Json;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,7 +55,7 @@ class AgentWorkTest {
     void everyConfiguredAgentExceptTheOrchestratorHasARole() {
         assertEquals(Set.copyOf(Contents.agents()), work.agents());
         assertEquals(22, work.agents().size());
-        assertEquals(HgmJudge.AGENT_ARTEFACTS.keySet(), work.agents());
+        assertEquals(AgentName.workers().stream().map(AgentName::id).collect(Collectors.toSet()), work.agents());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.genesis.agents;
 
-import io.genesis.businesses.catalog.BusinessArchetype;
+import io.genesis.catalog.BusinessArchetype;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -2,8 +2,8 @@ package io.genesis.agents;
 
 import io.genesis.agents.llm.LlmClient;
 import io.genesis.agents.llm.LlmException;
-import io.genesis.businesses.catalog.BusinessArchetype;
-import io.genesis.businesses.catalog.BusinessArchetypes;
+import io.genesis.catalog.BusinessArchetype;
+import io.genesis.catalog.BusinessArchetypes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

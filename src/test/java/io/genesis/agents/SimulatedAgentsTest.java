@@ -1,7 +1,7 @@
 package io.genesis.agents;
 
 import io.genesis.agents.llm.LlmClient;
-import io.genesis.businesses.catalog.BusinessArchetypes;
+import io.genesis.catalog.BusinessArchetypes;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.Envelope;
 import io.genesis.runtime.PermanentFailure;

@@ -1,5 +1,7 @@
 package io.genesis.routing;
 
+import io.genesis.catalog.AgentProfile;
+import io.genesis.catalog.CostTier;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.genesis.routing;
 
+import io.genesis.catalog.AgentProfile;
+import io.genesis.catalog.CostTier;
 import io.genesis.planning.HtdagPlanner;
 import io.genesis.planning.PlannedTask;
 import io.genesis.planning.PlanningRequest;

@@ -1,7 +1,7 @@
 package io.genesis.teams;
 
-import io.genesis.businesses.catalog.BusinessArchetype;
-import io.genesis.businesses.catalog.BusinessArchetypes;
+import io.genesis.catalog.BusinessArchetype;
+import io.genesis.catalog.BusinessArchetypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

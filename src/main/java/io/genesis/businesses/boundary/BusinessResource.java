@@ -11,7 +11,7 @@ import io.genesis.businesses.InvalidBusinessRequest;
 import io.genesis.businesses.BusinessStatus;
 import io.genesis.businesses.store.BusinessStore;
 import io.genesis.businesses.BusinessViews;
-import io.genesis.businesses.catalog.BusinessArchetypes;
+import io.genesis.catalog.BusinessArchetypes;
 import io.genesis.planning.PlanningRejected;
 import io.genesis.planning.RequestSanitizer;
 import io.genesis.problem.Problem;

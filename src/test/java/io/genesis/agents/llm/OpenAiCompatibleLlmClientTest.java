@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.genesis.agents.BusinessIdea;
 import io.genesis.agents.IdeaGenerator;
 import io.genesis.agents.MemoryHint;
-import io.genesis.businesses.catalog.BusinessArchetypes;
+import io.genesis.catalog.BusinessArchetypes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -1,4 +1,4 @@
-package io.genesis.teams;
+package io.genesis.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,55 +13,56 @@ import java.util.Set;
  * security_agent (compliance, privacy, legal review) and onboarding into support_agent (onboarding, documentation);
  * their two slots go to frontend_agent and architect_agent, the agents for the "frontend" and "architecture"
  * capabilities that the capability extraction asks for (no genotype of the code could cover "frontend"). Module and
- * capability sets are ours, written so that every capability {@link TeamRequirements} can ask for has a holder.
+ * capability sets are ours, written so that every capability the team requirements ({@code io.genesis.teams}) can
+ * ask for has a holder.
  */
 public final class Genotypes {
 
     /** In this order the swarm's particles encode teams (bit i = agent i). */
     public static final List<AgentGenotype> ALL = List.of(
-            genotype("qa_agent", GenotypeGroup.ANALYSIS, "testing",
+            genotype(AgentName.QA_AGENT.id(), GenotypeGroup.ANALYSIS, "testing",
                     Set.of("llm", "code_analysis", "test_runner", "quality_gate", "ast_parser"),
                     Set.of("testing", "code_review", "python", "debugging", "test_automation")),
-            genotype("builder_agent", GenotypeGroup.INFRASTRUCTURE, "coding",
+            genotype(AgentName.BUILDER_AGENT.id(), GenotypeGroup.INFRASTRUCTURE, "coding",
                     Set.of("llm", "code_gen", "refactoring", "ast_builder", "scaffolding"),
                     Set.of("coding", "python", "architecture", "implementation", "api_design")),
-            genotype("support_agent", GenotypeGroup.CUSTOMER_INTERACTION, "customer_support",
+            genotype(AgentName.SUPPORT_AGENT.id(), GenotypeGroup.CUSTOMER_INTERACTION, "customer_support",
                     Set.of("llm", "conversation", "ticketing", "knowledge_base", "tutorial_gen"),
                     Set.of("customer_support", "troubleshooting", "documentation", "user_onboarding")),
-            genotype("deploy_agent", GenotypeGroup.INFRASTRUCTURE, "deployment",
+            genotype(AgentName.DEPLOY_AGENT.id(), GenotypeGroup.INFRASTRUCTURE, "deployment",
                     Set.of("llm", "ci_cd", "containers", "cloud_api", "monitoring"),
                     Set.of("deployment", "ci_cd", "devops", "infrastructure")),
-            genotype("marketing_agent", GenotypeGroup.CUSTOMER_INTERACTION, "marketing",
+            genotype(AgentName.MARKETING_AGENT.id(), GenotypeGroup.CUSTOMER_INTERACTION, "marketing",
                     Set.of("llm", "campaign_planner", "social_media", "analytics", "conversation"),
                     Set.of("marketing", "growth", "advertising", "social_media", "content_creation")),
-            genotype("analytics_agent", GenotypeGroup.ANALYSIS, "data_analysis",
+            genotype(AgentName.ANALYTICS_AGENT.id(), GenotypeGroup.ANALYSIS, "data_analysis",
                     Set.of("llm", "data_pipeline", "reporting", "visualization", "analytics"),
                     Set.of("data_analysis", "reporting", "metrics", "dashboards")),
-            genotype("finance_agent", GenotypeGroup.FINANCE, "payments",
+            genotype(AgentName.FINANCE_AGENT.id(), GenotypeGroup.FINANCE, "payments",
                     Set.of("llm", "payment_gateway", "invoicing", "ledger", "subscription_engine"),
                     Set.of("payments", "subscriptions", "invoicing", "accounting", "pricing")),
-            genotype("content_agent", GenotypeGroup.CONTENT, "content_strategy",
+            genotype(AgentName.CONTENT_AGENT.id(), GenotypeGroup.CONTENT, "content_strategy",
                     Set.of("llm", "writing", "editing", "content_planner"),
                     Set.of("content_strategy", "copywriting", "writing", "editing")),
-            genotype("seo_agent", GenotypeGroup.CONTENT, "seo",
+            genotype(AgentName.SEO_AGENT.id(), GenotypeGroup.CONTENT, "seo",
                     Set.of("llm", "keyword_research", "analytics", "content_planner"),
                     Set.of("seo", "keyword_research", "site_audit", "content_strategy")),
-            genotype("email_agent", GenotypeGroup.CONTENT, "email_marketing",
+            genotype(AgentName.EMAIL_AGENT.id(), GenotypeGroup.CONTENT, "email_marketing",
                     Set.of("llm", "writing", "campaign_planner", "segmentation", "email_delivery"),
                     Set.of("email_marketing", "automation", "segmentation", "copywriting")),
-            genotype("monitoring_agent", GenotypeGroup.INFRASTRUCTURE, "monitoring",
+            genotype(AgentName.MONITORING_AGENT.id(), GenotypeGroup.INFRASTRUCTURE, "monitoring",
                     Set.of("llm", "monitoring", "alerting", "log_analysis", "debugging"),
                     Set.of("monitoring", "alerting", "uptime", "debugging", "performance")),
-            genotype("security_agent", GenotypeGroup.ANALYSIS, "security_audit",
+            genotype(AgentName.SECURITY_AGENT.id(), GenotypeGroup.ANALYSIS, "security_audit",
                     Set.of("llm", "security_scanner", "compliance_check", "code_analysis", "privacy_audit"),
                     Set.of("security_audit", "vulnerability_scan", "compliance", "privacy", "legal_review")),
-            genotype("spec_agent", GenotypeGroup.ANALYSIS, "requirements",
+            genotype(AgentName.SPEC_AGENT.id(), GenotypeGroup.ANALYSIS, "requirements",
                     Set.of("llm", "requirements_analysis", "design_docs", "planning"),
                     Set.of("requirements", "specification", "planning", "design")),
-            genotype("architect_agent", GenotypeGroup.ANALYSIS, "architecture",
+            genotype(AgentName.ARCHITECT_AGENT.id(), GenotypeGroup.ANALYSIS, "architecture",
                     Set.of("llm", "design_docs", "system_modeling", "code_analysis"),
                     Set.of("architecture", "system_design", "scalability", "api_design")),
-            genotype("frontend_agent", GenotypeGroup.INFRASTRUCTURE, "frontend",
+            genotype(AgentName.FRONTEND_AGENT.id(), GenotypeGroup.INFRASTRUCTURE, "frontend",
                     Set.of("llm", "code_gen", "ui_components", "ast_builder"),
                     Set.of("frontend", "react", "css", "javascript", "accessibility")));
 

@@ -1,4 +1,4 @@
-package io.genesis.routing;
+package io.genesis.catalog;
 
 /**
  * What running an agent costs: the DAAO optimizer's price per 1M tokens ({@code CostProfiler.MODEL_PRICING}) and the

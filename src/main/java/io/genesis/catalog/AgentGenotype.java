@@ -1,10 +1,10 @@
-package io.genesis.teams;
+package io.genesis.catalog;
 
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * What an agent is made of, for team composition.
+ * What an agent is made of, for team composition (the swarm in {@code io.genesis.teams} scores how well two fit).
  *
  * @param agent               name in our agent registry
  * @param group               genotype group (kin)
@@ -23,18 +23,5 @@ public record AgentGenotype(String agent, GenotypeGroup group, Set<String> modul
         if (!capabilities.contains(signatureCapability)) {
             throw new IllegalArgumentException(agent + ": signature capability must be one of its capabilities");
         }
-    }
-
-    /**
-     * {@code min(1, |modules in common| / |modules of either| * (1.5 if same group else 1))}; 1 with itself.
-     */
-    public double compatibility(AgentGenotype other) {
-        if (agent.equals(other.agent)) {
-            return 1.0;
-        }
-        long shared = modules.stream().filter(other.modules::contains).count();
-        long union = modules.size() + other.modules.size() - shared;
-        double overlap = union == 0 ? 0.0 : (double) shared / union;
-        return Math.min(1.0, overlap * (group == other.group ? InclusiveFitnessSwarm.KIN_BONUS : 1.0));
     }
 }

@@ -1,4 +1,4 @@
-package io.genesis.businesses.catalog;
+package io.genesis.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,21 +22,21 @@ import java.util.Optional;
 @ApplicationScoped
 public class BusinessArchetypes {
 
-    private static final String BUILDER = "builder_agent";
-    private static final String QA = "qa_agent";
-    private static final String DEPLOY = "deploy_agent";
-    private static final String CONTENT = "content_agent";
-    private static final String SEO = "seo_agent";
-    private static final String EMAIL = "email_agent";
-    private static final String MARKETING = "marketing_agent";
-    private static final String SUPPORT = "support_agent";
-    private static final String SECURITY = "security_agent";
+    private static final String BUILDER = AgentName.BUILDER_AGENT.id();
+    private static final String QA = AgentName.QA_AGENT.id();
+    private static final String DEPLOY = AgentName.DEPLOY_AGENT.id();
+    private static final String CONTENT = AgentName.CONTENT_AGENT.id();
+    private static final String SEO = AgentName.SEO_AGENT.id();
+    private static final String EMAIL = AgentName.EMAIL_AGENT.id();
+    private static final String MARKETING = AgentName.MARKETING_AGENT.id();
+    private static final String SUPPORT = AgentName.SUPPORT_AGENT.id();
+    private static final String SECURITY = AgentName.SECURITY_AGENT.id();
     /** The code's billing_agent. */
-    private static final String BILLING = "finance_agent";
+    private static final String BILLING = AgentName.FINANCE_AGENT.id();
     /** The code's analyst_agent. */
-    private static final String ANALYST = "analytics_agent";
+    private static final String ANALYST = AgentName.ANALYTICS_AGENT.id();
     /** The code's maintenance_agent. */
-    private static final String MAINTENANCE = "monitoring_agent";
+    private static final String MAINTENANCE = AgentName.MONITORING_AGENT.id();
 
     private static final List<BusinessArchetype> ALL = List.of(
             new BusinessArchetype("saas_tool", "Focused SaaS tool",

@@ -1,4 +1,4 @@
-package io.genesis.routing;
+package io.genesis.catalog;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.genesis.businesses.catalog;
+package io.genesis.catalog;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.genesis.businesses.catalog;
+package io.genesis.catalog;
 
 import org.junit.jupiter.api.Test;
 

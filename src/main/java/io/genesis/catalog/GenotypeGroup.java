@@ -1,4 +1,4 @@
-package io.genesis.teams;
+package io.genesis.catalog;
 
 /** The five genotype groups of the Genesis swarm: agents of one group share architecture and cooperate better. */
 public enum GenotypeGroup {

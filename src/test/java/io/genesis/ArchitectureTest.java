@@ -1,0 +1,290 @@
+package io.genesis;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The rules every class of {@code src/main} meets, one test each. A rule that some classes still break lists them in
+ * its own allow-list, with the part of the work that removes them: a class on the list that no longer breaks the
+ * rule (or no longer exists) fails the test too, so the lists only shrink.
+ */
+class ArchitectureTest {
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final int MAX_LINES = 300;
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("io.genesis");
+        assertTrue(production.size() > 100, "the production classes were imported");
+    }
+
+    // ---- dependencies point one way
+
+    @Test
+    void topLevelPackagesFormNoCycle() {
+        check(slices().matching("io.genesis.(*)..").should().beFreeOfCycles(), Set.of());
+    }
+
+    @Test
+    void theCatalogueImportsNothingOfOursAndTalksToNothing() {
+        check(noClasses().that().resideInAPackage("io.genesis.catalog..").should().dependOnClassesThat(
+                resideInAPackage("io.genesis..").and(not(resideInAPackage("io.genesis.catalog..")))
+                        .or(resideInAnyPackage("org.eclipse.microprofile..", "redis.clients..", "java.sql..", "javax.sql..",
+                                "jakarta.ws.rs..", "java.net.http..", "jakarta.persistence.."))), Set.of());
+    }
+
+    @Test
+    void theRuntimeKnowsOnlyHandlers() {
+        check(noClasses().that().resideInAPackage("io.genesis.runtime..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.genesis.businesses..", "io.genesis.payments..", "io.genesis.agents..",
+                        "io.genesis.quality.."), Set.of());
+    }
+
+    @Test
+    void agentsAndTeamsKnowTheCatalogueNotTheBusinessesOrPayments() {
+        check(noClasses().that().resideInAnyPackage("io.genesis.agents..", "io.genesis.teams..").should()
+                .dependOnClassesThat().resideInAnyPackage("io.genesis.businesses..", "io.genesis.payments.."), Set.of());
+    }
+
+    @Test
+    void gradingCallsNoRemoteServiceNorAnLlm() {
+        check(noClasses().that().resideInAPackage("io.genesis.quality..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.genesis.agents..", "java.net.http..", "redis.clients..", "java.sql..", "javax.sql.."),
+                Set.of());
+    }
+
+    @Test
+    void routingAndTeamsArePureAlgorithms() {
+        check(noClasses().that().resideInAnyPackage("io.genesis.routing..", "io.genesis.teams..", "io.genesis.planning..",
+                        "io.genesis.validation..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.genesis.runtime..", "io.genesis.agents..",
+                        "io.genesis.redis..", "redis.clients..", "java.sql..", "javax.sql..", "java.net.http..", "jakarta.ws.rs.."),
+                Set.of());
+    }
+
+    // ---- the platform at the boundary
+
+    @Test
+    void nothingButItsOwnPackageUsesABoundary() {
+        check(classes().should(new ArchCondition<>("use a ..boundary.. package only from inside that same package") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    String target = dependency.getTargetClass().getBaseComponentType().getPackageName();
+                    if (isBoundary(target) && !target.equals(origin.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        }), Set.of());
+    }
+
+    @Test
+    void onlyBoundariesAndTheProblemMapperSpeakJaxRs() {
+        check(noClasses().that(outsideTheEdge()).and(not(assignableTo("jakarta.ws.rs.core.Application")))
+                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs.."), Set.of(
+                // section 4 (request records, Bean Validation, one exception mapper family) moves these to the edge
+                "io.genesis.api.JsonConventions",
+                "io.genesis.api.QueryParameters"));
+    }
+
+    @Test
+    void controlCodeThrowsDomainExceptionsNotHttpProblems() {
+        check(noClasses().that(outsideTheEdge()).should().dependOnClassesThat()
+                .haveFullyQualifiedName("io.genesis.problem.Problem")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.genesis.problem.ProblemException")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.genesis.problem.ProblemJson"), Set.of(
+                // section 4 (one exception mapper family answers every 400 with the field named)
+                "io.genesis.api.QueryParameters",
+                "io.genesis.api.TenantResolver"));
+    }
+
+    // ---- Redis and SQL behind a few classes
+
+    @Test
+    void jedisOnlyInTheRuntimeAndRedisPackages() {
+        check(noClasses().that().resideOutsideOfPackages("io.genesis.runtime..", "io.genesis.redis..")
+                .should().dependOnClassesThat().resideInAPackage("redis.clients.."), Set.of());
+    }
+
+    @Test
+    void jdbcOnlyInStores() {
+        check(noClasses().that().resideOutsideOfPackages("..store..", "io.genesis.schema..", "io.genesis.health..",
+                        "io.genesis.devservices..").and(not(topLevelNameEndingWith("Store")))
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql.."), Set.of());
+    }
+
+    @Test
+    void onePersistenceStyleJdbcNoJpa() {
+        check(noClasses().should().dependOnClassesThat().resideInAPackage("jakarta.persistence.."), Set.of());
+    }
+
+    // ---- the shape of the tree
+
+    @Test
+    void everyPackageSaysWhatItOwnsAndWhatItMustNotDo() throws IOException {
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> tree = Files.walk(SOURCES)) {
+            for (Path dir : tree.filter(Files::isDirectory).toList()) {
+                boolean hasJava;
+                try (Stream<Path> files = Files.list(dir)) {
+                    hasJava = files.anyMatch(file -> file.toString().endsWith(".java"));
+                }
+                if (!hasJava) {
+                    continue;
+                }
+                Path info = dir.resolve("package-info.java");
+                String name = SOURCES.relativize(dir).toString().replace(dir.getFileSystem().getSeparator(), ".");
+                if (!Files.exists(info) || !Files.readString(info).toLowerCase(Locale.ROOT).contains("must not")) {
+                    missing.add(name);
+                }
+            }
+        }
+        checkSet("every package has a package-info.java saying what it owns and what it must not do", missing, Set.of(
+                // written before the two-line form: each says its limits in other words ("never", "owns no", "knows
+                // nothing"); rewritten to "Must not ..." package by package, each covered by a rule here
+                "io.genesis.api", "io.genesis.businesses", "io.genesis.businesses.boundary",
+                "io.genesis.businesses.store", "io.genesis.devservices", "io.genesis.economics", "io.genesis.health",
+                "io.genesis.memory", "io.genesis.payments.boundary", "io.genesis.payments.chain", "io.genesis.payments.evm",
+                "io.genesis.payments.policy", "io.genesis.payments.sim", "io.genesis.payments.store",
+                "io.genesis.payments.x402", "io.genesis.planning", "io.genesis.problem",
+                "io.genesis.runtime.boundary", "io.genesis.schema", "io.genesis.validation"));
+    }
+
+    @Test
+    void noClassOverThreeHundredLinesUnlessItsJavadocSaysWhy() throws IOException {
+        Set<String> tooLong = new TreeSet<>();
+        for (Path file : javaSources()) {
+            String text = Files.readString(file);
+            if (text.lines().count() > MAX_LINES && !TYPE_JAVADOC_EXPLAINS_LENGTH.matcher(text).find()) {
+                tooLong.add(className(file));
+            }
+        }
+        checkSet("no class over " + MAX_LINES + " lines unless its javadoc says why (\"longer than 300 lines because ...\")",
+                tooLong, Set.of(
+                        // section 4 (outbound calls through MicroProfile Fault Tolerance, one backoff type)
+                        "io.genesis.runtime.webhook.WebhookDispatcher"));
+    }
+
+    @Test
+    void noTodoInProductionCode() throws IOException {
+        Set<String> withTodo = new TreeSet<>();
+        for (Path file : javaSources()) {
+            if (TODO.matcher(Files.readString(file)).find()) {
+                withTodo.add(className(file));
+            }
+        }
+        checkSet("no TODO or FIXME in src/main", withTodo, Set.of());
+    }
+
+    // ---- helpers
+
+    private static final Pattern TYPE_JAVADOC_EXPLAINS_LENGTH = Pattern.compile(
+            "(?i)longer than 300 lines because");
+    private static final Pattern TODO = Pattern.compile("\\b(TODO|FIXME|XXX)\\b");
+
+    /** Classes outside the HTTP edge: neither in a boundary package nor in the problem mapper's package. */
+    private static DescribedPredicate<JavaClass> outsideTheEdge() {
+        return DescribedPredicate.describe("are control code (outside ..boundary.. and io.genesis.problem)",
+                javaClass -> !isBoundary(javaClass.getPackageName()) && !javaClass.getPackageName().startsWith("io.genesis.problem"));
+    }
+
+    /** A class whose top-level class's simple name ends so (a store's nested exceptions belong to the store). */
+    private static DescribedPredicate<JavaClass> topLevelNameEndingWith(String suffix) {
+        return DescribedPredicate.describe("top-level simple name ending with '" + suffix + "'",
+                javaClass -> topLevel(javaClass).endsWith(suffix));
+    }
+
+    private static boolean isBoundary(String packageName) {
+        return packageName.startsWith("io.genesis.") && (packageName.endsWith(".boundary") || packageName.contains(".boundary."));
+    }
+
+    /**
+     * The rule holds for every class but the allowed ones (nested classes count as their top-level class), and each
+     * allowed class exists and still breaks it.
+     */
+    private static void check(ArchRule rule, Set<String> allowed) {
+        EvaluationResult others = rule.evaluate(production.that(DescribedPredicate.describe("not allowed",
+                javaClass -> !allowed.contains(topLevel(javaClass)))));
+        List<String> problems = new ArrayList<>();
+        if (others.hasViolation()) {
+            problems.add(others.getFailureReport().toString());
+        }
+        for (String name : new TreeSet<>(allowed)) {
+            JavaClasses one = production.that(DescribedPredicate.describe(name, javaClass -> topLevel(javaClass).equals(name)));
+            if (one.isEmpty()) {
+                problems.add(name + " is allowed to break '" + rule.getDescription() + "' but no longer exists: remove it from the list");
+            } else if (!rule.evaluate(one).hasViolation()) {
+                problems.add(name + " no longer breaks '" + rule.getDescription() + "': remove it from the allow-list");
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(String.join("\n", problems));
+        }
+    }
+
+    private static void checkSet(String rule, Set<String> breaking, Set<String> allowed) {
+        List<String> problems = new ArrayList<>();
+        breaking.stream().filter(name -> !allowed.contains(name)).forEach(name -> problems.add(name + " breaks '" + rule + "'"));
+        allowed.stream().filter(name -> !breaking.contains(name)).sorted()
+                .forEach(name -> problems.add(name + " no longer breaks '" + rule + "': remove it from the allow-list"));
+        if (!problems.isEmpty()) {
+            fail(String.join("\n", problems));
+        }
+    }
+
+    private static String topLevel(JavaClass javaClass) {
+        String name = javaClass.getName();
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
+    }
+
+    private static List<Path> javaSources() throws IOException {
+        try (Stream<Path> tree = Files.walk(SOURCES)) {
+            return tree.filter(file -> file.toString().endsWith(".java") && !file.endsWith("package-info.java")).sorted().toList();
+        }
+    }
+
+    private static String className(Path file) {
+        String relative = SOURCES.relativize(file).toString();
+        return relative.substring(0, relative.length() - ".java".length()).replace(file.getFileSystem().getSeparator(), ".");
+    }
+}
