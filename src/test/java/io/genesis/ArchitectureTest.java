@@ -120,10 +120,7 @@ class ArchitectureTest {
     @Test
     void onlyBoundariesAndTheProblemMapperSpeakJaxRs() {
         check(noClasses().that(outsideTheEdge()).and(not(assignableTo("jakarta.ws.rs.core.Application")))
-                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs.."), Set.of(
-                // section 4 (request records, Bean Validation, one exception mapper family) moves these to the edge
-                "io.genesis.api.JsonConventions",
-                "io.genesis.api.QueryParameters"));
+                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs.."), Set.of());
     }
 
     @Test
@@ -131,10 +128,7 @@ class ArchitectureTest {
         check(noClasses().that(outsideTheEdge()).should().dependOnClassesThat()
                 .haveFullyQualifiedName("io.genesis.problem.Problem")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.genesis.problem.ProblemException")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.genesis.problem.ProblemJson"), Set.of(
-                // section 4 (one exception mapper family answers every 400 with the field named)
-                "io.genesis.api.QueryParameters",
-                "io.genesis.api.TenantResolver"));
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.genesis.problem.ProblemJson"), Set.of());
     }
 
     // ---- Redis and SQL behind a few classes

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Genesis JSON is snake_case (task_id, poll_url) and omits null members; JSON-B and JSON-P instances are shared. Request
- * bodies are read with the same conventions, made strict, by {@link RequestJson}.
+ * bodies are read with the same conventions, made strict, by {@code io.genesis.problem.RequestJson}.
  */
 public final class JsonConventions {
 

@@ -1,6 +1,5 @@
 package io.genesis.problem;
 
-import io.genesis.api.RequestJson;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
-package io.genesis.api;
+package io.genesis.problem;
 
-import io.genesis.problem.Problem;
-import io.genesis.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;

@@ -1,4 +1,4 @@
-package io.genesis.api;
+package io.genesis.problem;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -1,11 +1,12 @@
-package io.genesis.api;
+package io.genesis.problem;
 
-import io.genesis.problem.JsonTypeMismatch;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
 import jakarta.json.stream.JsonParser;
@@ -16,8 +17,9 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 
 /**
- * The JSON-B instance JAX-RS uses for every request and response body: {@link JsonConventions} (snake_case, no
- * nulls), strict on the way in. A member the request record does not declare is refused (Yasson's
+ * The JSON-B instance JAX-RS uses for every request and response body: the JSON conventions of
+ * {@code io.genesis.api.JsonConventions} (snake_case, no nulls), strict on the way in. A member the request record
+ * does not declare is refused (Yasson's
  * {@code jsonb.fail-on-unknown-properties}), and text, booleans and numbers must arrive as such: {@code "12"} is not a
  * number, {@code 12} is not text, {@code "yes"} is not a boolean, {@code 1.5} is not a whole number (Yasson would
  * convert them silently). Request records use boxed types ({@code Boolean}, {@code Long}) so that absent is null.
@@ -25,7 +27,8 @@ import java.math.BigDecimal;
 @Provider
 public class RequestJson implements ContextResolver<Jsonb> {
 
-    private static final Jsonb STRICT = JsonbBuilder.create(JsonConventions.config()
+    private static final Jsonb STRICT = JsonbBuilder.create(new JsonbConfig()
+            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES).withNullValues(false)
             .setProperty("jsonb.fail-on-unknown-properties", true)
             .withDeserializers(
                     new Strict<String>("must be a string") {
