@@ -10,25 +10,32 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.json.spi.JsonProvider;
-import jakarta.ws.rs.ext.ContextResolver;
-import jakarta.ws.rs.ext.Provider;
 
 import java.io.StringReader;
 import java.util.Collection;
 import java.util.List;
 
-/** API JSON is snake_case (task_id, poll_url) and omits null members; JSON-B and JSON-P instances are shared. */
-@Provider
-public class JsonConventions implements ContextResolver<Jsonb> {
+/**
+ * Genesis JSON is snake_case (task_id, poll_url) and omits null members; JSON-B and JSON-P instances are shared. Request
+ * bodies are read with the same conventions, made strict, by {@code io.genesis.problem.RequestJson}.
+ */
+public final class JsonConventions {
 
     /** The JSON-P provider, looked up once: each {@code jakarta.json.Json.create*} call repeats a ServiceLoader lookup. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Created on first use, so code that needs only JSON-P does not need a JSON-B implementation. */
     private static final class Binding {
-        static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-                .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-                .withNullValues(false));
+        static final Jsonb JSONB = JsonbBuilder.create(config());
+    }
+
+    private JsonConventions() {
+    }
+
+    /** The conventions as a JSON-B configuration, for a {@link Jsonb} that adds to them. */
+    static JsonbConfig config() {
+        return new JsonbConfig().withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+                .withNullValues(false);
     }
 
     public static Jsonb jsonb() {
@@ -67,10 +74,5 @@ public class JsonConventions implements ContextResolver<Jsonb> {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array.build();
-    }
-
-    @Override
-    public Jsonb getContext(Class<?> type) {
-        return Binding.JSONB;
     }
 }

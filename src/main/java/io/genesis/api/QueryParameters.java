@@ -1,9 +1,5 @@
 package io.genesis.api;
 
-import io.genesis.problem.Problem;
-import io.genesis.problem.ProblemException;
-import jakarta.ws.rs.core.Response;
-
 /** Numeric query parameters ({@code limit}, {@code offset}) read the same way by every endpoint. */
 public final class QueryParameters {
 
@@ -26,8 +22,8 @@ public final class QueryParameters {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, name + " must be a whole number from " + min + " to "
-                + max + " (default " + defaultValue + "); got '" + raw + "'").with("field", name));
+        throw new InvalidParameter(name, name + " must be a whole number from " + min + " to " + max + " (default "
+                + defaultValue + "); got '" + raw + "'");
     }
 
     /** {@link #wholeNumber} for {@code limit}, from 1 to {@code max}. */

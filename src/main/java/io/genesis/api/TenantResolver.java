@@ -1,6 +1,5 @@
 package io.genesis.api;
 
-import io.genesis.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.regex.Pattern;
@@ -20,7 +19,7 @@ public class TenantResolver {
     public String resolve(String fromBody, String fromHeader) {
         String tenant = fromBody != null ? fromBody : fromHeader != null ? fromHeader : DEFAULT_TENANT;
         if (!VALID.matcher(tenant).matches()) {
-            throw ProblemException.badRequest("tenant_id must be 1-100 characters of letters, digits, '.', '_' or '-'");
+            throw new InvalidParameter("tenant_id", "tenant_id must be 1-100 characters of letters, digits, '.', '_' or '-'");
         }
         return tenant;
     }

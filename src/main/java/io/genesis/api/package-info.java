@@ -1,5 +1,6 @@
 /**
- * The JAX-RS application: the {@code /api} root and the JSON conventions (snake_case, no nulls) shared by every
- * resource. Resources themselves live with their component.
+ * The JAX-RS application and its conventions: the {@code /api} root, JSON (snake_case, no nulls; request bodies read
+ * strictly by {@code io.genesis.problem.RequestJson}; body size and content type there too),
+ * query parameters, the tenant. Resources themselves live with their component; must not know any of them.
  */
 package io.genesis.api;

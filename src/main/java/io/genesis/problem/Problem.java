@@ -17,7 +17,14 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem unprocessable(String detail) {
-        return new Problem("about:blank", "Unprocessable Content", 422, detail, null, Map.of());
+        return of(422, detail);
+    }
+
+    /** A problem of any status, titled by its reason phrase. */
+    public static Problem of(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
+        return new Problem("about:blank", title, status, detail, null, Map.of());
     }
 
     public Problem withInstance(String path) {

@@ -3,8 +3,8 @@ package io.genesis.problem;
 import jakarta.ws.rs.core.Response;
 
 /**
- * A client-facing error with a meaning: thrown by boundaries and domain code, rendered by {@link ProblemMapper}
- * with its status and detail as they are.
+ * A client-facing error built at a boundary (resource, request filter), rendered by {@link ProblemMapper} with its
+ * status and detail as they are. Control code throws a {@link DomainException} instead and stays free of HTTP.
  */
 public class ProblemException extends RuntimeException {
 

@@ -71,6 +71,11 @@ public class RuntimeKeys {
         return prefix + ":metrics:" + topic;
     }
 
+    /** Capped stream of notices every worker reads ({@link Broadcasts}). */
+    public String broadcast(String channel) {
+        return prefix + ":broadcast:" + channel;
+    }
+
     public String metricsPattern() {
         return prefix + ":metrics:*";
     }

@@ -1,6 +1,6 @@
 package io.genesis.api;
 
-import io.genesis.problem.ProblemException;
+import io.genesis.problem.DomainException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,12 +21,12 @@ class QueryParametersTest {
     @Test
     void anythingElseIsABadRequestNamingTheParameter() {
         for (String raw : new String[] {"0", "-1", "1001", "ten", "", " ", "1.5", "99999999999"}) {
-            ProblemException e = assertThrows(ProblemException.class, () -> QueryParameters.limit(raw, 10, 1000), raw);
-            assertEquals(400, e.problem().status(), raw);
-            assertEquals("limit", e.problem().extensions().get("field"), raw);
+            InvalidParameter e = assertThrows(InvalidParameter.class, () -> QueryParameters.limit(raw, 10, 1000), raw);
+            assertEquals(DomainException.Kind.INVALID, e.kind(), raw);
+            assertEquals("limit", e.extensions().get("field"), raw);
             assertTrue(e.getMessage().contains("limit must be a whole number from 1 to 1000"), e.getMessage());
         }
-        ProblemException offset = assertThrows(ProblemException.class,
+        InvalidParameter offset = assertThrows(InvalidParameter.class,
                 () -> QueryParameters.wholeNumber("offset", "-1", 0, 0, Integer.MAX_VALUE));
         assertTrue(offset.getMessage().startsWith("offset must be"), offset.getMessage());
     }

@@ -1,6 +1,5 @@
 package io.genesis.api;
 
-import io.genesis.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +18,8 @@ class TenantResolverTest {
 
     @Test
     void malformedTenantIsABadRequest() {
-        ProblemException refused = assertThrows(ProblemException.class, () -> tenants.resolve("a b;drop", null));
-        assertEquals(400, refused.problem().status());
+        InvalidParameter refused = assertThrows(InvalidParameter.class, () -> tenants.resolve("a b;drop", null));
+        assertEquals(io.genesis.problem.DomainException.Kind.INVALID, refused.kind());
+        assertEquals("tenant_id", refused.extensions().get("field"));
     }
 }

@@ -37,7 +37,13 @@ public final class Api {
     }
 
     public static Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET());
+        return get(path, Map.of());
+    }
+
+    public static Reply get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public static Reply delete(String path) {

@@ -4,6 +4,12 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +46,51 @@ class ProblemJsonIT {
     }
 
     @Test
+    void everyRefusedFieldIsNamedByItsWireName() {
+        assertField(Api.post("/api/tasks", "{\"topic\":\"genesis.build\",\"content\":{},\"colour\":\"red\"}"), "colour",
+                "Unknown field 'colour'");
+        assertField(Api.post("/api/tasks", "{\"topic\":\"genesis.build\",\"content\":{},\"reply_to\":5}"), "reply_to",
+                "reply_to must be a string");
+        assertField(Api.post("/api/tasks", "{\"content\":{}}"), "topic", "topic is required");
+        assertField(Api.post("/api/tasks", "{\"topic\":\"genesis.build\",\"content\":{},\"correlation_id\":\"a b\"}"),
+                "correlation_id", "correlation_id must be");
+        assertField(Api.post("/api/tasks", ""), "body", "body is required");
+        assertField(Api.post("/api/tasks", "{\"topic\":\"genesis.build\",\"content\":{}}", Map.of("Idempotency-Key", "a b")),
+                "Idempotency-Key", "Idempotency-Key must be");
+        assertField(Api.post("/api/bus/dlq/genesis.build/replay", "{\"ids\":{}}"), "ids", "ids must be a JSON array");
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsReadAsJsonAndOtherMediaTypesAre415() throws Exception {
+        var client = HttpClient.newHttpClient();
+        var noType = client.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/bus/dlq/genesis.build/replay"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, noType.statusCode(), noType.body());
+        var form = client.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/tasks"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("topic=genesis.build")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, form.statusCode(), form.body());
+        assertTrue(form.body().contains("application/json"), form.body());
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413ProblemOnAnyEndpoint() {
+        String big = "{\"ids\":[\"" + "1".repeat(1_100_000) + "-0\"]}";
+        Api.Reply tooLarge = Api.post("/api/bus/dlq/genesis.build/replay", big);
+        assertEquals(413, tooLarge.status(), "status (body not echoed: it is 1 MB)");
+        assertTrue(tooLarge.json().getString("detail").contains("genesis.api.max-body-bytes"), tooLarge.json().getString("detail"));
+    }
+
+    @Test
     void wrongMethodIs405Problem() {
         problem(Api.delete("/api/tasks"), 405);
+    }
+
+    private static void assertField(Api.Reply reply, String field, String detail) {
+        JsonObject problem = problem(reply, 400);
+        assertEquals(field, problem.getString("field"), problem.toString());
+        assertTrue(problem.getString("detail").startsWith(detail), problem.toString());
     }
 
     private static JsonObject problem(Api.Reply reply, int status) {

@@ -1,11 +1,13 @@
 package io.genesis.businesses.store;
 
+import io.genesis.businesses.BusinessChangeNotices;
 import io.genesis.businesses.BusinessRecord;
 import io.genesis.businesses.BusinessStatus;
 import io.genesis.businesses.BusinessTask;
 import io.genesis.businesses.Transition;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import javax.sql.DataSource;
@@ -28,6 +30,9 @@ public class BusinessStore {
 
     @Resource(lookup = "jdbc/genesis")
     DataSource dataSource;
+
+    @Inject
+    BusinessChangeNotices notices;
 
     /** A change of one locked business, inside one database transaction. */
     @FunctionalInterface
@@ -66,9 +71,16 @@ public class BusinessStore {
         });
     }
 
-    /** Locks the business for one transaction and applies {@code change}; commits only if it returns normally. */
+    /**
+     * Locks the business for one transaction and applies {@code change}; commits only if it returns normally, then
+     * tells every worker's event streams that the business changed.
+     */
     public <T> T change(String businessId, Change<T> change) {
-        return inTransaction(connection -> change.apply(BusinessLifecycle.lock(connection, businessId)));
+        T result = inTransaction(connection -> change.apply(BusinessLifecycle.lock(connection, businessId)));
+        if (notices != null) { // a store used without the container (its own IT, a tool) has no event streams to tell
+            notices.changed(businessId);
+        }
+        return result;
     }
 
     public Optional<BusinessRecord> find(String businessId) {

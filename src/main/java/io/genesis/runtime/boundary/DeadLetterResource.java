@@ -9,6 +9,7 @@ import io.genesis.runtime.ops.DeadLetterAdmin;
 import io.genesis.runtime.ops.ReplayOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -82,10 +83,10 @@ public class DeadLetterResource {
     /** Body optional: none (or no {@code ids}) replays the oldest entries up to the cap; {@code ids} replays those. */
     @POST
     @Path("{topic}/replay")
-    @Consumes(MediaType.WILDCARD)
-    public ReplayOutcome replay(@PathParam("topic") String topic, String body) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReplayOutcome replay(@PathParam("topic") String topic, @Valid ReplayRequest request) {
         AgentPolicy policy = topics.require(topic);
-        Optional<List<String>> ids = ReplayRequest.ids(body, DeadLetterAdmin.MAX_REPLAY_PER_CALL);
+        Optional<List<String>> ids = request == null ? Optional.empty() : request.entryIds();
         return ids.isPresent() ? admin.replay(policy, ids.get()) : admin.replayOldest(policy);
     }
 

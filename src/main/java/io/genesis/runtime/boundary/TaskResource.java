@@ -1,6 +1,5 @@
 package io.genesis.runtime.boundary;
 
-import io.genesis.api.JsonConventions;
 import io.genesis.api.TenantResolver;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
@@ -17,9 +16,9 @@ import io.genesis.runtime.TaskTransitions;
 import io.genesis.runtime.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.json.bind.JsonbException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,15 +33,10 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Publishing and polling tasks: {@code POST /api/tasks} (202 + poll_url), {@code GET /api/tasks/{id}}, the seed's
@@ -51,11 +45,14 @@ import java.util.regex.Pattern;
 @Path("/")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,128}";
+    private static final String IDEMPOTENCY_RULE = "must be 1-128 characters of letters, digits, '.', '_', ':' or '-'";
+    private static final String BODY_REQUIRED = "is required: {\"topic\": \"genesis.build\", \"content\": {...}}";
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(PublishRequest.ID);
 
     @Inject
     AgentRegistry agents;
@@ -76,10 +73,6 @@ public class TaskResource {
     TenantResolver tenants;
 
     @Inject
-    @ConfigProperty(name = "genesis.tasks.max-body-bytes")
-    int maxBodyBytes;
-
-    @Inject
     @ConfigProperty(name = "genesis.tasks.invoke-wait-seconds")
     int invokeWaitSeconds;
 
@@ -88,31 +81,30 @@ public class TaskResource {
 
     @POST
     @Path("tasks")
-    @Consumes(MediaType.WILDCARD)
-    public Response publish(String body, @HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
+    public Response publish(@Valid @NotNull(message = BODY_REQUIRED) PublishRequest request,
+                            @HeaderParam(IDEMPOTENCY_HEADER) @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_RULE) String idempotencyKey,
                             @HeaderParam(TenantResolver.HEADER) String tenantHeader,
                             @HeaderParam(TraceContext.HEADER) String traceparent) {
-        TaskPublisher.Published published = publishFrom(body, idempotencyKey, tenantHeader, traceparent);
-        return accepted(published);
+        return accepted(publishFrom(request, idempotencyKey, tenantHeader, traceparent));
     }
 
     @POST
     @Path("invoke/async")
-    @Consumes(MediaType.WILDCARD)
-    public Response publishAsync(String body, @HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
+    public Response publishAsync(@Valid @NotNull(message = BODY_REQUIRED) PublishRequest request,
+                                 @HeaderParam(IDEMPOTENCY_HEADER) @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_RULE) String idempotencyKey,
                                  @HeaderParam(TenantResolver.HEADER) String tenantHeader,
                                  @HeaderParam(TraceContext.HEADER) String traceparent) {
-        return publish(body, idempotencyKey, tenantHeader, traceparent);
+        return accepted(publishFrom(request, idempotencyKey, tenantHeader, traceparent));
     }
 
     /** Kept for old synchronous clients: waits for the result up to a limit, then answers 202 with the poll URL. */
     @POST
     @Path("invoke")
-    @Consumes(MediaType.WILDCARD)
-    public Response invoke(String body, @HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
+    public Response invoke(@Valid @NotNull(message = BODY_REQUIRED) PublishRequest request,
+                           @HeaderParam(IDEMPOTENCY_HEADER) @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_RULE) String idempotencyKey,
                            @HeaderParam(TenantResolver.HEADER) String tenantHeader,
                            @HeaderParam(TraceContext.HEADER) String traceparent) throws InterruptedException {
-        TaskPublisher.Published published = publishFrom(body, idempotencyKey, tenantHeader, traceparent);
+        TaskPublisher.Published published = publishFrom(request, idempotencyKey, tenantHeader, traceparent);
         Instant deadline = Instant.now().plusSeconds(invokeWaitSeconds);
         long pause = 5;
         while (Instant.now().isBefore(deadline)) {
@@ -165,33 +157,12 @@ public class TaskResource {
         return status(taskId);
     }
 
-    private TaskPublisher.Published publishFrom(String body, String idempotencyKey, String tenantHeader, String traceparent) {
-        if (body == null || body.isBlank()) {
-            throw ProblemException.badRequest("Request body is required: {\"topic\": \"genesis.build\", \"content\": {...}}");
-        }
-        if (body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
-            throw new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "Request body exceeds " + maxBodyBytes + " bytes (genesis.tasks.max-body-bytes)"));
-        }
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.badRequest(IDEMPOTENCY_HEADER + " must be 1-128 characters of letters, digits, '.', '_', ':' or '-'");
-        }
-        PublishRequest request = parse(body);
-        if (request.topic() == null || request.topic().isBlank()) {
-            throw ProblemException.badRequest("topic is required");
-        }
+    private TaskPublisher.Published publishFrom(PublishRequest request, String idempotencyKey, String tenantHeader,
+                                                String traceparent) {
         AgentPolicy policy = knownTopic(request.topic(), "topic");
-        if (request.content() == null) {
-            throw ProblemException.badRequest("content is required (any JSON value)");
-        }
         if (request.replyTo() != null) {
             knownTopic(request.replyTo(), "reply_to");
         }
-        if (request.webhook() != null) {
-            validateWebhook(request.webhook());
-        }
-        requireId(request.correlationId(), "correlation_id");
-        requireId(request.businessId(), "business_id");
         String tenant = tenants.resolve(request.tenantId(), tenantHeader);
         String taskId = TaskPublisher.newTaskId();
         Envelope envelope = new Envelope(taskId, policy.topic(), request.content(), request.webhook(), request.replyTo(),
@@ -204,45 +175,10 @@ public class TaskResource {
         }
     }
 
-    private PublishRequest parse(String body) {
-        JsonValue json;
-        try (var reader = JsonConventions.json().createReader(new StringReader(body))) {
-            json = reader.readValue();
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("Request body is not valid JSON: " + firstLine(e.getMessage()));
-        }
-        if (!(json instanceof JsonObject object)) {
-            throw ProblemException.badRequest("Request body must be a JSON object");
-        }
-        try {
-            return JsonConventions.jsonb().fromJson(object.toString(), PublishRequest.class);
-        } catch (JsonbException e) {
-            throw ProblemException.badRequest("Request body has a field of the wrong type: " + firstLine(e.getMessage()));
-        }
-    }
-
     private AgentPolicy knownTopic(String topic, String field) {
         return agents.byTopic(topic).orElseThrow(() -> new ProblemException(Problem.unprocessable(
                 "Unknown " + field + " '" + topic + "'. Valid topics: " + String.join(", ", agents.topics()))
-                .with("valid_topics", agents.topics())));
-    }
-
-    private static void validateWebhook(String webhook) {
-        URI uri;
-        try {
-            uri = URI.create(webhook);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("webhook is not a valid URL");
-        }
-        if (!uri.isAbsolute() || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
-            throw ProblemException.badRequest("webhook must be an absolute http:// or https:// URL");
-        }
-    }
-
-    private static void requireId(String value, String field) {
-        if (value != null && !ID.matcher(value).matches()) {
-            throw ProblemException.badRequest(field + " must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
-        }
+                .with("field", field).with("valid_topics", agents.topics())));
     }
 
     private Response accepted(TaskPublisher.Published published) {
@@ -252,9 +188,5 @@ public class TaskResource {
                 .location(location)
                 .header("Idempotent-Replayed", published.created() ? null : "true")
                 .build();
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

@@ -1,0 +1,22 @@
+package io.genesis.problem;
+
+/**
+ * A dependency this request needs is unreachable (PostgreSQL, Redis, a remote service): an outage the caller can wait
+ * out, answered 503 with {@code Retry-After}, never an opaque 500. {@code dependency} names it for the client.
+ */
+public class DependencyUnavailable extends DomainException {
+
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private final String dependency;
+
+    public DependencyUnavailable(String dependency, String detail, Throwable cause) {
+        super(Kind.UNAVAILABLE, detail, cause);
+        this.dependency = dependency;
+        with("dependency", dependency);
+    }
+
+    public String dependency() {
+        return dependency;
+    }
+}
