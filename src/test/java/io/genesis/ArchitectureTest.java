@@ -4,6 +4,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -11,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.annotation.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +26,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,6 +153,20 @@ class ArchitectureTest {
     @Test
     void onePersistenceStyleJdbcNoJpa() {
         check(noClasses().should().dependOnClassesThat().resideInAPackage("jakarta.persistence.."), Set.of());
+    }
+
+    @Test
+    void databaseConnectionsAreUnshareable() {
+        // a shareable connection stays with its thread's local transaction: on a long-lived handler thread, for the
+        // thread's life (the pool runs dry, and a PostgreSQL restart leaves the thread a dead connection)
+        check(fields().that().haveRawType(DataSource.class).should(new ArchCondition<>("be injected as an unshareable resource") {
+            @Override
+            public void check(JavaField field, ConditionEvents events) {
+                boolean unshareable = field.tryGetAnnotationOfType(Resource.class).map(resource -> !resource.shareable()).orElse(false);
+                events.add(new SimpleConditionEvent(field, unshareable,
+                        field.getFullName() + " is not @Resource(lookup = \"jdbc/genesis\", shareable = false)"));
+            }
+        }), Set.of());
     }
 
     // ---- the shape of the tree

@@ -22,7 +22,7 @@ public class PostgresReadiness implements HealthCheck {
 
     private static final int QUERY_TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = "jdbc/genesis")
+    @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
 
     @Inject

@@ -26,7 +26,7 @@ public class MemoryStore {
     public record Memory(String namespace, String subject, String key, JsonObject value) {
     }
 
-    @Resource(lookup = "jdbc/genesis")
+    @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
 
     /** Upserts a record on (namespace, subject, key). */

@@ -45,7 +45,7 @@ public class TaskResultStore {
         }
     }
 
-    @Resource(lookup = "jdbc/genesis")
+    @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
 
     /** Inserts every row, all or nothing. */

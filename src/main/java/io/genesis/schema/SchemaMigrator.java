@@ -31,7 +31,7 @@ public class SchemaMigrator {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
-    @Resource(lookup = "jdbc/genesis")
+    @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
 
     @Resource(lookup = "concurrent/genesis/scheduler")

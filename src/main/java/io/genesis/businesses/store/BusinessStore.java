@@ -28,7 +28,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class BusinessStore {
 
-    @Resource(lookup = "jdbc/genesis")
+    @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
 
     @Inject
