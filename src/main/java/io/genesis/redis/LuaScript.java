@@ -63,6 +63,11 @@ public final class LuaScript {
         }
     }
 
+    /** A script's reply element as text (Redis answers bulk strings as bytes, integers as Long). */
+    public static String text(Object reply) {
+        return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(reply);
+    }
+
     public String name() {
         return name;
     }

@@ -3,7 +3,6 @@ package io.genesis.runtime;
 import io.genesis.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +52,8 @@ final class BeginScript {
         List<?> reply = (List<?>) SCRIPT.run(redis, scriptKeys, args);
         List<Reply> replies = new ArrayList<>(deliveries.size());
         for (int i = 0; i < reply.size(); i += 2) {
-            replies.add(new Reply(((Long) reply.get(i)).intValue(), text(reply.get(i + 1))));
+            replies.add(new Reply(((Long) reply.get(i)).intValue(), LuaScript.text(reply.get(i + 1))));
         }
         return replies;
-    }
-
-    static String text(Object value) {
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
     }
 }

@@ -45,7 +45,7 @@ public final class PublishScript {
         if ((Long) reply.get(0) == 1L) {
             return new Outcome(envelope.taskId(), true, false);
         }
-        String[] existing = BeginScript.text(reply.get(1)).split("\\|", 2);
+        String[] existing = LuaScript.text(reply.get(1)).split("\\|", 2);
         return new Outcome(existing[0], false, existing.length == 2 && !existing[1].equals(requestHash));
     }
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import redis.clients.jedis.args.ListDirection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -88,8 +87,7 @@ public class ResultOutbox implements Runnable {
     private List<String> claim() {
         List<?> rows = (List<?>) CLAIM.run(redis.client(), List.of(keys.resultOutbox(), inFlightKey()),
                 List.of(String.valueOf(settings.outboxBatchSize())));
-        return rows.stream().map(row -> row instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(row))
-                .toList();
+        return rows.stream().map(LuaScript::text).toList();
     }
 
     /** Writes the batch in one transaction; rows that cannot be read are set aside first, refused ones one by one. */

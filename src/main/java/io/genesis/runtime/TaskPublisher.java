@@ -1,6 +1,7 @@
 package io.genesis.runtime;
 
 import io.genesis.redis.RedisConnection;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +31,13 @@ public class TaskPublisher {
     @ConfigProperty(name = "genesis.tasks.idempotency-ttl-seconds")
     long idempotencyTtlSeconds;
 
+    private PublishScript script;
+
+    @PostConstruct
+    void prepare() {
+        script = new PublishScript(keys);
+    }
+
     /** What publishing did: a new task, or the task an earlier call with the same idempotency key created. */
     public record Published(String taskId, boolean created) {
     }
@@ -48,7 +56,7 @@ public class TaskPublisher {
     public Published publish(Envelope envelope) {
         AgentPolicy policy = agents.byTopic(envelope.topic())
                 .orElseThrow(() -> new IllegalArgumentException("unknown topic " + envelope.topic()));
-        PublishScript.Outcome outcome = new PublishScript(keys).call(redis.client(), envelope, policy.agent(), tasks.ttlSeconds(),
+        PublishScript.Outcome outcome = script.call(redis.client(), envelope, policy.agent(), tasks.ttlSeconds(),
                 idempotencyTtlSeconds);
         if (outcome.conflict()) {
             throw new IdempotencyConflict(envelope.idempotencyKey());

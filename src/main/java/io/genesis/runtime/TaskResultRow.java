@@ -44,6 +44,7 @@ public record TaskResultRow(
             throw new IllegalArgumentException("a result row needs a terminal status, not " + status);
         }
         costCents = costCents == null ? BigDecimal.ZERO : costCents;
+        tenantId = tenantId == null ? "default" : tenantId;
     }
 
     /**

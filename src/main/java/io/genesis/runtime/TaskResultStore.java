@@ -1,16 +1,14 @@
 package io.genesis.runtime;
 
+import io.genesis.health.DatabaseOutages;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
-import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,13 +28,6 @@ public class TaskResultStore {
             ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::timestamptz, ?::timestamptz)
             ON CONFLICT (task_id) DO NOTHING""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM omnidaemon_task_results WHERE task_id = ?";
-
-    /** The database cannot be reached now: try again later. */
-    public static final class Unavailable extends RuntimeException {
-        Unavailable(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
 
     /** The database refused a row (a constraint): retrying will not help. */
     public static final class Refused extends RuntimeException {
@@ -64,7 +55,10 @@ public class TaskResultStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable(e) ? new Unavailable(e) : new Refused(e);
+            if (DatabaseOutages.isOutage(e)) {
+                throw new IllegalStateException("task results not written, PostgreSQL unreachable: " + e.getMessage(), e);
+            }
+            throw new Refused(e);
         }
     }
 
@@ -76,7 +70,7 @@ public class TaskResultStore {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw unavailable(e) ? new Unavailable(e) : new IllegalStateException("reading task result " + taskId, e);
+            throw new IllegalStateException("reading task result " + taskId, e);
         }
     }
 
@@ -84,7 +78,7 @@ public class TaskResultStore {
         insert.setString(1, row.taskId());
         insert.setString(2, row.topic());
         insert.setString(3, row.agentId());
-        insert.setString(4, row.tenantId() == null ? "default" : row.tenantId());
+        insert.setString(4, row.tenantId());
         insert.setString(5, row.businessId());
         insert.setString(6, row.correlationId());
         insert.setString(7, row.causationId());
@@ -118,19 +112,5 @@ public class TaskResultStore {
                 rs.getString("input"), rs.getString("output"), rs.getString("error"), rs.getString("traceparent"),
                 rs.getString("worker_id"), rs.getObject("created_at", OffsetDateTime.class).toInstant().toString(),
                 completed == null ? null : completed.toInstant().toString());
-    }
-
-    /** True when the failure is the database being unreachable (retry later), not a bad row. */
-    private static boolean unavailable(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("53300"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

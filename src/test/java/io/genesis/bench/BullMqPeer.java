@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
 final class BullMqPeer {
 
     private static final Pattern RESULT = Pattern.compile(
-            "\"jobs\":(\\d+),\"complete\":(true|false),\"nanos\":(\\d+),\"added_nanos\":(\\d+)");
+            "\"jobs\":(\\d+),\"complete\":(true|false),\"nanos\":(\\d+)");
 
     /** A finished run: jobs completed, measured nanoseconds, and CPU nanoseconds per process over that time. */
-    record Run(long jobs, long nanos, long addedNanos, boolean complete, Map<String, Long> cpuBefore, Map<String, Long> cpuAfter) {
+    record Run(long jobs, long nanos, boolean complete, Map<String, Long> cpuBefore, Map<String, Long> cpuAfter) {
         double perSecond() {
             return nanos <= 0 ? Double.NaN : jobs * 1e9 / nanos;
         }
@@ -77,7 +77,7 @@ final class BullMqPeer {
                         return skipped("unreadable BullMQ result: " + line);
                     }
                     return new Outcome(Optional.of(new Run(Long.parseLong(m.group(1)), Long.parseLong(m.group(3)),
-                            Long.parseLong(m.group(4)), Boolean.parseBoolean(m.group(2)), before, after)), null);
+                            Boolean.parseBoolean(m.group(2)), before, after)), null);
                 }
             }
             return skipped("the BullMQ script ended without a result (exit " + node.waitFor() + ")");

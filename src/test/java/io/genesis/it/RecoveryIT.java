@@ -114,6 +114,9 @@ class RecoveryIT {
             ItServices.services().startPostgres(false);
         }
         Await.until("all 20 rows written after the outage", Duration.ofSeconds(60), () -> countRows(ids), n -> n == 20);
+        // the agents' own threads recover too: none keeps a connection that died with the old PostgreSQL
+        String business = Businesses.create("{\"business_type\":\"content_website\"}");
+        assertEquals("SUCCESS", Businesses.awaitTerminal(business, Duration.ofSeconds(90)).getString("status"));
     }
 
     private static long countRows(List<String> ids) {

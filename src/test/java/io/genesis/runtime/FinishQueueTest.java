@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,14 +74,41 @@ class FinishQueueTest {
     }
 
     @Test
-    void anInterruptWhileFinishingIsKeptForTheCaller() {
-        FinishQueue queue = new FinishQueue(batch -> batch.stream().map(f -> FinishScript.Outcome.WRITTEN).toList());
-        Thread.currentThread().interrupt();
+    void anInterruptWhileWaitingForAnotherThreadsCallIsKeptForTheCaller() throws Exception {
+        CountDownLatch firstCallRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirstCall = new CountDownLatch(1);
+        FinishQueue queue = new FinishQueue(batch -> {
+            if (batch.get(0).taskId().equals("t-1")) {
+                firstCallRunning.countDown();
+                try {
+                    assertTrue(releaseFirstCall.await(30, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return batch.stream().map(f -> FinishScript.Outcome.WRITTEN).toList();
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            assertEquals(FinishScript.Outcome.WRITTEN, queue.submit(finish("t-1")));
-            assertTrue(Thread.currentThread().isInterrupted());
+            Future<FinishScript.Outcome> first = pool.submit(() -> queue.submit(finish("t-1")));
+            assertTrue(firstCallRunning.await(30, TimeUnit.SECONDS), "the first call holds the queue");
+            AtomicReference<Thread> waiter = new AtomicReference<>();
+            Future<Boolean> secondKeptItsInterrupt = pool.submit(() -> {
+                waiter.set(Thread.currentThread());
+                assertEquals(FinishScript.Outcome.WRITTEN, queue.submit(finish("t-2")));
+                return Thread.currentThread().isInterrupted();
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (waiter.get() == null || waiter.get().getState() != Thread.State.TIMED_WAITING) {
+                assertTrue(System.nanoTime() < deadline, "the second finish waits for the first call");
+                Thread.onSpinWait();
+            }
+            waiter.get().interrupt();
+            releaseFirstCall.countDown();
+            assertEquals(FinishScript.Outcome.WRITTEN, first.get(30, TimeUnit.SECONDS));
+            assertTrue(secondKeptItsInterrupt.get(30, TimeUnit.SECONDS), "the interrupt is set again after the finish");
         } finally {
-            Thread.interrupted();
+            pool.shutdownNow();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.AgentRegistry;
+import io.genesis.runtime.Backoff;
 import io.genesis.runtime.Envelope;
 import io.genesis.runtime.TaskPublisher;
 import io.genesis.runtime.TaskResultRow;
@@ -57,6 +58,9 @@ public class TaskResource {
     @Inject
     AgentRegistry agents;
 
+    /** How often a synchronous invoke looks at its task: 5 ms doubling to 200 ms. */
+    private static final Backoff INVOKE_POLL = new Backoff(5, 200, Backoff.Jitter.NONE);
+
     @Inject
     TaskPublisher publisher;
 
@@ -94,7 +98,7 @@ public class TaskResource {
                                  @HeaderParam(IDEMPOTENCY_HEADER) @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_RULE) String idempotencyKey,
                                  @HeaderParam(TenantResolver.HEADER) String tenantHeader,
                                  @HeaderParam(TraceContext.HEADER) String traceparent) {
-        return accepted(publishFrom(request, idempotencyKey, tenantHeader, traceparent));
+        return publish(request, idempotencyKey, tenantHeader, traceparent);
     }
 
     /** Kept for old synchronous clients: waits for the result up to a limit, then answers 202 with the poll URL. */
@@ -106,14 +110,12 @@ public class TaskResource {
                            @HeaderParam(TraceContext.HEADER) String traceparent) throws InterruptedException {
         TaskPublisher.Published published = publishFrom(request, idempotencyKey, tenantHeader, traceparent);
         Instant deadline = Instant.now().plusSeconds(invokeWaitSeconds);
-        long pause = 5;
-        while (Instant.now().isBefore(deadline)) {
+        for (int polls = 1; Instant.now().isBefore(deadline); polls++) {
             Optional<TaskState> state = tasks.find(published.taskId());
             if (state.isPresent() && state.get().taskStatus().terminal()) {
                 return Response.ok(state.get()).build();
             }
-            Thread.sleep(pause);
-            pause = Math.min(pause * 2, 200);
+            Thread.sleep(INVOKE_POLL.ceilingMillis(polls));
         }
         return accepted(published);
     }

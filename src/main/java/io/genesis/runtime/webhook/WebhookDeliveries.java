@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public class WebhookDeliveries {
     public List<String> claim(long nowMillis, long leaseMillis, int limit) {
         Object reply = CLAIM.run(redis.client(), List.of(keys.webhooks()),
                 List.of(String.valueOf(nowMillis), String.valueOf(leaseMillis), String.valueOf(limit)));
-        return ((List<?>) reply).stream().map(WebhookDeliveries::text).toList();
+        return ((List<?>) reply).stream().map(LuaScript::text).toList();
     }
 
     /**
@@ -99,9 +98,5 @@ public class WebhookDeliveries {
 
     private String expiryKey() {
         return keys.webhooks() + ":status:expiry";
-    }
-
-    private static String text(Object value) {
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
     }
 }
