@@ -19,6 +19,13 @@ public class BusinessEnd {
     @Inject
     SpendSummaries spend;
 
+    /** Announces the end once: when {@code business} is terminal now and was not before the change that led here. */
+    public void settled(BusinessRecord business, BusinessStatus before) {
+        if (business.status().terminal() && !before.terminal()) {
+            announce(business);
+        }
+    }
+
     public void announce(BusinessRecord business) {
         monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, business, Map.of("status", business.status().name()));
         try {

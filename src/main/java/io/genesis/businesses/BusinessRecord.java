@@ -10,4 +10,11 @@ public record BusinessRecord(String businessId, String tenantId, String business
                              JsonObject teamComposition, String deploymentUrl, String errorMessage,
                              Double executionTimeSeconds, JsonObject metadata, JsonObject revenueProjection,
                              Instant createdAt, Instant updatedAt, Instant completedAt) {
+
+    /** The same row with another status: what a transaction that moved the business knows of it. */
+    public BusinessRecord withStatus(BusinessStatus now) {
+        return new BusinessRecord(businessId, tenantId, businessType, now, autonomous, idempotencyKey, request, requirements,
+                teamComposition, deploymentUrl, errorMessage, executionTimeSeconds, metadata, revenueProjection, createdAt,
+                updatedAt, completedAt);
+    }
 }

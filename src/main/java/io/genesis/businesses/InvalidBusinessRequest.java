@@ -1,16 +1,16 @@
 package io.genesis.businesses;
 
-/** A business creation request broke a rule; {@link #field()} names the field (dotted for requirements). */
-public class InvalidBusinessRequest extends RuntimeException {
+import io.genesis.problem.DomainException;
 
-    private final String field;
+/** A business creation request broke a rule; answered 400 with {@code field} naming it (dotted for requirements). */
+public class InvalidBusinessRequest extends DomainException {
 
     public InvalidBusinessRequest(String field, String message) {
-        super(message, null, false, false);
-        this.field = field;
+        super(Kind.INVALID, message);
+        with("field", field);
     }
 
     public String field() {
-        return field;
+        return (String) extensions().get("field");
     }
 }

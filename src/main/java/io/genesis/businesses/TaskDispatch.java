@@ -40,35 +40,46 @@ public class TaskDispatch {
     /** Publishes every ready task of the business, then reports where it stands. */
     public JsonObject advance(String businessId) {
         BusinessRecord business = store.find(businessId).orElseThrow(() -> new IllegalStateException("no business " + businessId));
-        BusinessStatus status = business.status();
-        if (!status.terminal()) {
-            List<BusinessTask> tasks = store.tasks(businessId);
-            for (BusinessTask task : tasks) {
-                if (task.status() == DagTaskStatus.READY) {
-                    status = publish(business, task, tasks);
-                }
-            }
-        }
-        return JsonConventions.json().createObjectBuilder().add("business_id", businessId).add("status", status.name()).build();
+        return advance(business, business.status().terminal() ? List.of() : store.tasks(businessId));
     }
 
-    /** Publishes one ready task and marks it published; returns the business's status afterwards. */
-    private BusinessStatus publish(BusinessRecord business, BusinessTask task, List<BusinessTask> tasks) {
-        String agent = task.agentId() == null ? MetaAgentHandler.AGENT : task.agentId();
+    /**
+     * Publishes the ready ones of {@code tasks} (the business's task rows as they are now), marks them published in one
+     * change, then reports where the business stands.
+     */
+    public JsonObject advance(BusinessRecord business, List<BusinessTask> tasks) {
+        BusinessStatus status = business.status();
+        List<BusinessTask> ready = status.terminal() ? List.of()
+                : tasks.stream().filter(task -> task.status() == DagTaskStatus.READY).toList();
+        if (!ready.isEmpty()) {
+            String metaTopic = agents.byAgent(MetaAgentHandler.AGENT).map(AgentPolicy::topic).orElseThrow();
+            for (BusinessTask task : ready) {
+                publish(business, task, tasks, metaTopic);
+            }
+            status = store.change(business.businessId(), locked -> {
+                for (BusinessTask task : ready) {
+                    locked.markPublished(task.taskId());
+                    if (locked.status() == BusinessStatus.EXECUTING && "deploy".equals(task.taskType())) {
+                        locked.startDeploying("deploy task " + task.taskId() + " started on " + agentOf(task));
+                    }
+                }
+                return locked.status();
+            });
+        }
+        return JsonConventions.json().createObjectBuilder().add("business_id", business.businessId()).add("status", status.name()).build();
+    }
+
+    private void publish(BusinessRecord business, BusinessTask task, List<BusinessTask> tasks, String metaTopic) {
+        String agent = agentOf(task);
         AgentPolicy policy = agents.byAgent(agent).orElseThrow(() -> new IllegalStateException("agent " + agent + " is not registered"));
-        String meta = agents.byAgent(MetaAgentHandler.AGENT).map(AgentPolicy::topic).orElseThrow();
-        Envelope envelope = new Envelope(task.runtimeTaskId(), policy.topic(), assignments.content(business, task, tasks), null, null,
+        publisher.publish(new Envelope(task.runtimeTaskId(), policy.topic(), assignments.content(business, task, tasks), null, null,
                 business.businessId(), null, MetaAgentHandler.AGENT, business.tenantId(), 0, Instant.now().toString(), null,
-                business.businessId(), "business-task-" + task.runtimeTaskId(), meta);
-        publisher.publish(envelope);
+                business.businessId(), "business-task-" + task.runtimeTaskId(), metaTopic));
         monitoring.emit(MonitoringEvents.Kind.COMPONENT_STARTED, business, Map.of("task_id", task.taskId(),
                 "task_type", task.taskType(), "agent", agent));
-        return store.change(business.businessId(), locked -> {
-            locked.markPublished(task.taskId());
-            if (locked.status() == BusinessStatus.EXECUTING && "deploy".equals(task.taskType())) {
-                locked.startDeploying("deploy task " + task.taskId() + " started on " + agent);
-            }
-            return locked.status();
-        });
+    }
+
+    private static String agentOf(BusinessTask task) {
+        return task.agentId() == null ? MetaAgentHandler.AGENT : task.agentId();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,8 +32,11 @@ public class TaskProgress {
     @Inject
     BusinessEnd end;
 
-    /** What one notice changed: the task it finished (null for a duplicate), the business before and after. */
-    private record Progress(BusinessTask task, BusinessStatus before, BusinessRecord after) {
+    /**
+     * What one notice changed: the task it finished (null for a duplicate or another business's task), the status
+     * before, the business and its task rows after.
+     */
+    private record Progress(BusinessTask task, BusinessStatus before, BusinessRecord after, List<BusinessTask> tasks) {
     }
 
     public JsonObject taskFinished(String businessId, JsonObject notice) {
@@ -40,26 +44,24 @@ public class TaskProgress {
         boolean ok = "completed".equals(notice.getString("status"));
         Progress progress = store.change(businessId, business -> {
             BusinessStatus before = business.status();
-            BusinessTask task = business.tasks().stream().filter(t -> t.runtimeTaskId().equals(runtimeTaskId))
-                    .findFirst().orElse(null);
+            List<BusinessTask> tasks = business.tasks();
+            BusinessTask task = tasks.stream().filter(t -> t.runtimeTaskId().equals(runtimeTaskId)).findFirst().orElse(null);
             Double quality = notice.get("quality_score") instanceof JsonNumber n ? n.doubleValue() : null;
             if (task == null || !business.recordTaskOutcome(task.taskId(), ok ? DagTaskStatus.COMPLETED : DagTaskStatus.FAILED,
                     notice.getInt("attempts", 0), notice.get("result"), ok ? null : notice.getString("error",
                             notice.getString("status")), quality)) {
-                return new Progress(null, before, business.business()); // not ours, or a duplicate notice
+                return new Progress(null, before, business.current(), tasks); // not ours, or a duplicate notice
             }
             completion.progress(business, ok ? null : task.taskId());
-            return new Progress(task, before, business.status() == before ? business.business() : null);
+            return new Progress(task, before, business.current(), business.tasks());
         });
-        BusinessRecord after = progress.after() != null ? progress.after() : store.find(businessId).orElseThrow();
+        BusinessRecord after = progress.after();
         if (progress.task() != null) {
             monitoring.emit(ok ? MonitoringEvents.Kind.COMPONENT_COMPLETED : MonitoringEvents.Kind.COMPONENT_FAILED, after,
                     Map.of("task_id", progress.task().taskId(), "agent", String.valueOf(progress.task().agentId()),
                             "status", notice.getString("status")));
         }
-        if (after.status().terminal() && !progress.before().terminal()) {
-            end.announce(after);
-        }
-        return dispatch.advance(businessId);
+        end.settled(after, progress.before());
+        return dispatch.advance(after, progress.tasks());
     }
 }

@@ -72,9 +72,4 @@ public enum AgentName {
     public static Optional<AgentName> of(String id) {
         return Optional.ofNullable(id == null ? null : BY_ID.get(id));
     }
-
-    /** The 22 agents that play a role, in registry order (without the Meta-Agent). */
-    public static List<AgentName> workers() {
-        return Arrays.stream(values()).filter(agent -> agent.usualTaskType != null).toList();
-    }
 }

@@ -89,7 +89,8 @@ class BusinessCreationIT {
         assertTrue(team.stream().allMatch(agent -> agent.getValueType() == JsonValue.ValueType.STRING), "agent names: " + team);
         JsonObject metadata = business.getJsonObject("metadata");
         assertEquals(team.size(), metadata.getInt("team_size"));
-        assertTrue(metadata.getJsonNumber("similar_business_count").longValue() >= 0);
+        assertEquals(metadata.getJsonObject("memory").getJsonNumber("similar_businesses").longValue(),
+                metadata.getJsonNumber("similar_business_count").longValue(), "the count is the memory's recall");
         assertEquals(team, metadata.getJsonObject("swarm").getJsonArray("agents"), "the swarm's details are in metadata");
         assertTrue(business.getJsonNumber("execution_time_seconds").doubleValue() > 0);
         JsonObject input = business.getJsonArray("task_results").stream().map(t -> t.asJsonObject().get("result"))

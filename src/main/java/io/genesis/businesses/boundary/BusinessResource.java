@@ -7,7 +7,6 @@ import io.genesis.businesses.BusinessApprovals;
 import io.genesis.businesses.BusinessIntake;
 import io.genesis.businesses.BusinessRecord;
 import io.genesis.businesses.BusinessRequest;
-import io.genesis.businesses.InvalidBusinessRequest;
 import io.genesis.businesses.BusinessStatus;
 import io.genesis.businesses.store.BusinessStore;
 import io.genesis.businesses.BusinessViews;
@@ -84,12 +83,7 @@ public class BusinessResource {
     public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @HeaderParam(TenantResolver.HEADER) String tenantHeader,
                            @HeaderParam(TraceContext.HEADER) String traceparent) {
-        BusinessRequest request;
-        try {
-            request = BusinessRequest.of(parseObject(body));
-        } catch (InvalidBusinessRequest invalid) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, invalid.getMessage()).with("field", invalid.field()));
-        }
+        BusinessRequest request = BusinessRequest.of(parseObject(body));
         String type = request.businessType();
         if (type == null || !archetypes.validate(type)) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, (type == null ? "business_type is required"

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +30,8 @@ public final class BusinessLifecycle {
     private final Connection connection;
     private final BusinessRecord locked;
     private BusinessStatus status;
+    /** Whether this transaction changed a row: only then are the event streams told. */
+    private boolean wrote;
 
     private BusinessLifecycle(Connection connection, BusinessRecord locked) {
         this.connection = connection;
@@ -51,9 +52,18 @@ public final class BusinessLifecycle {
         }
     }
 
+    boolean wrote() {
+        return wrote;
+    }
+
     /** The business as it was when locked. */
     public BusinessRecord business() {
         return locked;
+    }
+
+    /** The business as locked, with the status it has now in this transaction. */
+    public BusinessRecord current() {
+        return locked.withStatus(status);
     }
 
     public String id() {
@@ -67,19 +77,7 @@ public final class BusinessLifecycle {
 
     /** The task rows as they are now in this transaction, in plan order. */
     public List<BusinessTask> tasks() {
-        return sql(() -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + Rows.TASK_COLUMNS + " FROM business_tasks WHERE business_id = ? ORDER BY position")) {
-                select.setString(1, id());
-                List<BusinessTask> tasks = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        tasks.add(Rows.task(rows));
-                    }
-                }
-                return tasks;
-            }
-        });
+        return sql(() -> Rows.tasks(connection, id()));
     }
 
     // ---- planning (one transaction: INITIALIZING → … → EXECUTING, FAILED or BLOCKED) ----
@@ -97,6 +95,7 @@ public final class BusinessLifecycle {
         guard(BusinessStatus.DECOMPOSING_TASKS);
         sql(() -> {
             Rows.replaceTasks(connection, id(), tasks);
+            wrote = true;
             return null;
         });
         moveTo(BusinessStatus.DECOMPOSING_TASKS, reason, null, null);
@@ -154,7 +153,9 @@ public final class BusinessLifecycle {
                 Rows.setDouble(update, 5, qualityScore);
                 update.setString(6, id());
                 update.setString(7, taskId);
-                return update.executeUpdate() == 1;
+                boolean recorded = update.executeUpdate() == 1;
+                wrote |= recorded;
+                return recorded;
             }
         });
     }
@@ -277,7 +278,9 @@ public final class BusinessLifecycle {
                 for (int i = 0; i < args.length; i++) {
                     update.setObject(i + 1, args[i]);
                 }
-                return update.executeUpdate();
+                int changed = update.executeUpdate();
+                wrote |= changed > 0;
+                return changed;
             }
         });
     }

@@ -72,15 +72,22 @@ public class BusinessStore {
     }
 
     /**
-     * Locks the business for one transaction and applies {@code change}; commits only if it returns normally, then
-     * tells every worker's event streams that the business changed.
+     * Locks the business for one transaction and applies {@code change}; commits only if it returns normally, then,
+     * when a row was changed, tells every worker's event streams that the business changed.
      */
     public <T> T change(String businessId, Change<T> change) {
-        T result = inTransaction(connection -> change.apply(BusinessLifecycle.lock(connection, businessId)));
-        if (notices != null) { // a store used without the container (its own IT, a tool) has no event streams to tell
+        Applied<T> applied = inTransaction(connection -> {
+            BusinessLifecycle business = BusinessLifecycle.lock(connection, businessId);
+            T result = change.apply(business);
+            return new Applied<>(result, business.wrote());
+        });
+        if (applied.wrote()) {
             notices.changed(businessId);
         }
-        return result;
+        return applied.result();
+    }
+
+    private record Applied<T>(T result, boolean wrote) {
     }
 
     public Optional<BusinessRecord> find(String businessId) {
@@ -117,8 +124,11 @@ public class BusinessStore {
     }
 
     public List<BusinessTask> tasks(String businessId) {
-        return read("SELECT " + Rows.TASK_COLUMNS + " FROM business_tasks WHERE business_id = ? ORDER BY position",
-                List.of(businessId), Rows::task);
+        try (Connection connection = dataSource.getConnection()) {
+            return Rows.tasks(connection, businessId);
+        } catch (SQLException e) {
+            throw new StoreUnavailable(e);
+        }
     }
 
     /** The projected monthly revenue of a finished business (what spend summaries compute the ROI from). */

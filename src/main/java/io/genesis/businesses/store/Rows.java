@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Column lists of {@code businesses} and {@code business_tasks} and the row mappers that read them, in one place. */
@@ -49,6 +50,21 @@ final class Rows {
     }
 
     /** Replaces the task rows (and approvals) of a business by a new plan's. */
+    /** The business's task rows in plan order, as {@code connection} sees them. */
+    static List<BusinessTask> tasks(Connection connection, String businessId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + TASK_COLUMNS + " FROM business_tasks WHERE business_id = ? ORDER BY position")) {
+            select.setString(1, businessId);
+            List<BusinessTask> tasks = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    tasks.add(task(rows));
+                }
+            }
+            return tasks;
+        }
+    }
+
     static void replaceTasks(Connection connection, String businessId, List<BusinessTask> tasks) throws SQLException {
         try (PreparedStatement approvals = connection.prepareStatement("DELETE FROM business_approvals WHERE business_id = ?");
              PreparedStatement delete = connection.prepareStatement("DELETE FROM business_tasks WHERE business_id = ?");

@@ -4,6 +4,7 @@ import io.genesis.businesses.BusinessRecord;
 import io.genesis.businesses.BusinessStatus;
 import io.genesis.businesses.BusinessTask;
 import io.genesis.businesses.DagTaskStatus;
+import io.genesis.businesses.BusinessChangeNotices;
 import io.genesis.businesses.IllegalTransition;
 import io.genesis.it.Await;
 import jakarta.json.Json;
@@ -36,6 +37,12 @@ class BusinessLifecycleIT {
         postgres.setPassword("genesis");
         store = new BusinessStore();
         store.dataSource = postgres;
+        store.notices = new BusinessChangeNotices() {
+            @Override
+            public void changed(String businessId) {
+                // no event streams outside the server
+            }
+        };
     }
 
     @Test
