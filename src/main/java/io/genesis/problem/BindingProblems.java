@@ -32,7 +32,7 @@ final class BindingProblems {
         boolean binding = false;
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JsonParsingException || (t instanceof JsonException && !(t instanceof JsonbException))) {
-                return Optional.of(field(BODY, "Request body is not valid JSON: " + ProblemText.firstLine(t)));
+                return Optional.of(field(BODY, "Request body is not valid JSON: " + Failures.firstLine(t)));
             }
             if (t instanceof JsonTypeMismatch mismatch) {
                 return Optional.of(wrongValue(path, mismatch.getMessage()));

@@ -6,17 +6,8 @@ package io.genesis.problem;
  */
 public class DependencyUnavailable extends DomainException {
 
-    static final int RETRY_AFTER_SECONDS = 5;
-
-    private final String dependency;
-
     public DependencyUnavailable(String dependency, String detail, Throwable cause) {
         super(Kind.UNAVAILABLE, detail, cause);
-        this.dependency = dependency;
         with("dependency", dependency);
-    }
-
-    public String dependency() {
-        return dependency;
     }
 }

@@ -31,6 +31,9 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
+    /** How long a client should wait before retrying an {@link Kind#UNAVAILABLE} answer. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private final Kind kind;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
 
@@ -59,6 +62,6 @@ public abstract class DomainException extends RuntimeException {
 
     /** Seconds a client should wait before retrying; only {@link Kind#UNAVAILABLE} has one. */
     public int retryAfterSeconds() {
-        return kind == Kind.UNAVAILABLE ? DependencyUnavailable.RETRY_AFTER_SECONDS : 0;
+        return kind == Kind.UNAVAILABLE ? RETRY_AFTER_SECONDS : 0;
     }
 }

@@ -1,9 +1,13 @@
 package io.genesis.problem;
 
-/** A failure as one short line for health checks, status pages and logs: root cause, first line, no stack trace. */
+/**
+ * A failure as one short line: for health checks, status pages and logs ({@link #brief}: the root cause), and for a
+ * client to read ({@link #firstLine}: the message itself). Never a stack trace, never a second line, bounded length.
+ */
 public final class Failures {
 
-    private static final int MAX_LENGTH = 200;
+    private static final int BRIEF_LENGTH = 200;
+    private static final int CLIENT_LENGTH = 300;
 
     private Failures() {
     }
@@ -13,8 +17,23 @@ public final class Failures {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return oneLine(root, BRIEF_LENGTH);
+    }
+
+    static String firstLine(Throwable t) {
+        return oneLine(t, CLIENT_LENGTH);
+    }
+
+    static String firstLine(String message) {
+        return cut(message, CLIENT_LENGTH);
+    }
+
+    private static String oneLine(Throwable t, int max) {
+        return cut(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), max);
+    }
+
+    private static String cut(String message, int max) {
         String line = message.lines().findFirst().orElse(message);
-        return line.length() > MAX_LENGTH ? line.substring(0, MAX_LENGTH) + "…" : line;
+        return line.length() > max ? line.substring(0, max) + "…" : line;
     }
 }

@@ -7,7 +7,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
-/** A request without {@code Content-Type} is read as JSON, so {@code curl -XPOST} with no header keeps working. */
+/**
+ * A request without {@code Content-Type} is read as JSON, so a body-less POST or a client that sends no Content-Type
+ * keeps working. (A form body, what {@code curl -d} sends unless told {@code -H 'Content-Type: application/json'}, is
+ * a 415.)
+ */
 @Provider
 @PreMatching
 public class JsonByDefault implements ContainerRequestFilter {

@@ -69,9 +69,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private DependencyUnavailable outage(Throwable error) {
-        if (outages == null) {
-            return null;
-        }
         for (OutageClassifier classifier : outages) {
             Optional<DependencyUnavailable> outage = classifier.classify(error);
             if (outage.isPresent()) {
@@ -130,7 +127,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (message == null || message.startsWith("HTTP " + status.getStatusCode())) {
             return status.getReasonPhrase();
         }
-        return ProblemText.firstLine(message);
+        return Failures.firstLine(message);
     }
 
     static String path(UriInfo uriInfo) {
