@@ -1,6 +1,7 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.payments.chain.ChainEndpoint;
 import io.genesis.payments.chain.ChainReader;
 import io.genesis.payments.chain.SettlementFinding;
 import io.genesis.payments.store.LedgerTx;
@@ -28,6 +29,9 @@ public class ChainReconciler {
     private static final Set<PaymentStatus> UNKNOWN = EnumSet.of(PaymentStatus.CAPTURE_UNKNOWN);
 
     @Inject
+    ChainEndpoint endpoint;
+
+    @Inject
     ChainReader chain;
 
     @Inject
@@ -37,13 +41,13 @@ public class ChainReconciler {
 
     @PostConstruct
     void announce() {
-        if (chain.enabled()) {
-            LOG.info("Payments: lost settlement answers of live payments are reconciled on chain through " + chain.host());
+        if (endpoint.enabled()) {
+            LOG.info("Payments: lost settlement answers of live payments are reconciled on chain through " + endpoint.host());
         }
     }
 
     public boolean enabled() {
-        return chain.enabled();
+        return endpoint.enabled();
     }
 
     /**
@@ -54,7 +58,7 @@ public class ChainReconciler {
         Payment payment = steps.current(paymentId);
         String network = "eip155:" + chainId();
         if (!network.equals(payment.network())) {
-            LOG.warning("Payment " + paymentId + " was paid on " + payment.network() + " but " + chain.host() + " serves " + network
+            LOG.warning("Payment " + paymentId + " was paid on " + payment.network() + " but " + endpoint.host() + " serves " + network
                     + "; it waits for an operator");
             return;
         }

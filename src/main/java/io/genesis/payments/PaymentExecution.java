@@ -10,8 +10,6 @@ import io.genesis.payments.x402.VendorClient;
 import io.genesis.payments.x402.X402;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.net.URI;
@@ -84,10 +82,11 @@ public class PaymentExecution {
         try {
             reply = vendors.pay(payment.httpMethod(), URI.create(payment.vendorUrl()), payment.requestBody() == null ? null
                     : payment.requestBody().toString(), header);
-        } catch (RemoteUnreached | CircuitBreakerOpenException | BulkheadException e) {
-            steps.voided(paymentId, PaymentSteps.SENDING, "vendor not reached, nothing was sent: " + e.getMessage(), "vendor");
-            return;
         } catch (RemoteUnavailable | FaultToleranceException e) {
+            if (RemoteUnreached.nothingSent(e)) {
+                steps.voided(paymentId, PaymentSteps.SENDING, "vendor not reached, nothing was sent: " + e.getMessage(), "vendor");
+                return;
+            }
             ledger.inTransaction(paymentId, tx -> {
                 tx.transition(PaymentSteps.SENDING, PaymentStatus.CAPTURE_UNKNOWN, "vendor", e.getMessage()
                         + "; the vendor may or may not have settled", new LedgerTx.Changes().set("error_message", e.getMessage()));

@@ -11,10 +11,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class PaymentQueries {
 
-    /** List filters; null or blank members do not filter. */
-    public record Filter(String businessId, String agentId, String taskId, String status, String vendorId, String kind) {
-    }
-
     @Inject
     ApprovalTimeout approvalTimeout;
 
@@ -41,7 +37,7 @@ public class PaymentQueries {
         });
     }
 
-    public List<Payment> list(Filter filter, int limit) {
+    public List<Payment> list(PaymentStore.Filter filter, int limit) {
         return store.rows(filter, limit).stream().map(row -> Payment.summary(row, approvalTimeout.timeout())).toList();
     }
 }

@@ -5,6 +5,7 @@ import io.genesis.payments.store.PaymentLedger;
 import io.genesis.payments.x402.FacilitatorAnswer;
 import io.genesis.payments.x402.FacilitatorClient;
 import io.genesis.payments.x402.RemoteUnavailable;
+import io.genesis.payments.x402.RemoteUnreached;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -50,7 +51,8 @@ public class StagedPayments {
 
     /**
      * Settles an authorization at the facilitator. A settlement whose answer is lost becomes CAPTURE_UNKNOWN (the
-     * sweeper reconciles it); it is never sent twice from here.
+     * sweeper reconciles it); it is never sent twice from here. A settle that certainly was not sent (facilitator not
+     * reached, its circuit open or its bulkhead full) leaves the payment AUTHORIZED, so the capture can be repeated.
      */
     public PaymentOutcome capture(String paymentId, String actor) {
         Payment payment = require(paymentId, PaymentStatus.CAPTURED, EnumSet.of(PaymentStatus.AUTHORIZED), "captured");
@@ -78,15 +80,28 @@ public class StagedPayments {
             settled = facilitator.settle(payload, requirements);
         } catch (RemoteUnavailable | FaultToleranceException e) {
             String problem = String.valueOf(e.getMessage());
+            PaymentStatus next = afterUnansweredSettle(e);
             ledger.inTransaction(paymentId, tx -> {
-                tx.transition(PaymentSteps.SENDING, PaymentStatus.CAPTURE_UNKNOWN, "facilitator", problem,
-                        new LedgerTx.Changes().set("error_message", problem));
+                if (next == PaymentStatus.AUTHORIZED) {
+                    tx.transition(PaymentSteps.SENDING, next, "facilitator", "facilitator not reached; nothing sent: " + problem,
+                            new LedgerTx.Changes());
+                } else {
+                    tx.transition(PaymentSteps.SENDING, next, "facilitator", problem, new LedgerTx.Changes().set("error_message", problem));
+                }
                 return null;
             });
             return new PaymentOutcome(steps.load(paymentId), false);
         }
         steps.settled(paymentId, PaymentSteps.SENDING, settled, "facilitator");
         return new PaymentOutcome(steps.load(paymentId), false);
+    }
+
+    /**
+     * Where a capture goes when the settle got no answer: back to AUTHORIZED when nothing was sent (the capture can
+     * simply be asked again), else CAPTURE_UNKNOWN (the facilitator may have submitted it; the sweeper reconciles).
+     */
+    static PaymentStatus afterUnansweredSettle(Throwable failure) {
+        return RemoteUnreached.nothingSent(failure) ? PaymentStatus.AUTHORIZED : PaymentStatus.CAPTURE_UNKNOWN;
     }
 
     public PaymentOutcome voidAuthorization(String paymentId, String actor, String reason) {

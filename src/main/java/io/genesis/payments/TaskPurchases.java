@@ -1,6 +1,7 @@
 package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.payments.store.PaymentStore;
 import io.genesis.runtime.AgentResult;
 import io.genesis.runtime.PermanentFailure;
 import io.genesis.runtime.TaskContext;
@@ -125,7 +126,7 @@ public class TaskPurchases {
     private Optional<Payment> earlier(PurchaseRequest request) {
         Set<PaymentStatus> reusable = Set.of(PaymentStatus.CAPTURED, PaymentStatus.AUTHORIZED, PaymentStatus.PENDING_APPROVAL,
                 PaymentStatus.DENIED);
-        return queries.list(new PaymentQueries.Filter(null, request.agentId(), request.taskId(), null, null, "CHARGE"), 100)
+        return queries.list(new PaymentStore.Filter(null, request.agentId(), request.taskId(), null, null, "CHARGE"), 100)
                 .stream()
                 .filter(p -> request.fingerprint().equals(p.requestFingerprint())
                         && (reusable.contains(p.paymentStatus()) || ApprovalTimeout.timedOut(p)))

@@ -26,7 +26,7 @@ public class VendorQuotes {
             throw new VendorUnreachable(e.getMessage());
         } catch (FaultToleranceException e) {
             throw new VendorUnreachable("vendor " + request.vendorUrl() + " not asked: " + e.getClass().getSimpleName()
-                    + " (too many failing vendor calls lately, or too many at once)");
+                    + " (too many vendor calls at once)");
         }
         if (reply.status() != 402) {
             throw new VendorUnreachable("vendor " + request.vendorUrl() + " answered HTTP " + reply.status()

@@ -15,6 +15,7 @@ import io.genesis.payments.PurchaseMode;
 import io.genesis.payments.PurchaseRequest;
 import io.genesis.payments.Refunds;
 import io.genesis.payments.StagedPayments;
+import io.genesis.payments.store.PaymentStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -98,7 +99,7 @@ public class PaymentResource {
         if (kind != null && !kind.isBlank() && !List.of("CHARGE", "REFUND").contains(kind)) {
             throw InvalidPaymentRequest.malformed("kind", "kind must be CHARGE or REFUND");
         }
-        return queries.list(new PaymentQueries.Filter(businessId, agentId, taskId, status, vendorId, kind), QueryParameters.limit(limit, LIST_DEFAULT, LIST_MAX));
+        return queries.list(new PaymentStore.Filter(businessId, agentId, taskId, status, vendorId, kind), QueryParameters.limit(limit, LIST_DEFAULT, LIST_MAX));
     }
 
     @GET

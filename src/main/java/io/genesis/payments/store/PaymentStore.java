@@ -2,7 +2,6 @@ package io.genesis.payments.store;
 
 import io.genesis.payments.LedgerUnavailable;
 import io.genesis.payments.Payment;
-import io.genesis.payments.PaymentQueries;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +22,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class PaymentStore {
 
+    /** List filters; null or blank members do not filter. */
+    public record Filter(String businessId, String agentId, String taskId, String status, String vendorId, String kind) {
+    }
+
     /** A payment's decisions and events, oldest first. */
     public record History(List<Payment.Decision> decisions, List<Payment.Event> events) {
     }
@@ -34,7 +37,7 @@ public class PaymentStore {
         return select("SELECT " + PaymentRow.COLUMNS + " FROM x402_payments WHERE id = ?", List.of(paymentId)).stream().findFirst();
     }
 
-    public List<PaymentRow> rows(PaymentQueries.Filter filter, int limit) {
+    public List<PaymentRow> rows(Filter filter, int limit) {
         Map<String, String> where = new LinkedHashMap<>();
         where.put("business_id", filter.businessId());
         where.put("agent_id", filter.agentId());

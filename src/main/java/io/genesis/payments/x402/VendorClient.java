@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.net.URI;
@@ -22,7 +21,9 @@ import java.time.temporal.ChronoUnit;
  * Fault tolerance (MicroProfile, keys {@code io.genesis.payments.x402.VendorClient/<method>/<Annotation>/<param>}): the
  * unpaid {@link #quote} pays nothing and is retried on any transport failure; {@link #pay} and {@link #refund} move
  * money at the vendor and are retried only when the connection was never made ({@link RemoteUnreached}), because a
- * request that may have arrived can have been served and settled. Each method has a circuit breaker and a bulkhead.
+ * request that may have arrived can have been served and settled. Each method has a bulkhead but no circuit breaker:
+ * MicroProfile keeps breaker state per bean method, so one breaker would be shared by every vendor and a few calls to
+ * one dead vendor would stop the calls to all of them.
  * The per-request deadline is {@code genesis.payments.http-timeout-ms} (the sweeper's grace for lost answers is
  * computed from it), so no second, {@code @Timeout} deadline is set here.
  */
@@ -49,8 +50,6 @@ public class VendorClient {
 
     /** The unpaid request, answered with the vendor's price (a 402) by an x402 vendor. */
     @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = RemoteUnavailable.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
-            failOn = RemoteUnavailable.class)
     @Bulkhead(64)
     public Reply quote(String method, URI url, String body) {
         return call(method, url, body, null);
@@ -58,8 +57,6 @@ public class VendorClient {
 
     /** The request with the signed payment: the vendor verifies, serves and settles. */
     @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = RemoteUnreached.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
-            failOn = RemoteUnavailable.class)
     @Bulkhead(64)
     public Reply pay(String method, URI url, String body, PaymentHeader payment) {
         return call(method, url, body, payment);
@@ -67,8 +64,6 @@ public class VendorClient {
 
     /** The vendor's business-logic refund endpoint ({@code POST <vendor>/refunds}). */
     @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, retryOn = RemoteUnreached.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
-            failOn = RemoteUnavailable.class)
     @Bulkhead(16)
     public Reply refund(URI url, String body) {
         return call("POST", url, body, null);

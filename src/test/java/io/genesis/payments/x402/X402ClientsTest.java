@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The vendor and facilitator clients against a local stub: which headers go out, which come back, which body shape. */
 class X402ClientsTest {
@@ -121,6 +122,22 @@ class X402ClientsTest {
         RemoteUnavailable failure = assertThrows(RemoteUnavailable.class, () -> vendorClient().pay("POST", uri(), "{}",
                 VendorClient.PaymentHeader.of(X402Version.V2, Json.createObjectBuilder().add("x402Version", 2).build())));
         assertFalse(failure instanceof RemoteUnreached, "the request reached the vendor: " + failure.getMessage());
+    }
+
+    @Test
+    void aSettleThatNeverLeftSentNothingButOneCutOffMidwayMayHaveBeenSubmitted() {
+        FacilitatorClient facilitator = new FacilitatorClient();
+        facilitator.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        facilitator.authorization = Optional.empty();
+        facilitator.timeoutMs = 5000;
+        JsonObject payload = Json.createObjectBuilder().add("x402Version", 2).build();
+        server.removeContext("/");
+        server.createContext("/", exchange -> exchange.close());
+        RemoteUnavailable cutOff = assertThrows(RemoteUnavailable.class, () -> facilitator.settle(payload, JsonObject.EMPTY_JSON_OBJECT));
+        assertFalse(RemoteUnreached.nothingSent(cutOff), "the settle reached the facilitator: " + cutOff.getMessage());
+        server.stop(0);
+        RemoteUnavailable unreached = assertThrows(RemoteUnavailable.class, () -> facilitator.settle(payload, JsonObject.EMPTY_JSON_OBJECT));
+        assertTrue(RemoteUnreached.nothingSent(unreached), "no connection, nothing sent: " + unreached.getMessage());
     }
 
     private static JsonObject read(String text) {
