@@ -28,10 +28,17 @@ public class ProblemServlet extends HttpServlet {
         String detail = switch (status) {
             case 404 -> "No resource at " + path + ". The API lives under /api, health under /health, metrics at /metrics.";
             case 405 -> "Method " + request.getMethod() + " is not allowed on " + path;
+            case 401 -> request.getHeader("Authorization") == null ? "Send a bearer token: Authorization: Bearer <JWT>"
+                    : "The bearer token was not accepted: its signature, issuer, audience and expiry are checked";
+            case 403 -> "The token's roles (groups claim) do not allow this";
             default -> status >= 500 ? "Unexpected server error." : title;
         };
         Problem problem = new Problem("about:blank", title, status, detail, path, java.util.Map.of());
         response.setStatus(status);
+        if (status == HttpServletResponse.SC_UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
+            response.setHeader("WWW-Authenticate", request.getHeader("Authorization") == null ? "Bearer realm=\"genesis\""
+                    : "Bearer realm=\"genesis\", error=\"invalid_token\"");
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(ProblemJson.write(problem));
