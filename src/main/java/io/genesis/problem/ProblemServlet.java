@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Error page for everything outside JAX-RS (unknown paths, container errors): answers with problem+json
@@ -28,12 +27,10 @@ public class ProblemServlet extends HttpServlet {
         String detail = switch (status) {
             case 404 -> "No resource at " + path + ". The API lives under /api, health under /health, metrics at /metrics.";
             case 405 -> "Method " + request.getMethod() + " is not allowed on " + path;
+            case 413 -> "Request body too large.";
+            case 415 -> JsonByDefault.SEND_JSON;
             default -> status >= 500 ? "Unexpected server error." : title;
         };
-        Problem problem = new Problem("about:blank", title, status, detail, path, java.util.Map.of());
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(ProblemJson.write(problem));
+        ServletProblems.write(response, new Problem("about:blank", title, status, detail, path, java.util.Map.of()));
     }
 }

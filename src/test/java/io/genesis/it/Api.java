@@ -67,6 +67,24 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * Any request as a test builds it (method, body publisher, headers of its choice, e.g. another Content-Type or an
+     * Origin): like every call here it goes through {@link #send(HttpRequest.Builder)}.
+     */
+    public static Reply send(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).method(method, body);
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A POST whose body is sent chunked (HTTP/1.1, no Content-Length), as a client streaming a body of unknown size. */
+    public static Reply postChunked(String path, byte[] json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json)));
+        return send(request);
+    }
+
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
