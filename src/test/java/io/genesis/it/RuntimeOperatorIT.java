@@ -181,6 +181,9 @@ class RuntimeOperatorIT {
         assertTrue(metrics.contains("# TYPE omnidaemon_pending_tasks gauge"), "gauge type line");
         String pending = sample(metrics, "omnidaemon_pending_tasks", "genesis.build");
         assertTrue(pending != null && pending.contains("agent=\"builder_agent\""), "pending gauge: " + pending);
+        // the IT server's own worker heartbeats, so at least one worker is alive cluster-wide
+        String alive = metrics.lines().filter(l -> l.startsWith("omnidaemon_workers_alive{")).findFirst().orElse("");
+        assertTrue(alive.matches(".* [1-9][0-9]*\\.0"), "workers alive gauge: " + alive);
     }
 
     @Test

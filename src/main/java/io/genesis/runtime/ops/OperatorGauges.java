@@ -24,15 +24,17 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Prometheus gauges {@code omnidaemon_dlq_depth} and {@code omnidaemon_pending_tasks} per topic and agent. A scrape
- * reads a snapshot that is refreshed (one pipelined Redis round trip) at most every
- * {@code genesis.operator.gauge-refresh-seconds}; while Redis cannot be read the gauges are NaN, not stale.
+ * Prometheus gauges {@code omnidaemon_dlq_depth} and {@code omnidaemon_pending_tasks} per topic and agent, and
+ * {@code omnidaemon_workers_alive} (workers whose heartbeat is fresh, cluster-wide: the alert on missing heartbeats
+ * reads it). A scrape reads a snapshot that is refreshed at most every {@code genesis.operator.gauge-refresh-seconds};
+ * while Redis cannot be read the gauges are NaN, not stale.
  */
 @ApplicationScoped
 public class OperatorGauges {
 
     public static final String DLQ_DEPTH = "omnidaemon_dlq_depth";
     public static final String PENDING_TASKS = "omnidaemon_pending_tasks";
+    public static final String WORKERS_ALIVE = "omnidaemon_workers_alive";
 
     private static final Logger LOG = Logger.getLogger(OperatorGauges.class.getName());
 
@@ -47,13 +49,16 @@ public class OperatorGauges {
     BusReader bus;
 
     @Inject
+    RuntimeOverview overview;
+
+    @Inject
     @ConfigProperty(name = "genesis.operator.gauge-refresh-seconds")
     long refreshSeconds;
 
     private Snapshot snapshot;
 
-    /** Depths per topic as of {@code takenAt}; {@code byTopic} is null when Redis could not be read. */
-    private record Snapshot(Instant takenAt, Map<String, TopicState> byTopic) {
+    /** Depths per topic and live workers as of {@code takenAt}; both null when Redis could not be read. */
+    private record Snapshot(Instant takenAt, Map<String, TopicState> byTopic, Long workersAlive) {
     }
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -66,6 +71,12 @@ public class OperatorGauges {
             registry.gauge(dlq, () -> value(policy.topic(), TopicState::deadLetterDepth), tags);
             registry.gauge(pending, () -> value(policy.topic(), TopicState::pending), tags);
         }
+        registry.gauge(Metadata.builder().withName(WORKERS_ALIVE).withUnit(MetricUnits.NONE)
+                .withDescription("Workers whose last heartbeat is at most genesis.runtime.worker-stale-seconds old").build(),
+                () -> {
+                    Long alive = current().workersAlive();
+                    return alive == null ? Double.NaN : alive.doubleValue();
+                });
     }
 
     private Double value(String topic, ToLongFunction<TopicState> field) {
@@ -77,18 +88,19 @@ public class OperatorGauges {
     private synchronized Snapshot current() {
         Instant now = Instant.now();
         if (snapshot == null || Duration.between(snapshot.takenAt(), now).compareTo(Duration.ofSeconds(refreshSeconds)) >= 0) {
-            snapshot = new Snapshot(now, read());
+            snapshot = read(now);
         }
         return snapshot;
     }
 
-    private Map<String, TopicState> read() {
+    private Snapshot read(Instant now) {
         try {
             List<TopicState> states = bus.topics(agents.all(), false);
-            return states.stream().collect(Collectors.toMap(state -> state.policy().topic(), state -> state));
+            return new Snapshot(now, states.stream().collect(Collectors.toMap(state -> state.policy().topic(), state -> state)),
+                    overview.workersAlive(now));
         } catch (JedisException e) {
             LOG.log(Level.FINE, "gauges: Redis not readable", e);
-            return null;
+            return new Snapshot(now, null, null);
         }
     }
 }

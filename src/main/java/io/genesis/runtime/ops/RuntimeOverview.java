@@ -72,6 +72,11 @@ public class RuntimeOverview {
         }
     }
 
+    /** Workers whose last heartbeat is fresh at {@code now}; throws JedisException when Redis cannot be read. */
+    long workersAlive(Instant now) {
+        return heartbeats(redis.client().hgetAll(keys.workers()), now).stream().filter(WorkerStatus::alive).count();
+    }
+
     private List<WorkerStatus> heartbeats(Map<String, String> hash, Instant now) {
         Duration stale = Duration.ofSeconds(workerStaleSeconds);
         return hash.entrySet().stream()
