@@ -62,9 +62,7 @@ public class SpendSummaries {
 
     /** The summary within {@code scope} to {@code target} instead of the configured URL, when given. */
     public Optional<String> publish(TenantScope scope, String businessId, Optional<java.net.URI> target) {
-        Optional<String> delivery = webhook.send(summarize(scope, businessId), target);
-        delivery.ifPresent(id -> store.recordDelivery(id, scope, businessId));
-        return delivery;
+        return webhook.send(summarize(scope, businessId), target, deliveryId -> store.recordDelivery(deliveryId, scope, businessId));
     }
 
     /**
