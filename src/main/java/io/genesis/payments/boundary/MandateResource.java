@@ -76,7 +76,8 @@ public class MandateResource {
     @Path("{id}/revoke")
     public Response revoke(@PathParam("id") String mandateId, String body) {
         String reason = required(JsonBody.parse(body, true), "reason", MAX_REASON);
-        MandateRevocations.Revoked revoked = revocations.revoke(Callers.scope(tenants, null), mandateId, Callers.subject(tenants), reason);
+        MandateRevocations.Revoked revoked = revocations.revoke(Callers.scope(tenants, null), mandateId, Callers.subject(tenants),
+                reason);
         Response.ResponseBuilder answer = Response.ok(revoked.mandate());
         return (revoked.replayed() ? answer.header("Idempotent-Replayed", "true") : answer).build();
     }

@@ -138,7 +138,7 @@ public class PaymentResource {
     @POST
     @Path("{id}/capture")
     public Response capture(@PathParam("id") String paymentId, String body) {
-        JsonBody.parse(body, false);
+        JsonBody.parse(body, false); // a body, if any, must be a JSON object; none of its members is used
         return answer(staged.capture(scope(), paymentId, Callers.subject(tenants)), false);
     }
 
@@ -146,23 +146,22 @@ public class PaymentResource {
     @Path("{id}/void")
     public Response voidAuthorization(@PathParam("id") String paymentId, String body) {
         String reason = JsonBody.parse(body, false).text("reason");
-        return answer(staged.voidAuthorization(scope(), paymentId, Callers.subject(tenants), reason == null ? "voided through the API" : reason),
-                false);
+        return answer(staged.voidAuthorization(scope(), paymentId, Callers.subject(tenants),
+                reason == null ? "voided through the API" : reason), false);
     }
 
     /** {@code {"amount_cents": N?, "reason": "..."}} with an {@code Idempotency-Key}: refund a captured charge. */
     @POST
     @Path("{id}/refund")
     public Response refund(@PathParam("id") String paymentId, String body, @HeaderParam(IDEMPOTENCY) String key) {
-        TenantScope scope = scope();
-        queries.find(scope, paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
+        one(paymentId);
         if (key == null || !key.matches("[A-Za-z0-9_-]{16,128}")) {
             throw InvalidPaymentRequest.malformed(IDEMPOTENCY, "Idempotency-Key (16-128 characters of letters, digits, '_' or '-')"
                     + " is required: refunds are retried safely only with one");
         }
         JsonBody json = JsonBody.parse(body, false);
         String reason = json.text("reason");
-        return answer(refunds.refund(scope, paymentId, json.whole("amount_cents"), reason == null ? "refund requested" : reason, key,
+        return answer(refunds.refund(scope(), paymentId, json.whole("amount_cents"), reason == null ? "refund requested" : reason, key,
                 Callers.subject(tenants)), true);
     }
 

@@ -66,7 +66,8 @@ public class SpendResource {
     @Path("notifications")
     public Response notifyWebhook(@PathParam("id") String businessId, @QueryParam("tenant_id") String tenantId, String body) {
         String url = JsonBody.parse(body, false).text("webhook_url");
-        return summaries.publish(Callers.scope(tenants, tenantId), valid(businessId), Optional.ofNullable(url).map(SpendResource::webhook))
+        return summaries.publish(Callers.scope(tenants, tenantId), valid(businessId),
+                        Optional.ofNullable(url).map(SpendResource::webhook))
                 .map(delivery -> Response.accepted(Map.of("business_id", businessId, "delivery_id", delivery))
                         .location(uriInfo.getAbsolutePathBuilder().path(delivery).build()).build())
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.CONFLICT,
