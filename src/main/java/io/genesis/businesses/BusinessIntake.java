@@ -4,6 +4,7 @@ import io.genesis.api.JsonConventions;
 import io.genesis.businesses.store.BusinessStore;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.AgentRegistry;
+import io.genesis.runtime.ServerRole;
 import io.genesis.runtime.Envelope;
 import io.genesis.runtime.TaskPublisher;
 import io.genesis.runtime.TraceContext;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.genesis.schema.SchemaReady;
 
 import java.security.SecureRandom;
@@ -52,6 +54,10 @@ public class BusinessIntake {
     @Resource(lookup = "concurrent/genesis/scheduler")
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    @ConfigProperty(name = ServerRole.KEY)
+    ServerRole role;
+
     /** Accepts {@code request} for {@code tenantId} (the tenant already resolved) and asks the Meta-Agent to plan it. */
     public BusinessStore.Created accept(String tenantId, BusinessRequest request, String idempotencyKey, String traceparent) {
         String businessId = "biz_" + HexFormat.of().formatHex(randomBytes());
@@ -69,7 +75,11 @@ public class BusinessIntake {
         return created;
     }
 
+    /** The stalled-business sweep is background work: servers of role api leave it to the workers. */
     void startSweeper(@Observes SchemaReady ready) {
+        if (!role.works()) {
+            return;
+        }
         scheduler.scheduleWithFixedDelay(this::republishStalled, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 

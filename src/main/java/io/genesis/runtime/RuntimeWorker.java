@@ -14,6 +14,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import java.util.logging.Logger;
  * This worker's share of the runtime: one {@link ConsumerLoop} per agent on the long-running consumer executor,
  * handler threads from the managed thread factory, plus the delayed-retry mover, the SQL result writer, the timeout
  * watchdog, the heartbeat and the stream janitor. Stops gracefully:
- * no new reads, in-flight tasks get the grace period, whatever remains is reclaimed by other workers.
+ * no new reads, in-flight tasks get the grace period, whatever remains is reclaimed by other workers. A server of role
+ * {@code api} ({@link ServerRole}) starts none of it, and its health does not wait for consumers.
  */
 @ApplicationScoped
 public class RuntimeWorker {
@@ -79,6 +81,10 @@ public class RuntimeWorker {
     WorkerHeartbeat heartbeat;
 
     @Inject
+    @ConfigProperty(name = ServerRole.KEY)
+    ServerRole role;
+
+    @Inject
     TimeoutWatchdog watchdog;
 
     private final List<ConsumerLoop> loops = new ArrayList<>();
@@ -88,6 +94,10 @@ public class RuntimeWorker {
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) @Initialized(ApplicationScoped.class) Object event) {
         startedAt = Instant.now();
+        if (!role.works()) {
+            LOG.info("Role api: this server serves HTTP only; no consumer loops or background work");
+            return;
+        }
         // as many threads as tasks in flight: each consumer loop bounds its own with the agent's consumers
         handlerThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, HANDLER_THREAD_IDLE_SECONDS, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threadFactory);
@@ -137,19 +147,32 @@ public class RuntimeWorker {
 
     /** True when every consumer loop has gone round recently (no remote call needed to tell). */
     public boolean consumersAlive() {
-        long staleAfter = Math.max(30_000, settings.blockMillis() * 10);
-        return !loops.isEmpty() && loops.stream().allMatch(loop -> loop.alive(staleAfter));
+        if (!role.works()) {
+            return true;
+        }
+        return !loops.isEmpty() && loops.stream().allMatch(loop -> loop.alive(staleAfterMillis()));
     }
 
     /** Agents whose loop is stuck (for the liveness report). */
     public List<String> stalledConsumers() {
-        long staleAfter = Math.max(30_000, settings.blockMillis() * 10);
-        return loops.stream().filter(loop -> !loop.alive(staleAfter)).map(loop -> loop.policy().agent()).toList();
+        return loops.stream().filter(loop -> !loop.alive(staleAfterMillis())).map(loop -> loop.policy().agent()).toList();
+    }
+
+    /** A loop that has not gone round for this long is stuck. */
+    private long staleAfterMillis() {
+        return Math.max(30_000, settings.blockMillis() * 10);
     }
 
     /** True when every agent's consumer group exists on Redis. */
     public boolean groupsReady() {
+        if (!role.works()) {
+            return true;
+        }
         return !loops.isEmpty() && loops.stream().allMatch(ConsumerLoop::groupReady);
+    }
+
+    public ServerRole role() {
+        return role;
     }
 
     public Instant startedAt() {

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Health of this worker's share of the bus: consumer loops alive (liveness), consumer groups in place (readiness). */
+/**
+ * Health of this worker's share of the bus: consumer loops alive (liveness), consumer groups in place (readiness).
+ * A server of role api has no consumers: both report up, with the role in their data.
+ */
 public final class RuntimeHealth {
 
     private RuntimeHealth() {
@@ -25,6 +28,7 @@ public final class RuntimeHealth {
         public HealthCheckResponse call() {
             return HealthCheckResponse.named("consumers")
                     .status(worker.consumersAlive())
+                    .withData("role", worker.role().label())
                     .withData("in_flight", worker.inFlight())
                     .withData("stalled", String.join(",", worker.stalledConsumers()))
                     .build();
@@ -40,7 +44,7 @@ public final class RuntimeHealth {
 
         @Override
         public HealthCheckResponse call() {
-            return HealthCheckResponse.named("bus").status(worker.groupsReady()).build();
+            return HealthCheckResponse.named("bus").status(worker.groupsReady()).withData("role", worker.role().label()).build();
         }
     }
 }
