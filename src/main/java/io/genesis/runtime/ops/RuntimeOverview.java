@@ -73,7 +73,7 @@ public class RuntimeOverview {
     }
 
     /** Workers whose last heartbeat is fresh at {@code now}; throws JedisException when Redis cannot be read. */
-    long workersAlive(Instant now) {
+    public long workersAlive(Instant now) {
         return heartbeats(redis.client().hgetAll(keys.workers()), now).stream().filter(WorkerStatus::alive).count();
     }
 
