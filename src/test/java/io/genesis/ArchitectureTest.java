@@ -11,6 +11,16 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +142,32 @@ class ArchitectureTest {
     void theProblemFamilyImportsNothingOfGenesis() {
         noClasses().that().resideInAPackage("io.genesis.problem..").should().dependOnClassesThat(
                 resideInAPackage("io.genesis..").and(not(resideInAPackage("io.genesis.problem..")))).check(production);
+    }
+
+    // ---- fail closed: every resource method carries a role decision
+
+    @Test
+    void everyResourceMethodCarriesARoleDecisionAndNoneIsPublic() {
+        Set<String> undecided = new TreeSet<>();
+        Set<String> resourceMethods = new TreeSet<>();
+        for (JavaClass type : production) {
+            Class<?> resource = type.reflect();
+            for (java.lang.reflect.Method method : resource.getDeclaredMethods()) {
+                if (Stream.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class, HEAD.class, OPTIONS.class)
+                        .noneMatch(method::isAnnotationPresent)) {
+                    continue;
+                }
+                String name = resource.getSimpleName() + "." + method.getName();
+                resourceMethods.add(name);
+                boolean decided = method.isAnnotationPresent(RolesAllowed.class) || method.isAnnotationPresent(DenyAll.class)
+                        || resource.isAnnotationPresent(RolesAllowed.class) || resource.isAnnotationPresent(DenyAll.class);
+                if (!decided || method.isAnnotationPresent(PermitAll.class) || resource.isAnnotationPresent(PermitAll.class)) {
+                    undecided.add(name);
+                }
+            }
+        }
+        assertTrue(resourceMethods.size() > 30, "the resource methods were found: " + resourceMethods);
+        assertEquals(Set.of(), undecided, "resource methods without @RolesAllowed/@DenyAll (or @PermitAll, which /api never is)");
     }
 
     // ---- Redis and SQL behind a few classes

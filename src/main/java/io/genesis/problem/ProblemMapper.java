@@ -59,10 +59,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             problem = problem.with(extension.getKey(), extension.getValue());
         }
         Response response = problem.withInstance(path).toResponse();
-        if (error.kind() == DomainException.Kind.UNAVAILABLE) {
-            if (error.getCause() != null) {
-                LOG.warning(() -> "Answered 503 on " + path + ": " + Failures.brief(error));
-            }
+        if (error.kind() == DomainException.Kind.UNAVAILABLE && error.getCause() != null) {
+            LOG.warning(() -> "Answered 503 on " + path + ": " + Failures.brief(error));
+        }
+        if (error.retryAfterSeconds() > 0) {
             return Response.fromResponse(response).header("Retry-After", String.valueOf(error.retryAfterSeconds())).build();
         }
         return response;

@@ -27,10 +27,17 @@ public class ProblemServlet extends HttpServlet {
         String detail = switch (status) {
             case 404 -> "No resource at " + path + ". The API lives under /api, health under /health, metrics at /metrics.";
             case 405 -> "Method " + request.getMethod() + " is not allowed on " + path;
+            case 401 -> request.getHeader("Authorization") == null ? "Send a bearer token: Authorization: Bearer <JWT>"
+                    : "The bearer token was not accepted: its signature, issuer, audience and expiry are checked";
+            case 403 -> "The token's roles (groups claim) do not allow this";
             case 413 -> "Request body too large.";
             case 415 -> JsonByDefault.SEND_JSON;
             default -> status >= 500 ? "Unexpected server error." : title;
         };
+        if (status == HttpServletResponse.SC_UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
+            response.setHeader("WWW-Authenticate", request.getHeader("Authorization") == null ? "Bearer realm=\"genesis\""
+                    : "Bearer realm=\"genesis\", error=\"invalid_token\"");
+        }
         ServletProblems.write(response, new Problem("about:blank", title, status, detail, path, java.util.Map.of()));
     }
 }

@@ -74,6 +74,7 @@ class BusinessBenchmark {
             inFlight.acquire();
             String body = "{\"business_type\":\"" + TYPES.get(i % TYPES.size()) + "\",\"tenant_id\":\"bench\"}";
             HttpRequest request = HttpRequest.newBuilder(URI.create(Api.BASE + "/api/businesses"))
+                .header(Api.AUTHORIZATION, "Bearer " + Api.TOKEN)
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             sends.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((reply, error) -> {

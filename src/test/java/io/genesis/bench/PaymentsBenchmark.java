@@ -78,6 +78,7 @@ class PaymentsBenchmark {
     /** Daily budget and velocity high enough that only the rules' cost is measured, never a denial. */
     private void setBudget() throws Exception {
         HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/budgets/" + AGENT))
+                .header(Api.AUTHORIZATION, "Bearer " + Api.TOKEN)
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"daily_limit_cents\":1000000,\"updated_by\":\"benchmark\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -136,6 +137,7 @@ class PaymentsBenchmark {
             }
             begin = System.nanoTime();
             HttpResponse<String> captured = http.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/payments/" + id.group(1) + "/capture"))
+                .header(Api.AUTHORIZATION, "Bearer " + Api.TOKEN)
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"actor\":\"benchmark\"}")).build(), HttpResponse.BodyHandlers.ofString());
             capture.add(System.nanoTime() - begin);
@@ -154,6 +156,7 @@ class PaymentsBenchmark {
         String body = "{\"business_id\":\"" + business + "\",\"agent_id\":\"" + AGENT + "\",\"vendor_url\":\"" + vendor
                 + "\",\"purpose\":\"benchmark completion\",\"mode\":\"" + mode + "\",\"body\":{\"prompt\":\"question " + n + "\"}}";
         return http.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/payments"))
+                .header(Api.AUTHORIZATION, "Bearer " + Api.TOKEN)
                 .header("Content-Type", "application/json").header("Idempotency-Key", "bench_" + run + "_" + n)
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,7 +1,7 @@
 package io.genesis.bench;
 
 import io.genesis.api.JsonConventions;
-import io.genesis.api.TenantResolver;
+import io.genesis.security.TenantResolver;
 import io.genesis.it.Api;
 import io.genesis.it.Await;
 import io.genesis.it.Database;
@@ -502,6 +502,7 @@ class RuntimeBenchmark {
     private void httpLatency(BenchmarkReport report) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(Api.BASE + "/api/tasks"))
+                .header(Api.AUTHORIZATION, "Bearer " + Api.TOKEN)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"" + TOPIC + "\",\"content\":{}}"))

@@ -65,11 +65,13 @@ class ProblemJsonIT {
         var client = HttpClient.newHttpClient();
         // the JDK client adds no Content-Type of its own: this body arrives without one
         var noType = client.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/tasks"))
+                .header(Api.AUTHORIZATION, "Bearer " + Api.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"genesis.build\",\"content\":{}}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, noType.statusCode(), noType.body());
         assertTrue(noType.body().contains("\"task_id\""), noType.body());
         var form = client.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/tasks"))
+                .header(Api.AUTHORIZATION, "Bearer " + Api.TOKEN)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("topic=genesis.build")).build(),
                 HttpResponse.BodyHandlers.ofString());

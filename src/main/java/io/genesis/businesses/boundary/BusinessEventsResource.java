@@ -1,5 +1,7 @@
 package io.genesis.businesses.boundary;
 
+import io.genesis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  * Every event's id is a cursor of what the client has seen ({@link EventCursor}); the live part comes from this
  * worker's one subscription to business change notices ({@link BusinessEventStreams}), whichever worker runs it.
  */
+@RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
 @Path("/businesses/{id}/events")
 @ApplicationScoped
 public class BusinessEventsResource {

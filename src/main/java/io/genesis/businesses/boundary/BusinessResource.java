@@ -1,21 +1,23 @@
 package io.genesis.businesses.boundary;
 
-import io.genesis.api.QueryParameters;
 import io.genesis.api.JsonConventions;
-import io.genesis.api.TenantResolver;
+import io.genesis.api.QueryParameters;
 import io.genesis.businesses.BusinessApprovals;
 import io.genesis.businesses.BusinessIntake;
 import io.genesis.businesses.BusinessRecord;
 import io.genesis.businesses.BusinessRequest;
 import io.genesis.businesses.BusinessStatus;
-import io.genesis.businesses.store.BusinessStore;
 import io.genesis.businesses.BusinessViews;
+import io.genesis.businesses.store.BusinessStore;
 import io.genesis.catalog.BusinessArchetypes;
 import io.genesis.planning.PlanningRejected;
 import io.genesis.planning.RequestSanitizer;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.TraceContext;
+import io.genesis.security.Roles;
+import io.genesis.security.TenantResolver;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -46,6 +48,7 @@ import java.util.regex.Pattern;
  * (BusinessCreationResult), {@code GET /api/businesses} (filters, paging), approvals of held tasks, and
  * {@code GET /api/business-types}. Events are in {@link BusinessEventsResource}.
  */
+@RolesAllowed({Roles.TENANT, Roles.OPERATOR})
 @Path("/")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -109,6 +112,7 @@ public class BusinessResource {
                 .build();
     }
 
+    @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("businesses/{id}")
     public JsonObject result(@PathParam("id") String businessId) {
@@ -116,6 +120,7 @@ public class BusinessResource {
         return BusinessViews.result(business, store.tasks(businessId), store.transitions(businessId, 0));
     }
 
+    @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("businesses")
     public JsonObject list(@QueryParam("status") String status, @QueryParam("business_type") String type,
@@ -141,6 +146,7 @@ public class BusinessResource {
                 .add("offset", skip).build();
     }
 
+    @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
     @POST
     @Path("businesses/{id}/approvals/{task_id}")
     @Consumes(MediaType.WILDCARD)
@@ -162,6 +168,7 @@ public class BusinessResource {
         return result(businessId);
     }
 
+    @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("business-types")
     public JsonObject businessTypes() {

@@ -7,6 +7,8 @@ import io.genesis.payments.PaymentSettings;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.AgentRegistry;
+import io.genesis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** {@code GET /api/budgets}, {@code GET /api/budgets/{agent}}, {@code PUT /api/budgets/{agent} {"daily_limit_cents": N}}. */
+@RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
 @Path("budgets")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +50,7 @@ public class BudgetResource {
         return budgets.of(known(agent));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @PUT
     @Path("{agent}")
     public Budget set(@PathParam("agent") String agent, String body) {

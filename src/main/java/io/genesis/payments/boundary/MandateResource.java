@@ -6,6 +6,8 @@ import io.genesis.payments.Mandate;
 import io.genesis.payments.MandateNotFound;
 import io.genesis.payments.MandateRevocations;
 import io.genesis.payments.store.MandateStore;
+import io.genesis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,7 @@ import java.util.List;
  * {@code GET /api/payments/mandates/{id}} and {@code POST /api/payments/mandates/{id}/revoke}
  * {@code {"revoked_by","reason"}}: the AP2 mandates purchases are made under, and revoking an agent's open one.
  */
+@RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
 @Path("payments/mandates")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +64,7 @@ public class MandateResource {
      * charges awaiting a human are denied and its uncaptured authorizations voided. Repeating it is a no-op answered
      * with {@code Idempotent-Replayed: true}.
      */
+    @RolesAllowed({Roles.TENANT, Roles.OPERATOR})
     @POST
     @Path("{id}/revoke")
     public Response revoke(@PathParam("id") String mandateId, String body) {

@@ -1,7 +1,6 @@
 package io.genesis.payments.boundary;
 
 import io.genesis.api.QueryParameters;
-import io.genesis.api.TenantResolver;
 import io.genesis.payments.HumanDecisions;
 import io.genesis.payments.InvalidPaymentRequest;
 import io.genesis.payments.Payment;
@@ -16,6 +15,9 @@ import io.genesis.payments.PurchaseRequest;
 import io.genesis.payments.Refunds;
 import io.genesis.payments.StagedPayments;
 import io.genesis.payments.store.PaymentStore;
+import io.genesis.security.Roles;
+import io.genesis.security.TenantResolver;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +42,7 @@ import java.util.Locale;
  * {@code GET /api/payments/{id}}, {@code POST /api/payments/{id}/decision} and, for staged payments,
  * {@code POST /api/payments/{id}/capture | void | refund}.
  */
+@RolesAllowed({Roles.TENANT, Roles.OPERATOR})
 @Path("payments")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -88,6 +91,7 @@ public class PaymentResource {
         return answer(request.mode() == PurchaseMode.STAGED ? staged.authorize(request) : intake.purchase(request), true);
     }
 
+    @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     public List<Payment> list(@QueryParam("business_id") String businessId, @QueryParam("agent_id") String agentId,
                               @QueryParam("task_id") String taskId, @QueryParam("status") String status,
@@ -102,6 +106,7 @@ public class PaymentResource {
         return queries.list(new PaymentStore.Filter(businessId, agentId, taskId, status, vendorId, kind), QueryParameters.limit(limit, LIST_DEFAULT, LIST_MAX));
     }
 
+    @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("{id}")
     public Payment one(@PathParam("id") String paymentId) {
@@ -109,6 +114,7 @@ public class PaymentResource {
     }
 
     /** {@code {"decision": "approve"|"deny", "decided_by": "...", "rationale": "..."}}: a human decides an escalation. */
+    @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
     @POST
     @Path("{id}/decision")
     public Response decide(@PathParam("id") String paymentId, String body) {

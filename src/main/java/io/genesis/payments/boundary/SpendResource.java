@@ -8,6 +8,8 @@ import io.genesis.payments.SpendSummary;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.webhook.DeliveryStatus;
+import io.genesis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ import java.util.Optional;
  * to the spend-summary webhook now (202 with the delivery id; 409 when no webhook URL is configured);
  * {@code GET .../spend/notifications/{delivery_id}}: how that delivery went.
  */
+@RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
 @Path("businesses/{id}/spend")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +56,7 @@ public class SpendResource {
      * Optional body {@code {"webhook_url": "https://..."}} sends to that URL instead of the configured one. 202 with the
      * delivery id and, in {@code Location}, where its status is.
      */
+    @RolesAllowed({Roles.TENANT, Roles.OPERATOR})
     @POST
     @Path("notifications")
     public Response notifyWebhook(@PathParam("id") String businessId, String body) {

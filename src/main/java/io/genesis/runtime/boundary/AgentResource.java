@@ -5,6 +5,8 @@ import io.genesis.runtime.AgentRegistry;
 import io.genesis.runtime.ops.BusReader;
 import io.genesis.runtime.ops.GroupState;
 import io.genesis.runtime.ops.TopicState;
+import io.genesis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** {@code GET /api/agents}: every agent with its topic, policy, consumer group, live bus counts and counters. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("agents")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -10,6 +10,8 @@ import io.genesis.runtime.ops.RedisServerInfo;
 import io.genesis.runtime.ops.StreamMessage;
 import io.genesis.runtime.ops.StreamSummary;
 import io.genesis.runtime.ops.TopicState;
+import io.genesis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import java.util.List;
  * The {@code omnidaemon bus list|inspect|groups|stats} verbs over the registered topics' streams. A stream that
  * does not exist yet (nothing published) reads as empty.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("bus")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,6 +7,8 @@ import io.genesis.runtime.ops.BusReader;
 import io.genesis.runtime.ops.DeadLetter;
 import io.genesis.runtime.ops.DeadLetterAdmin;
 import io.genesis.runtime.ops.ReplayOutcome;
+import io.genesis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +30,7 @@ import java.util.Optional;
  * Replay of everything is capped per call ({@link DeadLetterAdmin#MAX_REPLAY_PER_CALL}); the answer says how many
  * remain.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("bus/dlq")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,6 +3,8 @@ package io.genesis.runtime.boundary;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.ops.BusReader;
 import io.genesis.runtime.ops.TopicCounters;
+import io.genesis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code GET /api/metrics[?topic=]}: the {@code omnidaemon metrics} equivalent, cumulative per topic and agent. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("metrics")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,6 +2,8 @@ package io.genesis.runtime.boundary;
 
 import io.genesis.runtime.ops.RuntimeOverview;
 import io.genesis.runtime.ops.RuntimeReport;
+import io.genesis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code GET /api/runtime}: the {@code omnidaemon health} equivalent. Always 200 when this worker can answer: a
  * status page reports {@code down} in its body rather than failing itself.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("runtime")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

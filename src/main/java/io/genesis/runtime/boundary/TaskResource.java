@@ -1,6 +1,5 @@
 package io.genesis.runtime.boundary;
 
-import io.genesis.api.TenantResolver;
 import io.genesis.outbound.OutboundUrls;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
@@ -16,6 +15,9 @@ import io.genesis.runtime.TaskStatus;
 import io.genesis.runtime.TaskStore;
 import io.genesis.runtime.TaskTransitions;
 import io.genesis.runtime.TraceContext;
+import io.genesis.security.Roles;
+import io.genesis.security.TenantResolver;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,10 +31,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
@@ -44,6 +46,7 @@ import java.util.Optional;
  * Publishing and polling tasks: {@code POST /api/tasks} (202 + poll_url), {@code GET /api/tasks/{id}}, the seed's
  * {@code /api/invoke/async} + {@code /api/task/{id}} aliases, and the synchronous {@code POST /api/invoke}.
  */
+@RolesAllowed({Roles.TENANT, Roles.OPERATOR})
 @Path("/")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -124,6 +127,7 @@ public class TaskResource {
         return accepted(published);
     }
 
+    @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("tasks/{id}")
     public TaskState status(@PathParam("id") String taskId) {
@@ -157,6 +161,7 @@ public class TaskResource {
         return status(taskId);
     }
 
+    @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("task/{id}")
     public TaskState statusAlias(@PathParam("id") String taskId) {

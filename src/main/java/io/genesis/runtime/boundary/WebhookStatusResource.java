@@ -3,6 +3,8 @@ package io.genesis.runtime.boundary;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.webhook.DeliveryStatus;
 import io.genesis.runtime.webhook.WebhookDeliveries;
+import io.genesis.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.regex.Pattern;
 
 /** {@code GET /api/tasks/{id}/webhook}: how the latest webhook delivery of a task went (kept as long as task states). */
+@RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
 @Path("tasks/{id}/webhook")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
