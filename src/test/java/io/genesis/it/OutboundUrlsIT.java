@@ -9,6 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -82,13 +85,20 @@ class OutboundUrlsIT {
     }
 
     @Test
-    void aDeliveryIsCheckedAgainOnTheAddressItWouldConnectTo() {
+    void aDeliveryIsCheckedAgainOnTheAddressItWouldConnectTo() throws SQLException {
         Endpoint receiver = receivers.endpoint(List.of(Answer.of(200)));
         String business = Payments.business();
-        // jobs that never passed intake (as if the name had resolved elsewhere then): refused when attempted, not retried
+        // jobs that never passed intake (as if the name had resolved elsewhere then), their owner recorded as the API
+        // does: refused when attempted, not retried
         for (String url : List.of("http://169.254.169.254/latest/meta-data/",
                 receiver.url.replace("127.0.0.1", "127.0.0.2"), receiver.url.replace("127.0.0.1", "[::ffff:127.0.0.2]"))) {
             String deliveryId = UUID.randomUUID().toString();
+            try (Connection db = Database.connect(); PreparedStatement owner = db.prepareStatement(
+                    "INSERT INTO spend_summary_deliveries (delivery_id, tenant_id, business_id) VALUES (?, 'default', ?)")) {
+                owner.setString(1, deliveryId);
+                owner.setString(2, business);
+                owner.executeUpdate();
+            }
             Tasks.redis().zadd(WebhookReceiver.JOBS, System.currentTimeMillis(), Json.createObjectBuilder()
                     .add("delivery_id", deliveryId).add("business_id", business).add("url", url).add("attempt", 0)
                     .add("body", "{}").add("max_attempts", 3).add("backoff_base_ms", 100).add("backoff_cap_ms", 1000)
