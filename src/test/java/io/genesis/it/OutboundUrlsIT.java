@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -93,12 +91,7 @@ class OutboundUrlsIT {
         for (String url : List.of("http://169.254.169.254/latest/meta-data/",
                 receiver.url.replace("127.0.0.1", "127.0.0.2"), receiver.url.replace("127.0.0.1", "[::ffff:127.0.0.2]"))) {
             String deliveryId = UUID.randomUUID().toString();
-            try (Connection db = Database.connect(); PreparedStatement owner = db.prepareStatement(
-                    "INSERT INTO spend_summary_deliveries (delivery_id, tenant_id, business_id) VALUES (?, 'default', ?)")) {
-                owner.setString(1, deliveryId);
-                owner.setString(2, business);
-                owner.executeUpdate();
-            }
+            Payments.ownSpendDelivery(deliveryId, business);
             Tasks.redis().zadd(WebhookReceiver.JOBS, System.currentTimeMillis(), Json.createObjectBuilder()
                     .add("delivery_id", deliveryId).add("business_id", business).add("url", url).add("attempt", 0)
                     .add("body", "{}").add("max_attempts", 3).add("backoff_base_ms", 100).add("backoff_cap_ms", 1000)
