@@ -224,7 +224,7 @@ class ChartRenderTest {
         assertEquals(2, chart.ofKind("PodDisruptionBudget").size());
         Map<String, Object> config = map(chart.one("ConfigMap", FULLNAME + "-config").get("data"));
         assertEquals("false", config.get("GENESIS_DEV_SERVICES_ENABLED"));
-        assertEquals("true", config.get("GENESIS_SIMULATION_ENABLED"));
+        assertFalse(config.containsKey("GENESIS_SIMULATION_ENABLED"), "simulation stays at its default, off");
     }
 
     @Test
