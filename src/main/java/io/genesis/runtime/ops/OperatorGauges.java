@@ -1,7 +1,9 @@
 package io.genesis.runtime.ops;
 
 import io.genesis.runtime.AgentPolicy;
+import io.genesis.redis.RedisConnection;
 import io.genesis.runtime.AgentRegistry;
+import io.genesis.runtime.RuntimeKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -49,7 +51,15 @@ public class OperatorGauges {
     BusReader bus;
 
     @Inject
-    RuntimeOverview overview;
+    RedisConnection redis;
+
+    @Inject
+    RuntimeKeys keys;
+
+    /** Injected here, not read through another bean: gauges are read on the metrics runtime's threads. */
+    @Inject
+    @ConfigProperty(name = "genesis.runtime.worker-stale-seconds")
+    long workerStaleSeconds;
 
     @Inject
     @ConfigProperty(name = "genesis.operator.gauge-refresh-seconds")
@@ -97,7 +107,8 @@ public class OperatorGauges {
         try {
             List<TopicState> states = bus.topics(agents.all(), false);
             return new Snapshot(now, states.stream().collect(Collectors.toMap(state -> state.policy().topic(), state -> state)),
-                    overview.workersAlive(now));
+                    RuntimeOverview.heartbeats(redis.client().hgetAll(keys.workers()), now, workerStaleSeconds).stream()
+                            .filter(WorkerStatus::alive).count());
         } catch (JedisException e) {
             LOG.log(Level.FINE, "gauges: Redis not readable", e);
             return new Snapshot(now, null, null);

@@ -72,13 +72,13 @@ public class RuntimeOverview {
         }
     }
 
-    /** Workers whose last heartbeat is fresh at {@code now}; throws JedisException when Redis cannot be read. */
-    public long workersAlive(Instant now) {
-        return heartbeats(redis.client().hgetAll(keys.workers()), now).stream().filter(WorkerStatus::alive).count();
+    private List<WorkerStatus> heartbeats(Map<String, String> hash, Instant now) {
+        return heartbeats(hash, now, workerStaleSeconds);
     }
 
-    private List<WorkerStatus> heartbeats(Map<String, String> hash, Instant now) {
-        Duration stale = Duration.ofSeconds(workerStaleSeconds);
+    /** Every heartbeat of {@code hash} read as of {@code now}, alive when at most {@code staleSeconds} old. */
+    static List<WorkerStatus> heartbeats(Map<String, String> hash, Instant now, long staleSeconds) {
+        Duration stale = Duration.ofSeconds(staleSeconds);
         return hash.entrySet().stream()
                 .map(entry -> WorkerStatus.read(entry.getKey(), entry.getValue(), now, stale))
                 .sorted(Comparator.comparing(WorkerStatus::workerId))
