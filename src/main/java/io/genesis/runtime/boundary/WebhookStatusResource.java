@@ -27,11 +27,15 @@ public class WebhookStatusResource {
     @Inject
     WebhookDeliveries deliveries;
 
+    @Inject
+    TaskResource tasks;
+
     @GET
     public DeliveryStatus status(@PathParam("id") String taskId) {
         if (!ID.matcher(taskId).matches()) {
             throw ProblemException.notFound("No webhook delivery for task " + taskId);
         }
+        tasks.status(taskId); // 404 for an unknown task or another tenant's
         return deliveries.latestForTask(taskId).orElseThrow(() -> ProblemException.notFound("No webhook delivery for task "
                 + taskId + " (it had no webhook, it has not reached a terminal status, no attempt was made yet, or the"
                 + " record expired)"));
