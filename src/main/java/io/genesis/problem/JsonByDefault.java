@@ -5,21 +5,45 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Set;
+
 /**
- * A request without {@code Content-Type} is read as JSON, so a body-less POST or a client that sends no Content-Type
- * keeps working. (A form body, what {@code curl -d} sends unless told {@code -H 'Content-Type: application/json'}, is
- * a 415.)
+ * Request bodies are JSON, on every endpoint and before any resource is matched: a POST, PUT or PATCH whose
+ * {@code Content-Type} is not {@code application/json} (or {@code application/*+json}) is a 415 problem, with or
+ * without a body; a request without {@code Content-Type} is read as JSON, so a body-less POST or a client that sends
+ * no Content-Type keeps working. (A form body, what {@code curl -d} sends unless told
+ * {@code -H 'Content-Type: application/json'}, is a 415.)
  */
 @Provider
 @PreMatching
 public class JsonByDefault implements ContainerRequestFilter {
 
+    static final String SEND_JSON = "Send the request body as JSON with Content-Type: application/json";
+
+    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+        String given = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (given == null) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            return;
+        }
+        if (WITH_BODY.contains(request.getMethod()) && !json(given)) {
+            request.abortWith(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, SEND_JSON + " (not " + given + ")")
+                    .withInstance(request.getUriInfo().getRequestUri().getRawPath()).toResponse());
+        }
+    }
+
+    private static boolean json(String contentType) {
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return !type.isWildcardType() && RequestBodies.isJson(type);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }
