@@ -72,6 +72,8 @@ COMMENT ON COLUMN spend_reservations.tenant_id IS 'Tenant of the payment, whose 
 -- refunded of the committed ones (RELEASED ones were given back).
 ALTER TABLE agent_daily_spend ADD COLUMN tenant_id VARCHAR(100);
 ALTER TABLE business_spend ADD COLUMN tenant_id VARCHAR(100);
+ALTER TABLE agent_daily_spend DROP CONSTRAINT agent_daily_spend_pkey;
+ALTER TABLE business_spend DROP CONSTRAINT business_spend_pkey;
 DELETE FROM agent_daily_spend;
 DELETE FROM business_spend;
 INSERT INTO agent_daily_spend (tenant_id, agent_id, spend_day, committed_cents)
@@ -87,10 +89,8 @@ WHERE r.state IN ('HELD', 'COMMITTED')
 GROUP BY r.tenant_id, r.business_id;
 
 ALTER TABLE agent_daily_spend ALTER COLUMN tenant_id SET NOT NULL;
-ALTER TABLE agent_daily_spend DROP CONSTRAINT agent_daily_spend_pkey;
 ALTER TABLE agent_daily_spend ADD PRIMARY KEY (tenant_id, agent_id, spend_day);
 ALTER TABLE business_spend ALTER COLUMN tenant_id SET NOT NULL;
-ALTER TABLE business_spend DROP CONSTRAINT business_spend_pkey;
 ALTER TABLE business_spend ADD PRIMARY KEY (tenant_id, business_id);
 
 COMMENT ON TABLE agent_daily_spend IS

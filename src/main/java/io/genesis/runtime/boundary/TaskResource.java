@@ -1,5 +1,6 @@
 package io.genesis.runtime.boundary;
 
+import io.genesis.outbound.OutboundUrls;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.AgentPolicy;
@@ -97,6 +98,8 @@ public class TaskResource {
     @Inject
     @ConfigProperty(name = "genesis.tasks.internal-topics")
     List<String> internalTopics;
+    @Inject
+    OutboundUrls outboundUrls;
 
     @Context
     UriInfo uriInfo;
@@ -203,6 +206,9 @@ public class TaskResource {
                 throw new ProblemException(Problem.of(Response.Status.FORBIDDEN, named[0] + " '" + named[1]
                         + "' is internal to Genesis: only Genesis itself publishes there").with("field", named[0]));
             }
+        }
+        if (request.webhook() != null) {
+            outboundUrls.checkGiven(request.webhook(), "webhook");
         }
         String tenant = tenants.resolve(request.tenantId(), tenantHeader);
         String taskId = TaskPublisher.newTaskId();
