@@ -4,10 +4,12 @@ import io.genesis.api.JsonConventions;
 import io.genesis.businesses.store.BusinessStore;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.AgentRegistry;
-import io.genesis.runtime.ServerRole;
 import io.genesis.runtime.Envelope;
+import io.genesis.runtime.ServerRole;
 import io.genesis.runtime.TaskPublisher;
 import io.genesis.runtime.TraceContext;
+import io.genesis.schema.SchemaReady;
+import io.genesis.security.TenantSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import io.genesis.schema.SchemaReady;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -51,6 +52,14 @@ public class BusinessIntake {
     @Inject
     MonitoringEvents monitoring;
 
+    /** Businesses one tenant may create per UTC day (the Genesis quota per user). */
+    @Inject
+    @ConfigProperty(name = "genesis.businesses.daily-quota-per-tenant")
+    int dailyQuota;
+
+    @Inject
+    TenantSettings settings;
+
     @Resource(lookup = "concurrent/genesis/scheduler")
     ManagedScheduledExecutorService scheduler;
 
@@ -63,7 +72,7 @@ public class BusinessIntake {
         String businessId = "biz_" + HexFormat.of().formatHex(randomBytes());
         String businessType = request.businessType();
         BusinessStore.Created created = store.create(businessId, tenantId, businessType, request.runsAutonomously(),
-                idempotencyKey, request.toJson());
+                idempotencyKey, request.toJson(), settings.whole(tenantId, TenantSettings.DAILY_BUSINESS_QUOTA, dailyQuota));
         if (created.created()) {
             metrics.created(businessType);
             monitoring.emit(MonitoringEvents.Kind.BUSINESS_CREATED, created.business(), java.util.Map.of());
