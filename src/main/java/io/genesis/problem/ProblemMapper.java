@@ -91,8 +91,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Optional.of(Problem.of(Response.Status.NOT_FOUND, "No resource at " + path));
         }
         if (error instanceof NotSupportedException) {
-            return Optional.of(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the request body as JSON with Content-Type: application/json"));
+            return Optional.of(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, JsonByDefault.SEND_JSON));
         }
         if (error instanceof NotAllowedException notAllowed) {
             return Optional.of(Problem.of(Response.Status.METHOD_NOT_ALLOWED, "Method not allowed here; allowed: "

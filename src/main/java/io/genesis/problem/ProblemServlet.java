@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Error page for everything outside JAX-RS (unknown paths, container errors): answers with problem+json
@@ -31,16 +30,14 @@ public class ProblemServlet extends HttpServlet {
             case 401 -> request.getHeader("Authorization") == null ? "Send a bearer token: Authorization: Bearer <JWT>"
                     : "The bearer token was not accepted: its signature, issuer, audience and expiry are checked";
             case 403 -> "The token's roles (groups claim) do not allow this";
+            case 413 -> "Request body too large.";
+            case 415 -> JsonByDefault.SEND_JSON;
             default -> status >= 500 ? "Unexpected server error." : title;
         };
-        Problem problem = new Problem("about:blank", title, status, detail, path, java.util.Map.of());
-        response.setStatus(status);
         if (status == HttpServletResponse.SC_UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
             response.setHeader("WWW-Authenticate", request.getHeader("Authorization") == null ? "Bearer realm=\"genesis\""
                     : "Bearer realm=\"genesis\", error=\"invalid_token\"");
         }
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(ProblemJson.write(problem));
+        ServletProblems.write(response, new Problem("about:blank", title, status, detail, path, java.util.Map.of()));
     }
 }

@@ -1,36 +1,44 @@
 package io.genesis.problem;
 
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.util.Locale;
 
 /**
- * Every request body on its way to a resource: larger than {@code genesis.api.max-body-bytes} is a 413 problem
- * (by {@code Content-Length} before reading, or while reading a chunked body), and an empty body reaches a request
- * record parameter as {@code null}, so a required body says so with {@code @NotNull} and an optional one reads as
- * absent.
+ * Every request body on its way to a resource, whatever reads it (a request record, a {@code JsonObject}, text parsed
+ * later): its JSON shape is bounded while it streams in ({@link JsonShape}: depth {@code genesis.api.json.max-depth},
+ * members {@code genesis.api.json.max-members}), and an empty body reaches a request record parameter as
+ * {@code null}, so a required body says so with {@code @NotNull} and an optional one reads as absent. The size limit
+ * is {@link BodyLimit}'s, before JAX-RS.
  */
 @Provider
 public class RequestBodies implements ReaderInterceptor {
 
-    private static final String MAX_BYTES_KEY = "genesis.api.max-body-bytes";
+    private final int maxDepth;
+    private final long maxMembers;
 
-    private final long maxBytes = ConfigProvider.getConfig().getValue(MAX_BYTES_KEY, Long.class);
+    public RequestBodies() {
+        Config config = ConfigProvider.getConfig();
+        maxDepth = config.getValue(JsonShape.MAX_DEPTH_KEY, Integer.class);
+        maxMembers = config.getValue(JsonShape.MAX_MEMBERS_KEY, Long.class);
+    }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        String length = context.getHeaders().getFirst("Content-Length");
-        if (length != null && !length.isBlank() && parses(length) > maxBytes) {
-            throw tooLarge();
+        InputStream in = context.getInputStream();
+        if (isJson(context.getMediaType())) {
+            in = new Shaped(in, new JsonShape(maxDepth, maxMembers));
         }
-        PushbackInputStream body = new PushbackInputStream(new Bounded(context.getInputStream(), maxBytes), 1);
+        PushbackInputStream body = new PushbackInputStream(in, 1);
         int first = body.read();
         if (first < 0 && context.getType() != String.class) {
             return null;
@@ -42,49 +50,38 @@ public class RequestBodies implements ReaderInterceptor {
         return context.proceed();
     }
 
-    private static long parses(String length) {
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    static boolean isJson(MediaType type) {
+        return type == null || type.isWildcardType()
+                || "application".equalsIgnoreCase(type.getType())
+                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
     }
 
-    private ProblemException tooLarge() {
-        return new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "Request body exceeds " + maxBytes + " bytes (" + MAX_BYTES_KEY + ")"));
-    }
+    /** Feeds every byte read to the shape before handing it on. */
+    private static final class Shaped extends FilterInputStream {
 
-    /** Counts what is read and stops one byte past the limit. */
-    private final class Bounded extends FilterInputStream {
+        private final JsonShape shape;
 
-        private final long limit;
-        private long read;
-
-        Bounded(InputStream in, long limit) {
+        Shaped(InputStream in, JsonShape shape) {
             super(in);
-            this.limit = limit;
+            this.shape = shape;
         }
 
         @Override
         public int read() throws IOException {
             int b = super.read();
-            count(b < 0 ? 0 : 1);
+            if (b >= 0) {
+                shape.accept(b);
+            }
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw tooLarge();
+            if (n > 0) {
+                shape.accept(buffer, offset, n);
             }
+            return n;
         }
     }
 }

@@ -88,6 +88,21 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    /**
+     * Any request as a test builds it (method, body publisher, headers of its choice, e.g. another Content-Type or an
+     * Origin): like every call here it carries {@link #TOKEN} unless its headers name another Authorization.
+     */
+    public static Reply send(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path)).method(method, body), headers);
+    }
+
+    /** A POST whose body is sent chunked (HTTP/1.1, no Content-Length), as a client streaming a body of unknown size. */
+    public static Reply postChunked(String path, byte[] json) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path)).version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json))), Map.of());
+    }
+
     /** Sends a request built elsewhere (any method, body or content type) with {@link #TOKEN} unless headers say otherwise. */
     public static Reply send(HttpRequest.Builder request, Map<String, String> headers) {
         if (!headers.containsKey(AUTHORIZATION)) {
