@@ -29,7 +29,7 @@ public class BusinessEnd {
     public void announce(BusinessRecord business) {
         monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, business, Map.of("status", business.status().name()));
         try {
-            spend.publish(business.businessId());
+            spend.publish(business.tenantId(), business.businessId());
         } catch (RuntimeException e) {
             LOG.warning("Spend summary of " + business.businessId() + " not posted: " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import io.genesis.api.JsonConventions;
 import io.genesis.businesses.store.BusinessStore;
 import io.genesis.businesses.store.StoreUnavailable;
 import io.genesis.payments.ProjectedRevenueSource;
+import io.genesis.payments.TenantScope;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,9 +62,9 @@ public class BusinessPurchases implements ProjectedRevenueSource {
     }
 
     @Override
-    public Optional<BigDecimal> projectedMonthlyRevenue(String businessId) {
+    public Optional<BigDecimal> projectedMonthlyRevenue(TenantScope scope, String businessId) {
         try {
-            return store.projectedMonthlyRevenue(businessId);
+            return store.projectedMonthlyRevenue(scope.tenantId(), businessId);
         } catch (StoreUnavailable e) {
             return Optional.empty();
         }

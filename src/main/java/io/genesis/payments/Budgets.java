@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Agents' daily budgets: the Genesis defaults from configuration, overridden per agent through the API
- * ({@code agent_budgets}); today's committed spend comes from {@code agent_daily_spend}.
+ * ({@code agent_budgets}). A limit applies to each tenant separately: today's committed spend comes from
+ * {@code agent_daily_spend} of one tenant, so one tenant's purchases never use up another's budget.
  */
 @ApplicationScoped
 public class Budgets {
@@ -26,25 +27,29 @@ public class Budgets {
     @Inject
     AgentRegistry agents;
 
+    /** The agent's daily limit, in every tenant. */
     public long dailyLimitCents(String agentId) {
         return store.override(agentId).map(BudgetStore.Limit::cents).orElseGet(() -> settings.defaultDailyCents(agentId));
     }
 
-    public List<Budget> all() {
-        return agents.all().stream().map(policy -> of(policy.agent())).toList();
+    /** Every agent's budget as the tenant sees it today. */
+    public List<Budget> all(String tenantId) {
+        return agents.all().stream().map(policy -> of(tenantId, policy.agent())).toList();
     }
 
-    public Budget of(String agentId) {
+    /** The agent's limit and what the tenant's purchases by it committed today. */
+    public Budget of(String tenantId, String agentId) {
         Optional<BudgetStore.Limit> override = store.override(agentId);
         long limit = override.map(BudgetStore.Limit::cents).orElseGet(() -> settings.defaultDailyCents(agentId));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        long committed = store.committed(agentId, today);
-        return new Budget(agentId, limit, override.isPresent() ? "api" : "default", today, committed,
+        long committed = store.committed(tenantId, agentId, today);
+        return new Budget(agentId, tenantId, limit, override.isPresent() ? "api" : "default", today, committed,
                 Math.max(0, limit - committed), override.map(BudgetStore.Limit::by).orElse(null));
     }
 
-    public Budget set(String agentId, long dailyLimitCents, String updatedBy) {
+    /** Sets the agent's daily limit (for every tenant); answers it as {@code tenantId} sees it. */
+    public Budget set(String tenantId, String agentId, long dailyLimitCents, String updatedBy) {
         store.setOverride(agentId, dailyLimitCents, updatedBy);
-        return of(agentId);
+        return of(tenantId, agentId);
     }
 }

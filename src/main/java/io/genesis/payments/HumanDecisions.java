@@ -9,8 +9,9 @@ import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
- * A human's decision on a payment awaiting approval; an approval continues the purchase at once. The same person
- * repeating the same decision gets the payment back (replayed); any other decision on a decided payment is
+ * A human's decision on a payment awaiting approval, within the decider's {@link TenantScope} (another tenant's payment
+ * is {@link PaymentNotFound}); an approval continues the purchase at once. Who decided is the subject of the decider's
+ * token, passed in by the boundary. The same person repeating the same decision gets the payment back (replayed); any other decision on a decided payment is
  * {@link DecisionTooLate}, so is a decision that comes after the {@link ApprovalTimeout} (the payment expires then,
  * if the sweeper has not expired it yet) or an approval under an open mandate revoked meanwhile (the payment is
  * denied then).
@@ -42,8 +43,8 @@ public class HumanDecisions {
     @Inject
     PaymentExecution execution;
 
-    public PaymentOutcome decide(String paymentId, boolean approve, String decidedBy, String rationale) {
-        Payment payment = steps.load(paymentId);
+    public PaymentOutcome decide(TenantScope scope, String paymentId, boolean approve, String decidedBy, String rationale) {
+        Payment payment = steps.load(scope, paymentId);
         String outcome = approve ? "APPROVED" : "DENIED";
         boolean alreadyMine = payment.decisions().stream().anyMatch(d -> "HUMAN".equals(d.approvalMode())
                 && decidedBy.equals(d.decidedBy()) && outcome.equals(d.outcome()));

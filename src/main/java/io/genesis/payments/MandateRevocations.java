@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * from the revocation on the agent's purchases for that business are denied MANDATE_INVALID (no new mandate is
  * issued, see {@link Mandates#openFor}), its charges awaiting a human are denied, and its uncaptured authorizations
  * are voided (a capture that finds the mandate revoked voids instead). One-shot payments already sent to the vendor
- * complete: they were approved before the revocation. Revoking again changes nothing (replayed).
+ * complete: they were approved before the revocation. Revoking again changes nothing (replayed). A mandate outside the
+ * caller's {@link TenantScope} is {@link MandateNotFound}; who revoked is the subject of the caller's token.
  */
 @ApplicationScoped
 public class MandateRevocations {
@@ -41,17 +42,17 @@ public class MandateRevocations {
     @Inject
     PaymentSettings settings;
 
-    public Revoked revoke(String mandateId, String revokedBy, String reason) {
-        Mandate mandate = store.find(mandateId).orElseThrow(() -> new MandateNotFound(mandateId));
+    public Revoked revoke(TenantScope scope, String mandateId, String revokedBy, String reason) {
+        Mandate mandate = store.find(scope, mandateId).orElseThrow(() -> new MandateNotFound(mandateId));
         if (!mandate.open()) {
             throw new PaymentStateConflict("Mandate " + mandateId + " is a closed mandate bound to"
                     + " payment " + mandate.paymentId() + "; revoke its open mandate " + mandate.parentMandateId());
         }
-        boolean revokedNow = store.markRevoked(mandateId, revokedBy, reason);
-        Mandate revoked = store.find(mandateId).orElseThrow(() -> new IllegalStateException("mandate " + mandateId + " vanished"));
+        boolean revokedNow = store.markRevoked(mandate.tenantId(), mandateId, revokedBy, reason);
+        Mandate revoked = store.find(scope, mandateId).orElseThrow(() -> new IllegalStateException("mandate " + mandateId + " vanished"));
         if (revokedNow) {
-            LOG.info("Mandate " + mandateId + " of " + revoked.agentId() + " (business " + revoked.businessId() + ") revoked by "
-                    + revokedBy);
+            LOG.info("Mandate " + mandateId + " of " + revoked.agentId() + " (tenant " + revoked.tenantId() + ", business "
+                    + revoked.businessId() + ") revoked by " + revokedBy);
         }
         settleHeldCharges(revoked);
         return new Revoked(revoked, !revokedNow);
@@ -76,7 +77,7 @@ public class MandateRevocations {
 
     /** The revoked open mandate {@code mandateId}, for a decision or capture that found it revoked. */
     Mandate revoked(String mandateId) {
-        return store.find(mandateId).filter(m -> Mandate.REVOKED.equals(m.status()))
+        return store.find(TenantScope.every(), mandateId).filter(m -> Mandate.REVOKED.equals(m.status()))
                 .orElseThrow(() -> new IllegalStateException("mandate " + mandateId + " is not revoked"));
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * AP2 v0.2 payment mandates. The Meta-Agent, as trusted agent provider, issues one open mandate
- * ({@code mandate.payment.open.1}) per agent and business with the agent's limits as constraints; every approved
+ * ({@code mandate.payment.open.1}) per tenant, agent and business with the agent's limits as constraints; every approved
  * purchase gets a closed mandate ({@code mandate.payment.1}) bound to it. Our own constraint types carry the
  * {@code io.genesis.} prefix; any other unknown constraint makes the mandate invalid, as AP2 requires. Once an open
  * mandate is revoked ({@link MandateRevocations}) none is issued again for its agent and business.
@@ -45,14 +45,15 @@ public class Mandates {
     Budgets budgets;
 
     /**
-     * The agent's open mandate for the business: the active one, issued now if it never had one. After a revocation
-     * it is the revoked mandate (the policy then denies MANDATE_INVALID): the Meta-Agent does not issue a new one.
+     * The agent's open mandate for the tenant's business: the active one, issued now if it never had one. After a
+     * revocation it is the revoked mandate (the policy then denies MANDATE_INVALID): the Meta-Agent does not issue a new
+     * one. Each tenant has its own, even for the same business id.
      */
-    public MandateTerms openFor(String businessId, String agentId) {
+    public MandateTerms openFor(String tenantId, String businessId, String agentId) {
         long dailyLimit = budgets.dailyLimitCents(agentId);
-        return store.currentOpen(businessId, agentId).or(() -> {
-            issue(businessId, agentId, dailyLimit);
-            return store.currentOpen(businessId, agentId);
+        return store.currentOpen(tenantId, businessId, agentId).or(() -> {
+            issue(tenantId, businessId, agentId, dailyLimit);
+            return store.currentOpen(tenantId, businessId, agentId);
         }).map(Mandates::terms).orElseThrow(() -> new IllegalStateException("mandate vanished after issue"));
     }
 
@@ -94,7 +95,7 @@ public class Mandates {
         return new MandateTerms(id, effective, notBefore, notAfter, max, payees);
     }
 
-    private void issue(String businessId, String agentId, long dailyLimitCents) {
+    private void issue(String tenantId, String businessId, String agentId, long dailyLimitCents) {
         String id = "mdt_" + PaymentIds.random();
         Instant now = Instant.now();
         Instant until = now.plus(settings.mandateTtl());
@@ -134,7 +135,7 @@ public class Mandates {
                                 .add("max", settings.policy().autoApproveBelowCents())))
                 .add("status", "ACTIVE")
                 .build();
-        store.issueOpen(id, businessId, agentId, ISSUER, now, until, mandate.toString());
+        store.issueOpen(id, tenantId, businessId, agentId, ISSUER, now, until, mandate.toString());
     }
 
     /**

@@ -48,9 +48,14 @@ public class PaymentSteps {
         }
     }
 
-    /** The payment as a client sees it: row, wire objects, decisions and events. */
+    /** The payment as a client sees it: row, wire objects, decisions and events (a step of the ledger's own: any tenant). */
     public Payment load(String paymentId) {
-        return queries.find(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
+        return load(TenantScope.every(), paymentId);
+    }
+
+    /** The same when it is in {@code scope}; another tenant's payment is {@link PaymentNotFound}, as a missing one. */
+    public Payment load(TenantScope scope, String paymentId) {
+        return queries.find(scope, paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
     }
 
     /** The payment's row and wire objects, without its decisions and events: enough for the next step. */

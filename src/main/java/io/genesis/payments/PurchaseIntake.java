@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * Purchases for agents, the Java API the orchestrator and agents call: {@link #purchase} asks the vendor for its
  * price (the 402), records the attempt, lets {@link ApprovalDecisions} decide, then pays through
- * {@link PaymentExecution}. Idempotent by key: the same key and request replay the payment, the same key with another
- * request is an {@link IdempotencyConflict}.
+ * {@link PaymentExecution}. Idempotent by key within the request's tenant: the same key and request replay the
+ * payment, the same key with another request is an {@link IdempotencyConflict}; another tenant's key is never seen.
  */
 @ApplicationScoped
 public class PurchaseIntake {
@@ -71,7 +71,7 @@ public class PurchaseIntake {
         PaymentRequired required = quotes.quote(request);
         PaymentSettings.Token token = settings.token();
         PaymentRequirements chosen = required.choose(token.network());
-        MandateTerms mandate = mandates.openFor(request.businessId(), request.agentId());
+        MandateTerms mandate = mandates.openFor(request.tenantId(), request.businessId(), request.agentId());
         String paymentId = PaymentIds.newPaymentId();
         String payer = wallets.address(request.agentId());
         String nonce = PaymentIds.nonce(paymentId);
@@ -103,7 +103,7 @@ public class PurchaseIntake {
     }
 
     private Optional<PaymentOutcome> replay(PurchaseRequest request) {
-        return ledger.byKey(request.idempotencyKey()).map(keyed -> {
+        return ledger.byKey(request.tenantId(), request.idempotencyKey()).map(keyed -> {
             if (!request.hash().equals(keyed.requestHash())) {
                 throw IdempotencyConflict.purchase(request.idempotencyKey(), keyed.paymentId());
             }

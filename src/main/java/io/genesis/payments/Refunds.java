@@ -18,8 +18,9 @@ import java.util.EnumSet;
 import java.util.logging.Logger;
 
 /**
- * Refunds of captured charges, each a REFUND row of its own keyed by an Idempotency-Key (the same key replays it; the
- * same key for another charge is an {@link IdempotencyConflict}). Only CAPTURED or PARTIALLY_REFUNDED charges are
+ * Refunds of captured charges, each a REFUND row of its own in the charge's tenant, keyed by an Idempotency-Key of that
+ * tenant (the same key replays it; the same key for another charge is an {@link IdempotencyConflict}; another tenant's
+ * keys are never seen). A charge outside the caller's {@link TenantScope} is {@link PaymentNotFound}. Only CAPTURED or PARTIALLY_REFUNDED charges are
  * refunded, at most what is left of them; the refunded cents go back to the agent's day and the business.
  */
 @ApplicationScoped
@@ -44,9 +45,9 @@ public class Refunds {
      * {@code idempotencyKey}. Simulated vendors send the money back at once (REFUNDED); with live vendors x402 has no
      * refund primitive, so the refund is recorded as a request to the vendor (REFUND_PENDING).
      */
-    public PaymentOutcome refund(String chargeId, Long cents, String reason, String idempotencyKey, String actor) {
-        Payment charge = steps.load(chargeId);
-        var existing = ledger.byKey(idempotencyKey);
+    public PaymentOutcome refund(TenantScope scope, String chargeId, Long cents, String reason, String idempotencyKey, String actor) {
+        Payment charge = steps.load(scope, chargeId);
+        var existing = ledger.byKey(charge.tenantId(), idempotencyKey);
         if (existing.isPresent()) {
             Payment refund = steps.load(existing.get().paymentId());
             if (!chargeId.equals(refund.parentPaymentId())) {
@@ -76,7 +77,7 @@ public class Refunds {
                         charge.payer(), atomic, amount, null, null, null),
                 new NewPayment.Settlement(null, charge.facilitatorUrl(), charge.simulated())));
         if (!inserted) {
-            return refund(chargeId, cents, reason, idempotencyKey, actor);
+            return refund(scope, chargeId, cents, reason, idempotencyKey, actor);
         }
         if (!charge.simulated()) {
             ledger.inTransaction(refundId, tx -> {

@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The spend summary of a business, computed from its {@code x402_payments} rows (charges only; {@code cost_cents} is
- * true spend), and its delivery to the spend-summary webhook. The business orchestration calls {@link #publish} once
- * a business finished; {@code POST /api/businesses/{id}/spend/notifications} does the same by hand.
+ * true spend) within a {@link TenantScope}, and its delivery to the spend-summary webhook. The business orchestration
+ * calls {@link #publish} once a business finished; {@code POST /api/businesses/{id}/spend/notifications} does the same
+ * by hand. A delivery's status is shown only within the scope its summary was made in.
  */
 @ApplicationScoped
 public class SpendSummaries {
@@ -34,14 +35,15 @@ public class SpendSummaries {
     @ConfigProperty(name = "genesis.payments.spend-summary.dashboard-url")
     Optional<String> dashboardUrl;
 
-    public SpendSummary summarize(String businessId) {
-        SpendStore.Totals totals = store.totals(businessId);
+    /** What the business spent within {@code scope}: another tenant's charges under the same business id count nothing. */
+    public SpendSummary summarize(TenantScope scope, String businessId) {
+        SpendStore.Totals totals = store.totals(scope, businessId);
         BigDecimal total = dollars(totals.totalDollars());
         Map<String, BigDecimal> vendors = new LinkedHashMap<>();
         totals.byVendor().forEach((vendor, spent) -> vendors.put(vendor, dollars(spent)));
         Map<String, BigDecimal> agents = new LinkedHashMap<>();
         totals.byAgent().forEach((agent, spent) -> agents.put(agent, dollars(spent)));
-        Optional<BigDecimal> projected = revenue.projectedMonthlyRevenue(businessId);
+        Optional<BigDecimal> projected = revenue.projectedMonthlyRevenue(scope, businessId);
         BigDecimal ratio = projected.filter(p -> p.signum() > 0).map(p -> total.divide(p, 4, RoundingMode.HALF_UP)).orElse(null);
         BigDecimal roi = projected.filter(p -> total.signum() > 0).map(p -> p.divide(total, 4, RoundingMode.HALF_UP)).orElse(null);
         return new SpendSummary(businessId, total, totals.approved(), totals.denied(), totals.pending(), vendors, agents,
@@ -51,21 +53,24 @@ public class SpendSummaries {
     }
 
     /**
-     * Summarises the business and enqueues it for the configured webhook (durable, in Redis); the delivery id, or empty
-     * when no webhook URL is configured.
+     * Summarises the tenant's business and enqueues it for the configured webhook (durable, in Redis); the delivery id,
+     * or empty when no webhook URL is configured.
      */
-    public Optional<String> publish(String businessId) {
-        return publish(businessId, Optional.empty());
+    public Optional<String> publish(String tenantId, String businessId) {
+        return publish(TenantScope.of(tenantId), businessId, Optional.empty());
     }
 
-    /** The same to {@code target} instead of the configured URL, when given. */
-    public Optional<String> publish(String businessId, Optional<java.net.URI> target) {
-        return webhook.send(summarize(businessId), target);
+    /** The summary within {@code scope} to {@code target} instead of the configured URL, when given. */
+    public Optional<String> publish(TenantScope scope, String businessId, Optional<java.net.URI> target) {
+        return webhook.send(summarize(scope, businessId), target, deliveryId -> store.recordDelivery(deliveryId, scope, businessId));
     }
 
-    /** How a summary's webhook delivery went ({@code queued}, {@code retrying}, {@code delivered}, {@code failed}). */
-    public Optional<DeliveryStatus> delivery(String businessId, String deliveryId) {
-        return webhook.status(businessId, deliveryId);
+    /**
+     * How a summary's webhook delivery went ({@code queued}, {@code retrying}, {@code delivered}, {@code failed}); empty
+     * for a delivery of another tenant's summary, as for an unknown one.
+     */
+    public Optional<DeliveryStatus> delivery(TenantScope scope, String businessId, String deliveryId) {
+        return store.deliveryOf(scope, businessId, deliveryId) ? webhook.status(businessId, deliveryId) : Optional.empty();
     }
 
     private static BigDecimal dollars(BigDecimal value) {

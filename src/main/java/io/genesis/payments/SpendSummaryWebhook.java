@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -60,14 +61,16 @@ public class SpendSummaryWebhook {
 
     /**
      * Enqueues the delivery of {@code summary} to {@code target}, else to the configured URL; its delivery id, or
-     * empty when there is no URL at all.
+     * empty when there is no URL at all. {@code recordOwner} gets the id before the job exists, so whoever owns the
+     * summary can always read its status.
      */
-    public Optional<String> send(SpendSummary summary, Optional<URI> target) {
+    public Optional<String> send(SpendSummary summary, Optional<URI> target, Consumer<String> recordOwner) {
         Optional<URI> to = target.or(() -> url.map(String::trim).filter(value -> !value.isEmpty()).map(URI::create));
         if (to.isEmpty()) {
             return Optional.empty();
         }
         String deliveryId = UUID.randomUUID().toString();
+        recordOwner.accept(deliveryId);
         deliveries.enqueue(WebhookJob.business(deliveryId, summary.businessId(), to.get().toString(),
                 discordMessage(summary).toString(), policy), System.currentTimeMillis());
         LOG.info("Spend summary of business " + summary.businessId() + " queued for delivery (" + deliveryId + ")");

@@ -19,6 +19,7 @@ import java.util.Set;
  * (facilitator /settle) when the deploy succeeded, {@link #voidAuthorization} when it failed (never settled; budget
  * released); {@link Refunds} after capture. Each call is idempotent: repeating it on a payment already in its
  * target state returns the payment unchanged. An authorization whose open mandate was revoked is voided, not captured.
+ * Capture and void act within a {@link TenantScope}: another tenant's payment is {@link PaymentNotFound}.
  */
 @ApplicationScoped
 public class StagedPayments {
@@ -54,8 +55,8 @@ public class StagedPayments {
      * sweeper reconciles it); it is never sent twice from here. A settle that certainly was not sent (facilitator not
      * reached, its circuit open or its bulkhead full) leaves the payment AUTHORIZED, so the capture can be repeated.
      */
-    public PaymentOutcome capture(String paymentId, String actor) {
-        Payment payment = require(paymentId, PaymentStatus.CAPTURED, EnumSet.of(PaymentStatus.AUTHORIZED), "captured");
+    public PaymentOutcome capture(TenantScope scope, String paymentId, String actor) {
+        Payment payment = require(scope, paymentId, PaymentStatus.CAPTURED, EnumSet.of(PaymentStatus.AUTHORIZED), "captured");
         if (payment.paymentStatus() == PaymentStatus.CAPTURED) {
             return new PaymentOutcome(payment, true);
         }
@@ -104,8 +105,8 @@ public class StagedPayments {
         return RemoteUnreached.nothingSent(failure) ? PaymentStatus.AUTHORIZED : PaymentStatus.CAPTURE_UNKNOWN;
     }
 
-    public PaymentOutcome voidAuthorization(String paymentId, String actor, String reason) {
-        Payment payment = require(paymentId, PaymentStatus.VOIDED, EnumSet.of(PaymentStatus.APPROVED, PaymentStatus.AUTHORIZED), "voided");
+    public PaymentOutcome voidAuthorization(TenantScope scope, String paymentId, String actor, String reason) {
+        Payment payment = require(scope, paymentId, PaymentStatus.VOIDED, EnumSet.of(PaymentStatus.APPROVED, PaymentStatus.AUTHORIZED), "voided");
         if (payment.paymentStatus() == PaymentStatus.VOIDED) {
             return new PaymentOutcome(payment, true);
         }
@@ -113,8 +114,8 @@ public class StagedPayments {
         return new PaymentOutcome(steps.load(paymentId), false);
     }
 
-    private Payment require(String paymentId, PaymentStatus done, Set<PaymentStatus> from, String verb) {
-        Payment payment = steps.load(paymentId);
+    private Payment require(TenantScope scope, String paymentId, PaymentStatus done, Set<PaymentStatus> from, String verb) {
+        Payment payment = steps.load(scope, paymentId);
         if (payment.paymentStatus() != done && !from.contains(payment.paymentStatus())) {
             throw new PaymentStateConflict("Payment " + paymentId + " is " + payment.status() + "; it can be " + verb + " only from " + from);
         }

@@ -25,13 +25,15 @@ import java.util.Set;
  * The receipt lands in the result under {@value #RECEIPTS} and its cost in the task's cost. Every attempt of the task
  * is its own payment (key {@code task_<id>_<attempt>}); a vendor failure fails the attempt, so the runtime retries
  * and finally dead-letters; a denial, or an approval that timed out, fails the task for good; an earlier attempt's
- * capture is reused, never paid twice.
+ * capture is reused, never paid twice. The purchase belongs to the task's tenant (its envelope's), so its mandate,
+ * budget reservation and spend are that tenant's.
  */
 @ApplicationScoped
 public class TaskPurchases {
 
     public static final String RECEIPTS = "x402.payment.receipts";
     private static final String AGENT_ACTOR = "agent";
+    private static final String TASK_WITHOUT_TENANT = "default";
 
     /** A purchase that did not go through this time; the runtime retries the task. */
     public static final class PurchaseNotCompleted extends Exception {
@@ -89,7 +91,7 @@ public class TaskPurchases {
         if (payment.paymentStatus() != PaymentStatus.AUTHORIZED) {
             return withReceipt(result, payment);
         }
-        Payment captured = staged.capture(payment.paymentId(), task.policy().agent()).payment();
+        Payment captured = staged.capture(TenantScope.of(payment.tenantId()), payment.paymentId(), task.policy().agent()).payment();
         if (captured.paymentStatus() != PaymentStatus.CAPTURED) {
             throw new PurchaseNotCompleted("payment " + captured.paymentId() + " was not captured: " + captured.status()
                     + (captured.errorCode() == null ? "" : " (" + captured.errorCode() + ")"));
@@ -100,7 +102,8 @@ public class TaskPurchases {
     /** After the work failed: voids an authorization (a captured one-shot payment stays paid). */
     public void release(TaskContext task, Payment payment, Exception failure) {
         if (payment.paymentStatus() == PaymentStatus.AUTHORIZED) {
-            staged.voidAuthorization(payment.paymentId(), task.policy().agent(), "work failed: " + failure.getMessage());
+            staged.voidAuthorization(TenantScope.of(payment.tenantId()), payment.paymentId(), task.policy().agent(),
+                    "work failed: " + failure.getMessage());
         }
     }
 
@@ -108,7 +111,7 @@ public class TaskPurchases {
         var envelope = task.envelope();
         String business = envelope.businessId() != null ? envelope.businessId() : text(purchase, "business_id");
         try {
-            return PurchaseRequest.validated("task_" + envelope.taskId() + "_" + task.attempt(), envelope.tenantId(), business,
+            return PurchaseRequest.validated("task_" + envelope.taskId() + "_" + task.attempt(), tenant(task), business,
                     task.policy().agent(), envelope.taskId(), text(purchase, "purpose"), text(purchase, "mode"),
                     text(purchase, "method"), text(purchase, "vendor_url"), purchase.get("body"),
                     purchase.get("max_amount_cents") instanceof JsonNumber max ? max.longValue() : null,
@@ -126,11 +129,18 @@ public class TaskPurchases {
     private Optional<Payment> earlier(PurchaseRequest request) {
         Set<PaymentStatus> reusable = Set.of(PaymentStatus.CAPTURED, PaymentStatus.AUTHORIZED, PaymentStatus.PENDING_APPROVAL,
                 PaymentStatus.DENIED);
-        return queries.list(new PaymentStore.Filter(null, request.agentId(), request.taskId(), null, null, "CHARGE"), 100)
+        return queries.list(TenantScope.of(request.tenantId()),
+                        new PaymentStore.Filter(null, request.agentId(), request.taskId(), null, null, "CHARGE"), 100)
                 .stream()
                 .filter(p -> request.fingerprint().equals(p.requestFingerprint())
                         && (reusable.contains(p.paymentStatus()) || ApprovalTimeout.timedOut(p)))
                 .max(Comparator.comparing(Payment::createdAt));
+    }
+
+    /** The task's tenant, which the purchase, its mandate and its budget belong to ({@code default} for none, as its result row). */
+    private static String tenant(TaskContext task) {
+        String tenant = task.envelope().tenantId();
+        return tenant == null || tenant.isBlank() ? TASK_WITHOUT_TENANT : tenant;
     }
 
     private static AgentResult withReceipt(AgentResult result, Payment payment) {

@@ -120,7 +120,7 @@ class PaymentsIT {
         assertEquals("CAPTURED", approved.json().getString("status"));
         JsonObject human = approved.json().getJsonArray("decisions").getJsonObject(1);
         assertEquals("HUMAN", human.getString("approval_mode"));
-        assertEquals("alice@ops", human.getString("decided_by"));
+        assertEquals("it-user", human.getString("decided_by"), "the subject of the approver's token, never the body's decided_by");
         Api.Reply repeated = Api.post("/api/payments/" + id + "/decision", "{\"decision\":\"approve\",\"decided_by\":\"alice@ops\"}");
         assertEquals("true", repeated.header("Idempotent-Replayed"), "a retried decision is not a conflict");
         assertEquals(2, repeated.json().getJsonArray("decisions").size(), "and is not recorded twice");

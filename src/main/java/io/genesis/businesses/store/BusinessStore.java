@@ -132,9 +132,11 @@ public class BusinessStore {
     }
 
     /** The projected monthly revenue of a finished business (what spend summaries compute the ROI from). */
-    public Optional<BigDecimal> projectedMonthlyRevenue(String businessId) {
+    /** The business's projected monthly revenue, if it belongs to {@code tenantId} (empty: any tenant, an operator's view). */
+    public Optional<BigDecimal> projectedMonthlyRevenue(Optional<String> tenantId, String businessId) {
         return read("SELECT (revenue_projection->>'projected_monthly_revenue')::numeric FROM businesses WHERE business_id = ?"
-                + " AND revenue_projection->>'projected_monthly_revenue' IS NOT NULL", List.of(businessId),
+                + (tenantId.isPresent() ? " AND tenant_id = ?" : "") + " AND revenue_projection->>'projected_monthly_revenue' IS NOT NULL",
+                tenantId.map(tenant -> List.of(businessId, tenant)).orElse(List.of(businessId)),
                 rows -> rows.getBigDecimal(1)).stream().findFirst();
     }
 

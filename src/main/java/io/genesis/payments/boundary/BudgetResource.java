@@ -8,21 +8,29 @@ import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.AgentRegistry;
 import io.genesis.security.Roles;
+import io.genesis.security.TenantResolver;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
-/** {@code GET /api/budgets}, {@code GET /api/budgets/{agent}}, {@code PUT /api/budgets/{agent} {"daily_limit_cents": N}}. */
+/**
+ * {@code GET /api/budgets}, {@code GET /api/budgets/{agent}}: every agent's or one agent's daily limit and what the
+ * caller's tenant committed of it today (operators: their token's tenant or the one named by {@code ?tenant_id=} or
+ * {@code X-Tenant-Id}). {@code PUT /api/budgets/{agent} {"daily_limit_cents": N}} (operators): the agent's limit in every
+ * tenant, recorded as set by the subject of the operator's token ({@code updated_by} in the body is ignored).
+ */
 @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
 @Path("budgets")
 @ApplicationScoped
@@ -39,21 +47,26 @@ public class BudgetResource {
     @Inject
     PaymentSettings settings;
 
+    @Inject
+    TenantResolver tenants;
+
     @GET
-    public List<Budget> all() {
-        return budgets.all();
+    public List<Budget> all(@QueryParam("tenant_id") String tenantId, @HeaderParam(TenantResolver.HEADER) String header) {
+        return budgets.all(tenants.resolve(tenantId, header));
     }
 
     @GET
     @Path("{agent}")
-    public Budget one(@PathParam("agent") String agent) {
-        return budgets.of(known(agent));
+    public Budget one(@PathParam("agent") String agent, @QueryParam("tenant_id") String tenantId,
+                      @HeaderParam(TenantResolver.HEADER) String header) {
+        return budgets.of(tenants.resolve(tenantId, header), known(agent));
     }
 
     @RolesAllowed(Roles.OPERATOR)
     @PUT
     @Path("{agent}")
-    public Budget set(@PathParam("agent") String agent, String body) {
+    public Budget set(@PathParam("agent") String agent, @QueryParam("tenant_id") String tenantId,
+                      @HeaderParam(TenantResolver.HEADER) String header, String body) {
         known(agent);
         JsonBody json = JsonBody.parse(body, true);
         Long cents = json.whole("daily_limit_cents");
@@ -64,8 +77,7 @@ public class BudgetResource {
             throw InvalidPaymentRequest.unprocessable("daily_limit_cents", "daily_limit_cents must be between 0 and "
                     + settings.absurdAmountCents() + ", not " + cents);
         }
-        String by = json.text("updated_by");
-        return budgets.set(agent, cents, by == null || by.isBlank() ? "api" : by.length() > 100 ? by.substring(0, 100) : by);
+        return budgets.set(tenants.resolve(tenantId, header), agent, cents, Callers.subject(tenants));
     }
 
     private String known(String agent) {

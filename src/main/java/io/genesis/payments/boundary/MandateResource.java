@@ -7,6 +7,7 @@ import io.genesis.payments.MandateNotFound;
 import io.genesis.payments.MandateRevocations;
 import io.genesis.payments.store.MandateStore;
 import io.genesis.security.Roles;
+import io.genesis.security.TenantResolver;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +25,10 @@ import java.util.List;
 
 /**
  * {@code GET /api/payments/mandates[?business_id=&agent_id=&status=&limit=]} (newest first),
- * {@code GET /api/payments/mandates/{id}} and {@code POST /api/payments/mandates/{id}/revoke}
- * {@code {"revoked_by","reason"}}: the AP2 mandates purchases are made under, and revoking an agent's open one.
+ * {@code GET /api/payments/mandates/{id}} and {@code POST /api/payments/mandates/{id}/revoke} {@code {"reason"}}: the AP2
+ * mandates purchases are made under, and revoking an agent's open one. Within the caller's tenant (operators: every
+ * tenant, or {@code ?tenant_id=}); another tenant's mandate is 404. Who revoked is the subject of the caller's token
+ * ({@code revoked_by} in the body is accepted and ignored).
  */
 @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
 @Path("payments/mandates")
@@ -35,7 +38,6 @@ import java.util.List;
 public class MandateResource {
 
     private static final List<String> STATUSES = List.of(Mandate.ACTIVE, Mandate.REVOKED, Mandate.CLOSED);
-    private static final int MAX_BY = 100;
     private static final int MAX_REASON = 1024;
 
     @Inject
@@ -44,19 +46,24 @@ public class MandateResource {
     @Inject
     MandateRevocations revocations;
 
+    @Inject
+    TenantResolver tenants;
+
     @GET
     public List<Mandate> list(@QueryParam("business_id") String businessId, @QueryParam("agent_id") String agentId,
-                              @QueryParam("status") String status, @QueryParam("limit") String limit) {
+                              @QueryParam("status") String status, @QueryParam("limit") String limit,
+                              @QueryParam("tenant_id") String tenantId) {
         if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
             throw InvalidPaymentRequest.malformed("status", "status must be one of " + STATUSES);
         }
-        return mandates.list(new MandateStore.Filter(businessId, agentId, status), QueryParameters.limit(limit, PaymentResource.LIST_DEFAULT, PaymentResource.LIST_MAX));
+        return mandates.list(Callers.scope(tenants, tenantId), new MandateStore.Filter(businessId, agentId, status),
+                QueryParameters.limit(limit, PaymentResource.LIST_DEFAULT, PaymentResource.LIST_MAX));
     }
 
     @GET
     @Path("{id}")
     public Mandate one(@PathParam("id") String mandateId) {
-        return mandates.find(mandateId).orElseThrow(() -> new MandateNotFound(mandateId));
+        return mandates.find(Callers.scope(tenants, null), mandateId).orElseThrow(() -> new MandateNotFound(mandateId));
     }
 
     /**
@@ -68,10 +75,9 @@ public class MandateResource {
     @POST
     @Path("{id}/revoke")
     public Response revoke(@PathParam("id") String mandateId, String body) {
-        JsonBody json = JsonBody.parse(body, true);
-        String revokedBy = required(json, "revoked_by", MAX_BY);
-        String reason = required(json, "reason", MAX_REASON);
-        MandateRevocations.Revoked revoked = revocations.revoke(mandateId, revokedBy, reason);
+        String reason = required(JsonBody.parse(body, true), "reason", MAX_REASON);
+        MandateRevocations.Revoked revoked = revocations.revoke(Callers.scope(tenants, null), mandateId, Callers.subject(tenants),
+                reason);
         Response.ResponseBuilder answer = Response.ok(revoked.mandate());
         return (revoked.replayed() ? answer.header("Idempotent-Replayed", "true") : answer).build();
     }

@@ -14,6 +14,7 @@ import io.genesis.payments.PurchaseMode;
 import io.genesis.payments.PurchaseRequest;
 import io.genesis.payments.Refunds;
 import io.genesis.payments.StagedPayments;
+import io.genesis.payments.TenantScope;
 import io.genesis.payments.store.PaymentStore;
 import io.genesis.security.Roles;
 import io.genesis.security.TenantResolver;
@@ -40,7 +41,10 @@ import java.util.Locale;
 /**
  * {@code POST /api/payments} (a purchase for an agent, {@code Idempotency-Key} required), {@code GET /api/payments[?…]},
  * {@code GET /api/payments/{id}}, {@code POST /api/payments/{id}/decision} and, for staged payments,
- * {@code POST /api/payments/{id}/capture | void | refund}.
+ * {@code POST /api/payments/{id}/capture | void | refund}. Everything acts within the caller's tenant (operators: every
+ * tenant, or the {@code tenant_id} they filter on): another tenant's payment is 404 like a missing one. Who decided,
+ * captured, voided or refunded is the subject of the caller's token; {@code decided_by} and {@code actor} in a body are
+ * accepted and ignored.
  */
 @RolesAllowed({Roles.TENANT, Roles.OPERATOR})
 @Path("payments")
@@ -96,24 +100,28 @@ public class PaymentResource {
     public List<Payment> list(@QueryParam("business_id") String businessId, @QueryParam("agent_id") String agentId,
                               @QueryParam("task_id") String taskId, @QueryParam("status") String status,
                               @QueryParam("vendor_id") String vendorId, @QueryParam("kind") String kind,
-                              @QueryParam("limit") String limit) {
+                              @QueryParam("limit") String limit, @QueryParam("tenant_id") String tenantId) {
         if (status != null && !status.isBlank() && Arrays.stream(PaymentStatus.values()).noneMatch(s -> s.name().equals(status))) {
             throw InvalidPaymentRequest.malformed("status", "status must be one of " + Arrays.toString(PaymentStatus.values()));
         }
         if (kind != null && !kind.isBlank() && !List.of("CHARGE", "REFUND").contains(kind)) {
             throw InvalidPaymentRequest.malformed("kind", "kind must be CHARGE or REFUND");
         }
-        return queries.list(new PaymentStore.Filter(businessId, agentId, taskId, status, vendorId, kind), QueryParameters.limit(limit, LIST_DEFAULT, LIST_MAX));
+        return queries.list(Callers.scope(tenants, tenantId), new PaymentStore.Filter(businessId, agentId, taskId, status,
+                vendorId, kind), QueryParameters.limit(limit, LIST_DEFAULT, LIST_MAX));
     }
 
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("{id}")
     public Payment one(@PathParam("id") String paymentId) {
-        return queries.find(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
+        return queries.find(scope(), paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
     }
 
-    /** {@code {"decision": "approve"|"deny", "decided_by": "...", "rationale": "..."}}: a human decides an escalation. */
+    /**
+     * {@code {"decision": "approve"|"deny", "rationale": "..."}}: an approver of the payment's tenant decides an
+     * escalation, recorded as decided by the subject of its token.
+     */
     @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
     @POST
     @Path("{id}/decision")
@@ -123,27 +131,23 @@ public class PaymentResource {
         if (decision == null || !List.of("approve", "deny").contains(decision.toLowerCase(Locale.ROOT))) {
             throw InvalidPaymentRequest.malformed("decision", "decision must be approve or deny");
         }
-        String decidedBy = json.text("decided_by");
-        if (decidedBy == null || decidedBy.isBlank() || decidedBy.length() > 100) {
-            throw InvalidPaymentRequest.malformed("decided_by", "decided_by (who decides, 1-100 characters) is required");
-        }
-        return answer(decisions.decide(paymentId, decision.equalsIgnoreCase("approve"), decidedBy, json.text("rationale")), false);
+        return answer(decisions.decide(scope(), paymentId, decision.equalsIgnoreCase("approve"), Callers.subject(tenants),
+                json.text("rationale")), false);
     }
 
     @POST
     @Path("{id}/capture")
     public Response capture(@PathParam("id") String paymentId, String body) {
-        one(paymentId);
-        return answer(staged.capture(paymentId, actor(JsonBody.parse(body, false))), false);
+        JsonBody.parse(body, false); // a body, if any, must be a JSON object; none of its members is used
+        return answer(staged.capture(scope(), paymentId, Callers.subject(tenants)), false);
     }
 
     @POST
     @Path("{id}/void")
     public Response voidAuthorization(@PathParam("id") String paymentId, String body) {
-        one(paymentId);
-        JsonBody json = JsonBody.parse(body, false);
-        String reason = json.text("reason");
-        return answer(staged.voidAuthorization(paymentId, actor(json), reason == null ? "voided through the API" : reason), false);
+        String reason = JsonBody.parse(body, false).text("reason");
+        return answer(staged.voidAuthorization(scope(), paymentId, Callers.subject(tenants),
+                reason == null ? "voided through the API" : reason), false);
     }
 
     /** {@code {"amount_cents": N?, "reason": "..."}} with an {@code Idempotency-Key}: refund a captured charge. */
@@ -157,13 +161,13 @@ public class PaymentResource {
         }
         JsonBody json = JsonBody.parse(body, false);
         String reason = json.text("reason");
-        return answer(refunds.refund(paymentId, json.whole("amount_cents"), reason == null ? "refund requested" : reason, key,
-                actor(json)), true);
+        return answer(refunds.refund(scope(), paymentId, json.whole("amount_cents"), reason == null ? "refund requested" : reason, key,
+                Callers.subject(tenants)), true);
     }
 
-    private static String actor(JsonBody json) {
-        String actor = json.text("actor");
-        return actor == null || actor.isBlank() ? "api" : actor.length() > 100 ? actor.substring(0, 100) : actor;
+    /** The tenant a call on one payment acts within: the caller's own; an operator's, every tenant. */
+    private TenantScope scope() {
+        return Callers.scope(tenants, null);
     }
 
     private Response answer(PaymentOutcome outcome, boolean creates) {

@@ -7,6 +7,7 @@ import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.webhook.DeliveryStatus;
 import io.genesis.security.Roles;
+import io.genesis.security.TenantResolver;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +32,9 @@ import java.util.Optional;
 /**
  * {@code GET /api/businesses/{id}/spend}: the business's spend summary; {@code POST .../spend/notifications}: send it
  * to the spend-summary webhook now (202 with the delivery id; 409 when no webhook URL is configured);
- * {@code GET .../spend/notifications/{delivery_id}}: how that delivery went.
+ * {@code GET .../spend/notifications/{delivery_id}}: how that delivery went. Everything within the caller's tenant
+ * (operators: every tenant, or {@code ?tenant_id=}): another tenant's charges under the same business id count nothing,
+ * and another tenant's delivery is 404.
  */
 @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
 @Path("businesses/{id}/spend")
@@ -42,12 +46,15 @@ public class SpendResource {
     @Inject
     SpendSummaries summaries;
 
+    @Inject
+    TenantResolver tenants;
+
     @Context
     UriInfo uriInfo;
 
     @GET
-    public SpendSummary summary(@PathParam("id") String businessId) {
-        return summaries.summarize(valid(businessId));
+    public SpendSummary summary(@PathParam("id") String businessId, @QueryParam("tenant_id") String tenantId) {
+        return summaries.summarize(Callers.scope(tenants, tenantId), valid(businessId));
     }
 
     /**
@@ -57,9 +64,10 @@ public class SpendResource {
     @RolesAllowed({Roles.TENANT, Roles.OPERATOR})
     @POST
     @Path("notifications")
-    public Response notifyWebhook(@PathParam("id") String businessId, String body) {
+    public Response notifyWebhook(@PathParam("id") String businessId, @QueryParam("tenant_id") String tenantId, String body) {
         String url = JsonBody.parse(body, false).text("webhook_url");
-        return summaries.publish(valid(businessId), Optional.ofNullable(url).map(SpendResource::webhook))
+        return summaries.publish(Callers.scope(tenants, tenantId), valid(businessId),
+                        Optional.ofNullable(url).map(SpendResource::webhook))
                 .map(delivery -> Response.accepted(Map.of("business_id", businessId, "delivery_id", delivery))
                         .location(uriInfo.getAbsolutePathBuilder().path(delivery).build()).build())
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.CONFLICT,
@@ -69,10 +77,11 @@ public class SpendResource {
     /** How a summary delivery went, like {@code GET /api/tasks/{id}/webhook}; kept as long as task states. */
     @GET
     @Path("notifications/{delivery}")
-    public DeliveryStatus delivery(@PathParam("id") String businessId, @PathParam("delivery") String deliveryId) {
-        return summaries.delivery(valid(businessId), deliveryId).orElseThrow(() -> ProblemException.notFound(
+    public DeliveryStatus delivery(@PathParam("id") String businessId, @PathParam("delivery") String deliveryId,
+                                   @QueryParam("tenant_id") String tenantId) {
+        return summaries.delivery(Callers.scope(tenants, tenantId), valid(businessId), deliveryId).orElseThrow(() -> ProblemException.notFound(
                 "No spend-summary delivery " + deliveryId + " for business " + businessId + " (unknown id, another"
-                        + " business's, or its record expired)"));
+                        + " business's or tenant's, or its record expired)"));
     }
 
     private static URI webhook(String url) {

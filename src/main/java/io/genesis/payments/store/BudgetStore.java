@@ -14,7 +14,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** {@code agent_budgets} (daily limits set through the API) and {@code agent_daily_spend} (committed spend per UTC day). */
+/**
+ * {@code agent_budgets} (daily limits per agent set through the API, applying in every tenant) and
+ * {@code agent_daily_spend} (committed spend per tenant, agent and UTC day).
+ */
 @ApplicationScoped
 public class BudgetStore {
 
@@ -51,11 +54,13 @@ public class BudgetStore {
         }
     }
 
-    public long committed(String agentId, LocalDate day) {
+    /** What the tenant's purchases by the agent committed on {@code day}. */
+    public long committed(String tenantId, String agentId, LocalDate day) {
         try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(
-                "SELECT committed_cents FROM agent_daily_spend WHERE agent_id = ? AND spend_day = ?")) {
-            select.setString(1, agentId);
-            select.setDate(2, Date.valueOf(day));
+                "SELECT committed_cents FROM agent_daily_spend WHERE tenant_id = ? AND agent_id = ? AND spend_day = ?")) {
+            select.setString(1, tenantId);
+            select.setString(2, agentId);
+            select.setDate(3, Date.valueOf(day));
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getBigDecimal(1).longValue() : 0;
             }

@@ -21,7 +21,8 @@ import static io.genesis.payments.store.LedgerTx.sql;
 /**
  * The budget side of one ledger transaction: the policy's atomic reservations (a single conditional upsert each, so
  * concurrent purchases never overspend), the HELD reservation of the payment and what capture, release and refund do
- * to it, and the policy's counting queries.
+ * to it, and the policy's counting queries. Everything counts within the payment's tenant: its agent's daily spend,
+ * its business's spend, its duplicates and its velocity are that tenant's alone.
  */
 final class LedgerSpend implements SpendLedger {
 
@@ -30,6 +31,7 @@ final class LedgerSpend implements SpendLedger {
 
     private final Connection db;
     private final String paymentId;
+    private String tenantId;
 
     LedgerSpend(Connection db, String paymentId) {
         this.db = db;
@@ -39,24 +41,27 @@ final class LedgerSpend implements SpendLedger {
     @Override
     public Reservation reserveAgentDay(String agentId, long cents, long limitCents) {
         return reserve("""
-                INSERT INTO agent_daily_spend AS s (agent_id, spend_day, committed_cents) SELECT ?, ?, ? WHERE ? <= ?
-                ON CONFLICT (agent_id, spend_day) DO UPDATE SET committed_cents = s.committed_cents + EXCLUDED.committed_cents
+                INSERT INTO agent_daily_spend AS s (tenant_id, agent_id, spend_day, committed_cents) SELECT ?, ?, ?, ? WHERE ? <= ?
+                ON CONFLICT (tenant_id, agent_id, spend_day) DO UPDATE SET committed_cents = s.committed_cents + EXCLUDED.committed_cents
                 WHERE s.committed_cents + EXCLUDED.committed_cents <= ? RETURNING committed_cents""",
-                "SELECT committed_cents FROM agent_daily_spend WHERE agent_id = ? AND spend_day = ?", agentId, true, cents, limitCents);
+                "SELECT committed_cents FROM agent_daily_spend WHERE tenant_id = ? AND agent_id = ? AND spend_day = ?", agentId, true,
+                cents, limitCents);
     }
 
     @Override
     public Reservation reserveBusiness(String businessId, long cents, long limitCents) {
         return reserve("""
-                INSERT INTO business_spend AS s (business_id, committed_cents) SELECT ?, ? WHERE ? <= ?
-                ON CONFLICT (business_id) DO UPDATE SET committed_cents = s.committed_cents + EXCLUDED.committed_cents
+                INSERT INTO business_spend AS s (tenant_id, business_id, committed_cents) SELECT ?, ?, ? WHERE ? <= ?
+                ON CONFLICT (tenant_id, business_id) DO UPDATE SET committed_cents = s.committed_cents + EXCLUDED.committed_cents
                 WHERE s.committed_cents + EXCLUDED.committed_cents <= ? RETURNING committed_cents""",
-                "SELECT committed_cents FROM business_spend WHERE business_id = ?", businessId, false, cents, limitCents);
+                "SELECT committed_cents FROM business_spend WHERE tenant_id = ? AND business_id = ?", businessId, false, cents, limitCents);
     }
 
     private Reservation reserve(String upsert, String current, String key, boolean daily, long cents, long limit) {
         try (PreparedStatement reserve = db.prepareStatement(upsert)) {
+            String tenant = tenant();
             int i = 1;
+            reserve.setString(i++, tenant);
             reserve.setString(i++, key);
             if (daily) {
                 reserve.setDate(i++, today());
@@ -71,9 +76,10 @@ final class LedgerSpend implements SpendLedger {
                 }
             }
             try (PreparedStatement select = db.prepareStatement(current)) {
-                select.setString(1, key);
+                select.setString(1, tenant);
+                select.setString(2, key);
                 if (daily) {
-                    select.setDate(2, today());
+                    select.setDate(3, today());
                 }
                 try (ResultSet row = select.executeQuery()) {
                     return new Reservation(false, row.next() ? row.getBigDecimal(1).longValue() : 0);
@@ -88,13 +94,14 @@ final class LedgerSpend implements SpendLedger {
     public void hold(String agentId, String businessId, long cents) {
         sql(() -> {
             try (PreparedStatement insert = db.prepareStatement("""
-                    INSERT INTO spend_reservations (payment_id, agent_id, spend_day, business_id, cents, state)
-                    VALUES (?, ?, ?, ?, ?, 'HELD')""")) {
+                    INSERT INTO spend_reservations (payment_id, tenant_id, agent_id, spend_day, business_id, cents, state)
+                    VALUES (?, ?, ?, ?, ?, ?, 'HELD')""")) {
                 insert.setString(1, paymentId);
-                insert.setString(2, agentId);
-                insert.setDate(3, today());
-                insert.setString(4, businessId);
-                insert.setBigDecimal(5, BigDecimal.valueOf(cents));
+                insert.setString(2, tenant());
+                insert.setString(3, agentId);
+                insert.setDate(4, today());
+                insert.setString(5, businessId);
+                insert.setBigDecimal(6, BigDecimal.valueOf(cents));
                 insert.executeUpdate();
             }
             return null;
@@ -106,11 +113,11 @@ final class LedgerSpend implements SpendLedger {
         sql(() -> {
             try (PreparedStatement settle = db.prepareStatement("""
                     UPDATE spend_reservations SET state = 'RELEASED', settled_at = now() WHERE payment_id = ? AND state = 'HELD'
-                    RETURNING agent_id, spend_day, business_id, cents""")) {
+                    RETURNING tenant_id, agent_id, spend_day, business_id, cents""")) {
                 settle.setString(1, paymentId);
                 try (ResultSet row = settle.executeQuery()) {
                     if (row.next()) {
-                        giveBack(row.getString(1), row.getDate(2), row.getString(3), row.getBigDecimal(4));
+                        giveBack(row.getString(1), row.getString(2), row.getDate(3), row.getString(4), row.getBigDecimal(5));
                     }
                 }
             }
@@ -134,11 +141,11 @@ final class LedgerSpend implements SpendLedger {
     public void refunded(String chargeId, long cents) {
         sql(() -> {
             try (PreparedStatement select = db.prepareStatement(
-                    "SELECT agent_id, spend_day, business_id FROM spend_reservations WHERE payment_id = ? AND state = 'COMMITTED'")) {
+                    "SELECT tenant_id, agent_id, spend_day, business_id FROM spend_reservations WHERE payment_id = ? AND state = 'COMMITTED'")) {
                 select.setString(1, chargeId);
                 try (ResultSet row = select.executeQuery()) {
                     if (row.next()) {
-                        giveBack(row.getString(1), row.getDate(2), row.getString(3), BigDecimal.valueOf(cents));
+                        giveBack(row.getString(1), row.getString(2), row.getDate(3), row.getString(4), BigDecimal.valueOf(cents));
                     }
                 }
             }
@@ -146,17 +153,20 @@ final class LedgerSpend implements SpendLedger {
         });
     }
 
-    private void giveBack(String agentId, Date day, String businessId, BigDecimal cents) throws SQLException {
+    private void giveBack(String tenant, String agentId, Date day, String businessId, BigDecimal cents) throws SQLException {
         try (PreparedStatement agent = db.prepareStatement("""
-                UPDATE agent_daily_spend SET committed_cents = GREATEST(committed_cents - ?, 0) WHERE agent_id = ? AND spend_day = ?""");
+                UPDATE agent_daily_spend SET committed_cents = GREATEST(committed_cents - ?, 0)
+                WHERE tenant_id = ? AND agent_id = ? AND spend_day = ?""");
              PreparedStatement business = db.prepareStatement(
-                     "UPDATE business_spend SET committed_cents = GREATEST(committed_cents - ?, 0) WHERE business_id = ?")) {
+                     "UPDATE business_spend SET committed_cents = GREATEST(committed_cents - ?, 0) WHERE tenant_id = ? AND business_id = ?")) {
             agent.setBigDecimal(1, cents);
-            agent.setString(2, agentId);
-            agent.setDate(3, day);
+            agent.setString(2, tenant);
+            agent.setString(3, agentId);
+            agent.setDate(4, day);
             agent.executeUpdate();
             business.setBigDecimal(1, cents);
-            business.setString(2, businessId);
+            business.setString(2, tenant);
+            business.setString(3, businessId);
             business.executeUpdate();
         }
     }
@@ -164,16 +174,17 @@ final class LedgerSpend implements SpendLedger {
     @Override
     public boolean duplicateCharge(String agentId, String businessId, String fingerprint, long amountCents, Duration window) {
         try (PreparedStatement select = db.prepareStatement("""
-                SELECT 1 FROM x402_payments WHERE agent_id = ? AND business_id = ? AND request_fingerprint = ?
+                SELECT 1 FROM x402_payments WHERE tenant_id = ? AND agent_id = ? AND business_id = ? AND request_fingerprint = ?
                   AND requested_cents = ? AND id <> ? AND kind = 'CHARGE' AND status = ANY (?)
                   AND created_at > now() - make_interval(secs => ?)""")) {
-            select.setString(1, agentId);
-            select.setString(2, businessId);
-            select.setString(3, fingerprint);
-            select.setBigDecimal(4, BigDecimal.valueOf(amountCents));
-            select.setString(5, paymentId);
-            select.setArray(6, liveCharges());
-            select.setLong(7, window.toSeconds());
+            select.setString(1, tenant());
+            select.setString(2, agentId);
+            select.setString(3, businessId);
+            select.setString(4, fingerprint);
+            select.setBigDecimal(5, BigDecimal.valueOf(amountCents));
+            select.setString(6, paymentId);
+            select.setArray(7, liveCharges());
+            select.setLong(8, window.toSeconds());
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
             }
@@ -200,12 +211,13 @@ final class LedgerSpend implements SpendLedger {
     @Override
     public int chargesWithin(String agentId, Duration window) {
         try (PreparedStatement count = db.prepareStatement("""
-                SELECT count(*) FROM x402_payments WHERE agent_id = ? AND kind = 'CHARGE' AND id <> ? AND status = ANY (?)
-                  AND created_at > now() - make_interval(secs => ?)""")) {
-            count.setString(1, agentId);
-            count.setString(2, paymentId);
-            count.setArray(3, liveCharges());
-            count.setLong(4, window.toSeconds());
+                SELECT count(*) FROM x402_payments WHERE tenant_id = ? AND agent_id = ? AND kind = 'CHARGE' AND id <> ?
+                  AND status = ANY (?) AND created_at > now() - make_interval(secs => ?)""")) {
+            count.setString(1, tenant());
+            count.setString(2, agentId);
+            count.setString(3, paymentId);
+            count.setArray(4, liveCharges());
+            count.setLong(5, window.toSeconds());
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getInt(1);
@@ -213,6 +225,22 @@ final class LedgerSpend implements SpendLedger {
         } catch (SQLException e) {
             throw new LedgerUnavailable(e);
         }
+    }
+
+    /** The tenant of this transaction's payment, whose counters its reservations and counts use; read once. */
+    private String tenant() throws SQLException {
+        if (tenantId == null) {
+            try (PreparedStatement select = db.prepareStatement("SELECT tenant_id FROM x402_payments WHERE id = ?")) {
+                select.setString(1, paymentId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new SQLException("payment " + paymentId + " does not exist");
+                    }
+                    tenantId = row.getString(1);
+                }
+            }
+        }
+        return tenantId;
     }
 
     private java.sql.Array liveCharges() throws SQLException {

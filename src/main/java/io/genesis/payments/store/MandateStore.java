@@ -3,6 +3,7 @@ package io.genesis.payments.store;
 import io.genesis.payments.LedgerUnavailable;
 import io.genesis.payments.Mandate;
 import io.genesis.payments.Payment;
+import io.genesis.payments.TenantScope;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +16,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code payment_mandates}: open mandates issued (never again once revoked) and revoked, closed mandates written in
- * the approving transaction, and reads of one mandate or a filtered list (newest first).
+ * {@code payment_mandates}: open mandates issued per tenant (never again once revoked) and revoked, closed mandates
+ * written in the approving transaction, and reads of one mandate or a filtered list (newest first) within a
+ * {@link TenantScope}.
  */
 @ApplicationScoped
 public class MandateStore {
@@ -32,7 +32,7 @@ public class MandateStore {
     public static final String CLOSED = "mandate.payment.1";
 
     private static final String COLUMNS = """
-            SELECT mandate_id, vct, business_id, agent_id, issuer, status, parent_mandate_id, payment_id, created_at,
+            SELECT mandate_id, vct, tenant_id, business_id, agent_id, issuer, status, parent_mandate_id, payment_id, created_at,
                    not_before, not_after, revoked_at, revoked_by, revocation_reason, mandate_json::text FROM payment_mandates""";
 
     /** List filters; null or blank members do not filter. */
@@ -42,77 +42,74 @@ public class MandateStore {
     @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
 
-    public Optional<Mandate> find(String mandateId) {
-        List<Mandate> found = select(COLUMNS + " WHERE mandate_id = ?", List.of(mandateId));
-        return found.stream().findFirst();
+    /** The mandate {@code mandateId} if it is in {@code scope}; another tenant's mandate is as absent as a missing one. */
+    public Optional<Mandate> find(TenantScope scope, String mandateId) {
+        return select(Where.scoped(scope).is("mandate_id", mandateId), "").stream().findFirst();
     }
 
-    public List<Mandate> list(Filter filter, int limit) {
-        Map<String, String> where = new LinkedHashMap<>();
-        where.put("business_id", filter.businessId());
-        where.put("agent_id", filter.agentId());
-        where.put("status", filter.status());
-        where.values().removeIf(value -> value == null || value.isBlank());
-        StringBuilder sql = new StringBuilder(COLUMNS);
-        if (!where.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", where.keySet().stream().map(column -> column + " = ?").toList()));
-        }
-        sql.append(" ORDER BY created_at DESC, mandate_id DESC LIMIT ").append(limit);
-        return select(sql.toString(), List.copyOf(where.values()));
+    /** The mandates of {@code scope} that match {@code filter}, newest first. */
+    public List<Mandate> list(TenantScope scope, Filter filter, int limit) {
+        Where where = Where.scoped(scope).filter("business_id", filter.businessId()).filter("agent_id", filter.agentId())
+                .filter("status", filter.status());
+        return select(where, " ORDER BY created_at DESC, mandate_id DESC LIMIT " + limit);
     }
 
-    /** The active open mandate of the agent for the business, else the latest revoked one. */
-    public Optional<Mandate> currentOpen(String businessId, String agentId) {
-        return select(COLUMNS + """
-                 WHERE business_id = ? AND agent_id = ? AND vct = ? AND status IN ('ACTIVE', 'REVOKED')
-                ORDER BY status = 'ACTIVE' DESC, created_at DESC LIMIT 1""", List.of(businessId, agentId, OPEN)).stream().findFirst();
+    /** The active open mandate of the agent for the tenant's business, else the latest revoked one. */
+    public Optional<Mandate> currentOpen(String tenantId, String businessId, String agentId) {
+        return select(Where.scoped(TenantScope.of(tenantId)).is("business_id", businessId).is("agent_id", agentId).is("vct", OPEN),
+                " AND status IN ('ACTIVE', 'REVOKED') ORDER BY status = 'ACTIVE' DESC, created_at DESC LIMIT 1").stream().findFirst();
     }
 
     /**
-     * Writes an ACTIVE open mandate unless the agent already has one for the business, or had one revoked (then no
-     * new one is ever issued).
+     * Writes an ACTIVE open mandate of the tenant unless the agent already has one for the tenant's business, or had one
+     * revoked (then no new one is ever issued).
      */
-    public void issueOpen(String mandateId, String businessId, String agentId, String issuer, Instant notBefore, Instant notAfter,
-                          String mandateJson) {
+    public void issueOpen(String mandateId, String tenantId, String businessId, String agentId, String issuer, Instant notBefore,
+                          Instant notAfter, String mandateJson) {
         try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO payment_mandates (mandate_id, vct, business_id, agent_id, issuer, status, not_before, not_after, mandate_json)
-                SELECT ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?::jsonb WHERE NOT EXISTS (SELECT 1 FROM payment_mandates
-                    WHERE business_id = ? AND agent_id = ? AND vct = ? AND status = 'REVOKED')
+                INSERT INTO payment_mandates (mandate_id, vct, tenant_id, business_id, agent_id, issuer, status, not_before, not_after,
+                    mandate_json)
+                SELECT ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?::jsonb WHERE NOT EXISTS (SELECT 1 FROM payment_mandates
+                    WHERE tenant_id = ? AND business_id = ? AND agent_id = ? AND vct = ? AND status = 'REVOKED')
                 ON CONFLICT DO NOTHING""")) {
-            insert.setString(1, mandateId);
-            insert.setString(2, OPEN);
-            insert.setString(3, businessId);
-            insert.setString(4, agentId);
-            insert.setString(5, issuer);
-            insert.setTimestamp(6, Timestamp.from(notBefore));
-            insert.setTimestamp(7, Timestamp.from(notAfter));
-            insert.setString(8, mandateJson);
-            insert.setString(9, businessId);
-            insert.setString(10, agentId);
-            insert.setString(11, OPEN);
+            int i = 1;
+            insert.setString(i++, mandateId);
+            insert.setString(i++, OPEN);
+            insert.setString(i++, tenantId);
+            insert.setString(i++, businessId);
+            insert.setString(i++, agentId);
+            insert.setString(i++, issuer);
+            insert.setTimestamp(i++, Timestamp.from(notBefore));
+            insert.setTimestamp(i++, Timestamp.from(notAfter));
+            insert.setString(i++, mandateJson);
+            insert.setString(i++, tenantId);
+            insert.setString(i++, businessId);
+            insert.setString(i++, agentId);
+            insert.setString(i, OPEN);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new LedgerUnavailable(e);
         }
     }
 
-    /** A closed mandate bound to the payment of {@code tx}, written in that transaction. */
+    /** A closed mandate bound to the payment of {@code tx}, in the payment's tenant, written in that transaction. */
     public void close(LedgerTx tx, String mandateId, String openMandateId, String businessId, String agentId, Instant notBefore,
                       Instant notAfter, String mandateJson) {
         LedgerTx.sql(() -> {
             try (PreparedStatement insert = tx.connection().prepareStatement("""
-                    INSERT INTO payment_mandates (mandate_id, vct, business_id, agent_id, parent_mandate_id, payment_id, issuer, status,
-                        not_before, not_after, mandate_json) VALUES (?, ?, ?, ?, ?, ?, ?, 'CLOSED', ?, ?, ?::jsonb)""")) {
+                    INSERT INTO payment_mandates (mandate_id, vct, tenant_id, business_id, agent_id, parent_mandate_id, payment_id, issuer,
+                        status, not_before, not_after, mandate_json)
+                    SELECT ?, ?, p.tenant_id, ?, ?, ?, p.id, ?, 'CLOSED', ?, ?, ?::jsonb FROM x402_payments p WHERE p.id = ?""")) {
                 insert.setString(1, mandateId);
                 insert.setString(2, CLOSED);
                 insert.setString(3, businessId);
                 insert.setString(4, agentId);
                 insert.setString(5, openMandateId);
-                insert.setString(6, tx.paymentId());
-                insert.setString(7, agentId);
-                insert.setTimestamp(8, Timestamp.from(notBefore));
-                insert.setTimestamp(9, Timestamp.from(notAfter));
-                insert.setString(10, mandateJson);
+                insert.setString(6, agentId);
+                insert.setTimestamp(7, Timestamp.from(notBefore));
+                insert.setTimestamp(8, Timestamp.from(notAfter));
+                insert.setString(9, mandateJson);
+                insert.setString(10, tx.paymentId());
                 insert.executeUpdate();
             }
             return null;
@@ -135,15 +132,16 @@ public class MandateStore {
         });
     }
 
-    /** Marks an ACTIVE open mandate REVOKED; false when it was not active (revoked before). */
-    public boolean markRevoked(String mandateId, String revokedBy, String reason) {
+    /** Marks the tenant's ACTIVE open mandate REVOKED; false when it was not active (revoked before). */
+    public boolean markRevoked(String tenantId, String mandateId, String revokedBy, String reason) {
         try (Connection db = dataSource.getConnection(); PreparedStatement update = db.prepareStatement("""
                 UPDATE payment_mandates SET status = 'REVOKED', revoked_at = now(), revoked_by = ?, revocation_reason = ?
-                WHERE mandate_id = ? AND vct = ? AND status = 'ACTIVE'""")) {
+                WHERE tenant_id = ? AND mandate_id = ? AND vct = ? AND status = 'ACTIVE'""")) {
             update.setString(1, revokedBy);
             update.setString(2, reason);
-            update.setString(3, mandateId);
-            update.setString(4, OPEN);
+            update.setString(3, tenantId);
+            update.setString(4, mandateId);
+            update.setString(5, OPEN);
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new LedgerUnavailable(e);
@@ -157,18 +155,18 @@ public class MandateStore {
                   AND status IN ('PENDING_APPROVAL', 'AUTHORIZED') ORDER BY created_at""", mandateId);
     }
 
-    private List<Mandate> select(String sql, List<String> parameters) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                select.setString(i + 1, parameters.get(i));
-            }
+    private List<Mandate> select(Where where, String rest) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(COLUMNS + where.sql() + rest)) {
+            where.bind(select);
             List<Mandate> mandates = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    mandates.add(new Mandate(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getString(6), row.getString(7), row.getString(8), PaymentStore.instant(row.getTimestamp(9)),
-                            PaymentStore.instant(row.getTimestamp(10)), PaymentStore.instant(row.getTimestamp(11)), PaymentStore.instant(row.getTimestamp(12)),
-                            row.getString(13), row.getString(14), Payment.json(row.getString(15))));
+                    int i = 1;
+                    mandates.add(new Mandate(row.getString(i++), row.getString(i++), row.getString(i++), row.getString(i++),
+                            row.getString(i++), row.getString(i++), row.getString(i++), row.getString(i++), row.getString(i++),
+                            PaymentStore.instant(row.getTimestamp(i++)), PaymentStore.instant(row.getTimestamp(i++)),
+                            PaymentStore.instant(row.getTimestamp(i++)), PaymentStore.instant(row.getTimestamp(i++)),
+                            row.getString(i++), row.getString(i++), Payment.json(row.getString(i))));
                 }
             }
             return mandates;

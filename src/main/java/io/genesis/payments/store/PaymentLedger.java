@@ -14,7 +14,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Writes to the payments ledger with plain JDBC: the first row of an attempt (idempotent by key) and transactions of
+ * Writes to the payments ledger with plain JDBC: the first row of an attempt (idempotent by tenant and key) and transactions of
  * guarded transitions ({@link LedgerTx}). Every change of {@code x402_payments.status} goes through here together
  * with its {@code payment_events} row.
  */
@@ -34,7 +34,7 @@ public class PaymentLedger {
     @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
 
-    /** Inserts the REQUESTED row and its first event; false when the idempotency key is already taken. */
+    /** Inserts the REQUESTED row and its first event; false when the tenant already used the idempotency key. */
     public boolean insert(NewPayment p) {
         return inTransaction(p.identity().id(), tx -> LedgerTx.sql(() -> {
                 try (PreparedStatement insert = tx.connection().prepareStatement("""
@@ -45,7 +45,7 @@ public class PaymentLedger {
                             facilitator_url, simulated, payment_required_json, requirements_json)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?,
                             ?::jsonb, ?::jsonb)
-                        ON CONFLICT (idempotency_key) DO NOTHING""")) {
+                        ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")) {
                     NewPayment.Identity id = p.identity();
                     NewPayment.Payer payer = p.payer();
                     NewPayment.Resource resource = p.resource();
@@ -96,10 +96,12 @@ public class PaymentLedger {
             }));
     }
 
-    public Optional<Keyed> byKey(String idempotencyKey) {
-        try (Connection db = dataSource.getConnection();
-             PreparedStatement select = db.prepareStatement("SELECT id, request_hash FROM x402_payments WHERE idempotency_key = ?")) {
-            select.setString(1, idempotencyKey);
+    /** The tenant's attempt with that idempotency key; keys are the tenant's own, another tenant's never match. */
+    public Optional<Keyed> byKey(String tenantId, String idempotencyKey) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(
+                "SELECT id, request_hash FROM x402_payments WHERE tenant_id = ? AND idempotency_key = ?")) {
+            select.setString(1, tenantId);
+            select.setString(2, idempotencyKey);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new Keyed(row.getString(1), row.getString(2))) : Optional.empty();
             }

@@ -2,6 +2,7 @@ package io.genesis.payments.store;
 
 import io.genesis.payments.LedgerUnavailable;
 import io.genesis.payments.Payment;
+import io.genesis.payments.TenantScope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,12 +14,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Reads {@code x402_payments} rows (one, or a filtered list newest first) and a payment's decisions and events. */
+/**
+ * Reads {@code x402_payments} rows (one, or a filtered list newest first) within a {@link TenantScope}, and a payment's
+ * decisions and events.
+ */
 @ApplicationScoped
 public class PaymentStore {
 
@@ -33,25 +35,17 @@ public class PaymentStore {
     @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
 
-    public Optional<PaymentRow> row(String paymentId) {
-        return select("SELECT " + PaymentRow.COLUMNS + " FROM x402_payments WHERE id = ?", List.of(paymentId)).stream().findFirst();
+    /** The payment {@code paymentId} if it is in {@code scope}; another tenant's payment is as absent as a missing one. */
+    public Optional<PaymentRow> row(TenantScope scope, String paymentId) {
+        return select(Where.scoped(scope).is("id", paymentId), "").stream().findFirst();
     }
 
-    public List<PaymentRow> rows(Filter filter, int limit) {
-        Map<String, String> where = new LinkedHashMap<>();
-        where.put("business_id", filter.businessId());
-        where.put("agent_id", filter.agentId());
-        where.put("task_id", filter.taskId());
-        where.put("status", filter.status());
-        where.put("vendor_id", filter.vendorId());
-        where.put("kind", filter.kind());
-        where.values().removeIf(value -> value == null || value.isBlank());
-        StringBuilder sql = new StringBuilder("SELECT " + PaymentRow.COLUMNS + " FROM x402_payments");
-        if (!where.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", where.keySet().stream().map(column -> column + " = ?").toList()));
-        }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ").append(limit);
-        return select(sql.toString(), List.copyOf(where.values()));
+    /** The payments of {@code scope} that match {@code filter}, newest first. */
+    public List<PaymentRow> rows(TenantScope scope, Filter filter, int limit) {
+        Where where = Where.scoped(scope).filter("business_id", filter.businessId()).filter("agent_id", filter.agentId())
+                .filter("task_id", filter.taskId()).filter("status", filter.status()).filter("vendor_id", filter.vendorId())
+                .filter("kind", filter.kind());
+        return select(where, " ORDER BY created_at DESC, id DESC LIMIT " + limit);
     }
 
     public History history(String paymentId) {
@@ -62,11 +56,10 @@ public class PaymentStore {
         }
     }
 
-    private List<PaymentRow> select(String sql, List<String> parameters) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                select.setString(i + 1, parameters.get(i));
-            }
+    private List<PaymentRow> select(Where where, String order) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(
+                "SELECT " + PaymentRow.COLUMNS + " FROM x402_payments" + where.sql() + order)) {
+            where.bind(select);
             List<PaymentRow> rows = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

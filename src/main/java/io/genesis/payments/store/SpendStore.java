@@ -1,6 +1,7 @@
 package io.genesis.payments.store;
 
 import io.genesis.payments.LedgerUnavailable;
+import io.genesis.payments.TenantScope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +14,10 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A business's spend read from its {@code x402_payments} charges ({@code cost_cents} is true spend), in dollars. */
+/**
+ * A business's spend read from its {@code x402_payments} charges ({@code cost_cents} is true spend), in dollars, within a
+ * {@link TenantScope}; and whose spend summaries were sent to the webhook ({@code spend_summary_deliveries}).
+ */
 @ApplicationScoped
 public class SpendStore {
 
@@ -25,17 +29,19 @@ public class SpendStore {
     @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
 
-    public Totals totals(String businessId) {
+    /** The charges of the business within {@code scope}: another tenant's charges for the same business id count nothing. */
+    public Totals totals(TenantScope scope, String businessId) {
+        Where where = Where.scoped(scope).is("business_id", businessId);
         try (Connection db = dataSource.getConnection()) {
             try (PreparedStatement counts = db.prepareStatement("""
                     SELECT count(*) FILTER (WHERE approved_at IS NOT NULL), count(*) FILTER (WHERE status = 'DENIED'),
                            count(*) FILTER (WHERE status = 'PENDING_APPROVAL'), COALESCE(SUM(cost_cents), 0) / 100
-                    FROM x402_payments WHERE business_id = ? AND kind = 'CHARGE'""")) {
-                counts.setString(1, businessId);
+                    FROM x402_payments""" + where.sql() + " AND kind = 'CHARGE'")) {
+                where.bind(counts);
                 try (ResultSet row = counts.executeQuery()) {
                     row.next();
                     return new Totals(row.getLong(1), row.getLong(2), row.getLong(3), row.getBigDecimal(4),
-                            breakdown(db, businessId, "COALESCE(vendor_id, vendor_url)"), breakdown(db, businessId, "agent_id"));
+                            breakdown(db, where, "COALESCE(vendor_id, vendor_url)"), breakdown(db, where, "agent_id"));
                 }
             }
         } catch (SQLException e) {
@@ -43,11 +49,38 @@ public class SpendStore {
         }
     }
 
-    private static Map<String, BigDecimal> breakdown(Connection db, String businessId, String key) throws SQLException {
+    /** Records that the summary {@code deliveryId} of the business holds {@code scope}'s spend. */
+    public void recordDelivery(String deliveryId, TenantScope scope, String businessId) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO spend_summary_deliveries (delivery_id, tenant_id, business_id) VALUES (?, ?, ?)")) {
+            insert.setString(1, deliveryId);
+            insert.setString(2, scope.tenantId().orElse(null));
+            insert.setString(3, businessId);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new LedgerUnavailable(e);
+        }
+    }
+
+    /** Whether the summary {@code deliveryId} of the business was sent within {@code scope} (an operator's: any). */
+    public boolean deliveryOf(TenantScope scope, String businessId, String deliveryId) {
+        Where where = Where.scoped(scope).is("business_id", businessId).is("delivery_id", deliveryId);
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(
+                "SELECT 1 FROM spend_summary_deliveries" + where.sql())) {
+            where.bind(select);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new LedgerUnavailable(e);
+        }
+    }
+
+    private static Map<String, BigDecimal> breakdown(Connection db, Where where, String key) throws SQLException {
         Map<String, BigDecimal> into = new LinkedHashMap<>();
         try (PreparedStatement select = db.prepareStatement("SELECT " + key + ", SUM(cost_cents) / 100 FROM x402_payments"
-                + " WHERE business_id = ? AND kind = 'CHARGE' GROUP BY 1 HAVING SUM(cost_cents) > 0 ORDER BY 2 DESC, 1")) {
-            select.setString(1, businessId);
+                + where.sql() + " AND kind = 'CHARGE' GROUP BY 1 HAVING SUM(cost_cents) > 0 ORDER BY 2 DESC, 1")) {
+            where.bind(select);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     into.put(row.getString(1), row.getBigDecimal(2));
