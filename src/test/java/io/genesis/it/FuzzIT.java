@@ -23,11 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -195,7 +193,7 @@ class FuzzIT {
         try (WriteCounts counts = new WriteCounts()) {
             Tenant tenant = new Tenant("fuzz-" + SEED + "-" + tenantNumber);
             counts.follow(tenant.name);
-            Map<String, Long> before = counts.now(tenant.businessIds);
+            Map<String, Long> before = counts.now();
             for (; sent < REQUESTS && Instant.now().isBefore(deadline); sent++) {
                 String key = keys.get(in.below(keys.size()));
                 Request request = request(in, key, methods.get(key), tenant);
@@ -217,20 +215,20 @@ class FuzzIT {
                     accepted++;
                     tenant = new Tenant("fuzz-" + SEED + "-" + (++tenantNumber));
                     counts.follow(tenant.name);
-                    before = counts.now(tenant.businessIds);
+                    before = counts.now();
                     continue;
                 }
                 if (!write) {
                     continue; // a read that wrote would show at the next write's count
                 }
                 long countStart = System.nanoTime();
-                Map<String, Long> after = counts.now(tenant.businessIds);
+                Map<String, Long> after = counts.now();
                 countNanos += System.nanoTime() - countStart;
                 if (!after.equals(before)) {
                     findings.add("half-written: counts " + before + " became " + after + "\n    " + request + "\n    -> " + answer);
                     tenant = new Tenant("fuzz-" + SEED + "-" + (++tenantNumber));
                     counts.follow(tenant.name);
-                    after = counts.now(tenant.businessIds);
+                    after = counts.now();
                 }
                 before = after;
             }
@@ -357,13 +355,12 @@ class FuzzIT {
 
     // --- requests -----------------------------------------------------------------------------------------------
 
-    /** One tenant's tokens and the business ids its requests named (mandates are counted by those). */
+    /** One tenant's tokens. */
     private static final class Tenant {
         final String name;
         final String operator;
         final String member;
         final String approver;
-        final Set<String> businessIds = new HashSet<>();
 
         Tenant(String name) {
             this.name = name;
@@ -400,9 +397,6 @@ class FuzzIT {
             if (part.startsWith("{")) {
                 String name = part.substring(1, part.length() - 1);
                 String value = in.segment(pool(template, name));
-                if (template.startsWith("businesses/") && name.equals("id") && !businessIds.contains(value)) {
-                    tenant.businessIds.add(java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8));
-                }
                 path.append(value);
             } else {
                 path.append(part);
@@ -526,14 +520,7 @@ class FuzzIT {
                 body.put("comment", "fuzz");
             }
             case PURCHASE -> {
-                String business;
-                if (in.chance(0.5) && !businessIds.isEmpty()) {
-                    business = in.pick(businessIds); // its own running business buys too: not counted
-                } else {
-                    business = "biz_fz_" + in.hex(10);
-                    tenant.businessIds.add(business);
-                }
-                body.put("business_id", business);
+                body.put("business_id", in.chance(0.5) && !businessIds.isEmpty() ? in.pick(businessIds) : "biz_fz_" + in.hex(10));
                 body.put("agent_id", in.pick(agents));
                 body.put("vendor_url", in.pick(vendorUrls));
                 body.put("purpose", "fuzz purchase");

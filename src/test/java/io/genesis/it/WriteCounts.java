@@ -6,7 +6,6 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.StreamEntry;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,12 +14,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What one tenant has written, counted the way a reporting tool would: its rows in the tables a request can write
- * (businesses and their tasks, transitions and approvals; payments with their events and decisions; mandates of the
- * business ids it named; task results) and the entries that mention it in every Redis stream since counting began.
+ * (businesses and their tasks, transitions and approvals; payments with their events and decisions; mandates; task
+ * results) and the entries that mention it in every Redis stream since counting began.
  * {@link FuzzIT} compares two counts around a refused request: a refused write leaves them equal.
  */
 final class WriteCounts implements AutoCloseable {
@@ -33,7 +31,7 @@ final class WriteCounts implements AutoCloseable {
                    (SELECT count(*) FROM x402_payments WHERE tenant_id = ?) AS x402_payments,
                    (SELECT count(*) FROM payment_events e JOIN x402_payments p ON p.id = e.payment_id WHERE p.tenant_id = ?) AS payment_events,
                    (SELECT count(*) FROM payment_decisions d JOIN x402_payments p ON p.id = d.payment_id WHERE p.tenant_id = ?) AS payment_decisions,
-                   (SELECT count(*) FROM payment_mandates WHERE business_id = ANY (?)) AS payment_mandates,
+                   (SELECT count(*) FROM payment_mandates WHERE tenant_id = ?) AS payment_mandates,
                    (SELECT count(*) FROM omnidaemon_task_results WHERE tenant_id = ?) AS omnidaemon_task_results""";
 
     private final Connection db;
@@ -60,18 +58,12 @@ final class WriteCounts implements AutoCloseable {
         }
     }
 
-    /** The counts now, by table and by stream; {@code businessIds} are those the tenant's requests named. */
-    Map<String, Long> now(Set<String> businessIds) throws SQLException {
+    /** The counts now, by table and by stream. */
+    Map<String, Long> now() throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (PreparedStatement select = db.prepareStatement(ROWS)) {
-            // PostgreSQL text cannot hold NUL, so no row names such an id
-            Array ids = db.createArrayOf("varchar", businessIds.stream().filter(id -> id.indexOf('\u0000') < 0).toArray());
             for (int i = 1; i <= 9; i++) {
-                if (i == 8) {
-                    select.setArray(i, ids);
-                } else {
-                    select.setString(i, tenant);
-                }
+                select.setString(i, tenant);
             }
             try (ResultSet row = select.executeQuery()) {
                 row.next();
