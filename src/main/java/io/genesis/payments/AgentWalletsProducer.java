@@ -41,5 +41,6 @@ public class AgentWalletsProducer {
 
     void atStart(@Observes @Initialized(ApplicationScoped.class) Object event, AgentWallets wallets) {
         LOG.info("Payments: " + wallets.describe());
+        settings.misconfiguration().ifPresent(reason -> LOG.warning(reason + ". Every purchase is refused with 503 until then."));
     }
 }

@@ -7,7 +7,7 @@ package io.genesis.payments;
  */
 public abstract sealed class PaymentFailure extends RuntimeException
         permits PaymentNotFound, MandateNotFound, IdempotencyConflict, DecisionTooLate, PaymentStateConflict,
-        InvalidPaymentRequest, VendorUnreachable, NoPayerWallet {
+        InvalidPaymentRequest, VendorUnreachable, NoPayerWallet, PaymentsNotConfigured {
 
     protected PaymentFailure(String message) {
         super(message, null, false, false);

@@ -25,6 +25,7 @@ public class PaymentSettings {
 
     private static final Logger LOG = Logger.getLogger(PaymentSettings.class.getName());
     private static final String PREFIX = "genesis.payments.";
+    private static final String SIMULATION_KEY = "genesis.simulation.enabled";
 
     /** The x402 token purchases are paid in: CAIP-2 network, contract address, EIP-712 domain and decimals. */
     public record Token(String network, String asset, String name, String version, int decimals) {
@@ -32,6 +33,7 @@ public class PaymentSettings {
 
     private Config config;
     private boolean simulated;
+    private boolean simulationEnabled;
     private Token token;
     private Map<String, Vendor> vendors;
     private List<String> defaultWhitelist;
@@ -47,6 +49,7 @@ public class PaymentSettings {
             throw new IllegalStateException(PREFIX + "mode must be simulated or live, not " + mode);
         }
         simulated = mode.equals("simulated");
+        simulationEnabled = config.getValue(SIMULATION_KEY, Boolean.class);
         token = new Token(text("network"), text("asset"), text("asset-name"), text("asset-version"),
                 config.getValue(PREFIX + "asset-decimals", Integer.class));
         Map<String, Vendor> catalogue = new LinkedHashMap<>();
@@ -79,6 +82,24 @@ public class PaymentSettings {
 
     public boolean simulated() {
         return simulated;
+    }
+
+    /**
+     * Why payments cannot run as configured, if they cannot: simulated mode pays the simulated vendors and facilitator
+     * under {@code /sim/x402}, which exist only while {@code genesis.simulation.enabled} is true.
+     */
+    public Optional<String> misconfiguration() {
+        return simulated && !simulationEnabled ? Optional.of("Payments are in simulated mode (" + PREFIX
+                + "mode=simulated) but simulation is off (" + SIMULATION_KEY + "=false): set " + PREFIX
+                + "mode=live with wallet keys and a facilitator, or turn simulation on (development and tests only)")
+                : Optional.empty();
+    }
+
+    /** Refuses with {@link PaymentsNotConfigured} when {@link #misconfiguration()} says why. */
+    public void requireUsable() {
+        misconfiguration().ifPresent(reason -> {
+            throw new PaymentsNotConfigured(reason);
+        });
     }
 
     public Token token() {

@@ -61,30 +61,13 @@ public record PurchaseRequest(String idempotencyKey, String tenantId, String bus
         if (!METHODS.contains(httpMethod)) {
             throw InvalidPaymentRequest.unprocessable("method", "method must be GET or POST, not " + method);
         }
-        URI url = url(vendorUrl);
+        URI url = VendorUrl.normalised(vendorUrl);
         if (maxAmountCents != null && (maxAmountCents <= 0 || maxAmountCents > absurdCents)) {
             throw InvalidPaymentRequest.unprocessable(capField, capField + " must be between 1 and " + absurdCents + " (US cents), not "
                     + maxAmountCents);
         }
         return new PurchaseRequest(idempotencyKey, tenantId, businessId, agentId, taskId, purpose, purchaseMode, httpMethod, url,
                 body == null || body == JsonValue.NULL ? null : body, maxAmountCents);
-    }
-
-    private static URI url(String vendorUrl) {
-        if (vendorUrl == null || vendorUrl.isBlank()) {
-            throw InvalidPaymentRequest.malformed("vendor_url", "vendor_url is required");
-        }
-        URI url;
-        try {
-            url = new URI(vendorUrl.trim());
-        } catch (java.net.URISyntaxException e) {
-            throw InvalidPaymentRequest.malformed("vendor_url", "vendor_url is not a valid URL: " + e.getReason());
-        }
-        if (!url.isAbsolute() || url.getHost() == null || !List.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))
-                || vendorUrl.length() > 2048 || url.getUserInfo() != null) {
-            throw InvalidPaymentRequest.malformed("vendor_url", "vendor_url must be an absolute http(s) URL of at most 2048 characters, without credentials");
-        }
-        return url;
     }
 
     private static void requireId(String value, String name, boolean required) {

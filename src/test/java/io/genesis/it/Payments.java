@@ -23,6 +23,16 @@ final class Payments {
     private Payments() {
     }
 
+    /** Records tenant {@code default} as the owner of a spend-summary delivery, as the API does before queueing its job. */
+    static void ownSpendDelivery(String deliveryId, String business) throws SQLException {
+        try (Connection db = Database.connect(); PreparedStatement owner = db.prepareStatement(
+                "INSERT INTO spend_summary_deliveries (delivery_id, tenant_id, business_id) VALUES (?, 'default', ?)")) {
+            owner.setString(1, deliveryId);
+            owner.setString(2, business);
+            owner.executeUpdate();
+        }
+    }
+
     static String business() {
         return "biz_it_" + UUID.randomUUID().toString().substring(0, 12);
     }

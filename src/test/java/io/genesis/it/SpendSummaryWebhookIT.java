@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -89,12 +87,7 @@ class SpendSummaryWebhookIT {
         String deliveryId = UUID.randomUUID().toString();
         String body = "{\"content\":\"💰 Spend summary for business " + business + ": $1.00\"}";
         // as a worker that stopped right after enqueueing it would have left it: the delivery's owner recorded, the job queued
-        try (Connection db = Database.connect(); PreparedStatement owner = db.prepareStatement(
-                "INSERT INTO spend_summary_deliveries (delivery_id, tenant_id, business_id) VALUES (?, 'default', ?)")) {
-            owner.setString(1, deliveryId);
-            owner.setString(2, business);
-            owner.executeUpdate();
-        }
+        Payments.ownSpendDelivery(deliveryId, business);
         Tasks.redis().zadd(WebhookReceiver.JOBS, System.currentTimeMillis(), Json.createObjectBuilder().add("delivery_id", deliveryId)
                 .add("business_id", business).add("url", receiver.url).add("attempt", 0).add("body", body)
                 .add("max_attempts", 3).add("backoff_base_ms", 100).add("backoff_cap_ms", 1000).build().toString());

@@ -5,6 +5,7 @@ import io.genesis.payments.IdempotencyConflict;
 import io.genesis.payments.InvalidPaymentRequest;
 import io.genesis.payments.MandateNotFound;
 import io.genesis.payments.NoPayerWallet;
+import io.genesis.payments.PaymentsNotConfigured;
 import io.genesis.payments.PaymentFailure;
 import io.genesis.payments.PaymentNotFound;
 import io.genesis.payments.PaymentStateConflict;
@@ -52,6 +53,9 @@ public class PaymentProblems implements ExceptionMapper<PaymentFailure> {
         if (failure instanceof InvalidPaymentRequest invalid) {
             return (invalid.malformed() ? Problem.of(Response.Status.BAD_REQUEST, detail) : Problem.unprocessable(detail))
                     .with("field", invalid.field());
+        }
+        if (failure instanceof PaymentsNotConfigured) {
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, detail);
         }
         if (failure instanceof VendorUnreachable) {
             return Problem.of(Response.Status.BAD_GATEWAY, detail);

@@ -1,5 +1,7 @@
 package io.genesis.payments.boundary;
 
+import io.genesis.outbound.OutboundUrls;
+
 import io.genesis.payments.InvalidPaymentRequest;
 import io.genesis.payments.SpendSummaries;
 import io.genesis.payments.SpendSummary;
@@ -23,9 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +48,9 @@ public class SpendResource {
     @Inject
     TenantResolver tenants;
 
+    @Inject
+    OutboundUrls outboundUrls;
+
     @Context
     UriInfo uriInfo;
 
@@ -67,7 +69,7 @@ public class SpendResource {
     public Response notifyWebhook(@PathParam("id") String businessId, @QueryParam("tenant_id") String tenantId, String body) {
         String url = JsonBody.parse(body, false).text("webhook_url");
         return summaries.publish(Callers.scope(tenants, tenantId), valid(businessId),
-                        Optional.ofNullable(url).map(SpendResource::webhook))
+                        Optional.ofNullable(url).map(given -> outboundUrls.checkGiven(given, "webhook_url")))
                 .map(delivery -> Response.accepted(Map.of("business_id", businessId, "delivery_id", delivery))
                         .location(uriInfo.getAbsolutePathBuilder().path(delivery).build()).build())
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.CONFLICT,
@@ -82,18 +84,6 @@ public class SpendResource {
         return summaries.delivery(Callers.scope(tenants, tenantId), valid(businessId), deliveryId).orElseThrow(() -> ProblemException.notFound(
                 "No spend-summary delivery " + deliveryId + " for business " + businessId + " (unknown id, another"
                         + " business's or tenant's, or its record expired)"));
-    }
-
-    private static URI webhook(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            if (uri.isAbsolute() && uri.getHost() != null && List.of("http", "https").contains(uri.getScheme())) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // answered below
-        }
-        throw InvalidPaymentRequest.malformed("webhook_url", "webhook_url must be an absolute http:// or https:// URL");
     }
 
     private static String valid(String businessId) {

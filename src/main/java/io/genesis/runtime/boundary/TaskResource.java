@@ -1,5 +1,6 @@
 package io.genesis.runtime.boundary;
 
+import io.genesis.outbound.OutboundUrls;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.AgentPolicy;
@@ -82,6 +83,9 @@ public class TaskResource {
     @Inject
     @ConfigProperty(name = "genesis.tasks.invoke-wait-seconds")
     int invokeWaitSeconds;
+
+    @Inject
+    OutboundUrls outboundUrls;
 
     @Context
     UriInfo uriInfo;
@@ -169,6 +173,9 @@ public class TaskResource {
         AgentPolicy policy = knownTopic(request.topic(), "topic");
         if (request.replyTo() != null) {
             knownTopic(request.replyTo(), "reply_to");
+        }
+        if (request.webhook() != null) {
+            outboundUrls.checkGiven(request.webhook(), "webhook");
         }
         String tenant = tenants.resolve(request.tenantId(), tenantHeader);
         String taskId = TaskPublisher.newTaskId();

@@ -1,6 +1,7 @@
 package io.genesis.runtime.webhook;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.outbound.OutboundUrls;
 import io.genesis.runtime.TaskState;
 import io.genesis.runtime.TaskStore;
 import jakarta.annotation.PreDestroy;
@@ -60,6 +61,9 @@ public class WebhookDispatcher {
     WebhookSecret secret;
 
     @Inject
+    OutboundUrls outboundUrls;
+
+    @Inject
     @ConfigProperty(name = "genesis.webhooks.max-attempts")
     int maxAttempts;
 
@@ -101,7 +105,7 @@ public class WebhookDispatcher {
                     + timeoutMs + "), and timeout-ms, poll-interval-ms and batch-size must be positive");
         }
         policy = new RetryPolicy(maxAttempts, backoffBaseMs, backoffCapMs);
-        post = new WebhookPost(secret.signer(), timeoutMs);
+        post = new WebhookPost(secret.signer(), timeoutMs, outboundUrls, executor);
         Runnable task = ManagedExecutors.managedTask(this::run, Map.of(
                 ManagedTask.LONGRUNNING_HINT, "true",
                 ManagedTask.IDENTITY_NAME, "genesis-webhook-dispatcher"), null);

@@ -1,30 +1,40 @@
 package io.genesis.runtime.webhook;
 
+import io.genesis.outbound.OutboundUrlRefused;
+import io.genesis.outbound.OutboundUrls;
+import io.genesis.outbound.PinnedPost;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
-/** One signed webhook POST and what it got back; the dispatcher decides what follows from the {@link Outcome}. */
+/**
+ * One signed webhook POST and what it got back; the dispatcher decides what follows from the {@link Outcome}. The
+ * POST goes through {@link PinnedPost}, which connects only to addresses {@link OutboundUrls} allows, judged on the
+ * addresses the URL resolves to at this attempt; a refused URL is given up at once.
+ */
 final class WebhookPost {
 
     private final WebhookSigner signer;
     private final long timeoutMs;
-    private final HttpClient http;
+    private final PinnedPost http;
+    private final Executor executor;
 
-    WebhookPost(WebhookSigner signer, long timeoutMs) {
+    WebhookPost(WebhookSigner signer, long timeoutMs, OutboundUrls urls, Executor executor) {
         this.signer = signer;
         this.timeoutMs = timeoutMs;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(timeoutMs))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        try {
+            this.http = new PinnedPost(urls, Duration.ofMillis(timeoutMs));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no default TLS context for https webhooks", e);
+        }
+        this.executor = executor;
     }
 
     /** What one attempt got back: an HTTP status (with its Retry-After), no answer at all, or a request never sent. */
@@ -50,29 +60,27 @@ final class WebhookPost {
     }
 
     CompletableFuture<Outcome> send(WebhookJob job, String body) {
-        HttpRequest request;
+        URI uri;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(job.url()))
-                    .timeout(Duration.ofMillis(timeoutMs))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            signer.headers(job.deliveryId(), job.subject().header(), job.subjectId(), job.nextAttempt(),
-                            Instant.now().getEpochSecond(), body)
-                    .forEach(builder::header);
-            request = builder.build();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(Outcome.unsendable("request cannot be built: " + e.getMessage()));
+            uri = new URI(job.url());
+        } catch (java.net.URISyntaxException e) {
+            return CompletableFuture.completedFuture(Outcome.unsendable("request cannot be built: not a URL"));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> Outcome.answered(response.statusCode(),
-                        response.headers().firstValue("Retry-After").orElse(null)))
-                .exceptionally(error -> Outcome.unanswered(describe(error)));
-    }
-
-    private String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException) {
-            return "no answer within " + timeoutMs + " ms (" + cause.getClass().getSimpleName() + ")";
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        var headers = signer.headers(job.deliveryId(), job.subject().header(), job.subjectId(), job.nextAttempt(),
+                Instant.now().getEpochSecond(), body);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                PinnedPost.Answer answer = http.post(uri, headers, body.getBytes(StandardCharsets.UTF_8));
+                return Outcome.answered(answer.status(), answer.retryAfter());
+            } catch (OutboundUrlRefused e) {
+                return Outcome.unsendable("refused: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                return Outcome.unsendable("request cannot be built: " + e.getMessage());
+            } catch (SocketTimeoutException e) {
+                return Outcome.unanswered("no answer within " + timeoutMs + " ms (" + e.getClass().getSimpleName() + ")");
+            } catch (IOException e) {
+                return Outcome.unanswered(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
+        }, executor);
     }
 }
