@@ -7,13 +7,15 @@ import io.genesis.runtime.AgentRegistry;
 import io.genesis.runtime.Envelope;
 import io.genesis.runtime.TaskPublisher;
 import io.genesis.runtime.TraceContext;
+import io.genesis.schema.SchemaReady;
+import io.genesis.security.TenantSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import io.genesis.schema.SchemaReady;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -49,6 +51,14 @@ public class BusinessIntake {
     @Inject
     MonitoringEvents monitoring;
 
+    /** Businesses one tenant may create per UTC day (the Genesis quota per user). */
+    @Inject
+    @ConfigProperty(name = "genesis.businesses.daily-quota-per-tenant")
+    int dailyQuota;
+
+    @Inject
+    TenantSettings settings;
+
     @Resource(lookup = "concurrent/genesis/scheduler")
     ManagedScheduledExecutorService scheduler;
 
@@ -57,7 +67,7 @@ public class BusinessIntake {
         String businessId = "biz_" + HexFormat.of().formatHex(randomBytes());
         String businessType = request.businessType();
         BusinessStore.Created created = store.create(businessId, tenantId, businessType, request.runsAutonomously(),
-                idempotencyKey, request.toJson());
+                idempotencyKey, request.toJson(), settings.whole(tenantId, TenantSettings.DAILY_BUSINESS_QUOTA, dailyQuota));
         if (created.created()) {
             metrics.created(businessType);
             monitoring.emit(MonitoringEvents.Kind.BUSINESS_CREATED, created.business(), java.util.Map.of());

@@ -50,7 +50,7 @@ public class MetaAgentHandler implements AgentHandler {
         String kind = message.getString("kind", message.containsKey("task") ? "review" : "");
         return AgentResult.of(switch (kind) {
             case "create" -> planning.create(message.getString("business_id"));
-            case "task_finished" -> progress.taskFinished(task.envelope().businessId(), message);
+            case "task_finished" -> progress.taskFinished(task.envelope().businessId(), task.envelope().tenantId(), message);
             case "advance" -> dispatch.advance(message.getString("business_id"));
             case "review" -> review.review(message);
             default -> throw new PermanentFailure("unknown meta-agent message kind '" + kind + "'");

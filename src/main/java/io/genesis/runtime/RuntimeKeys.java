@@ -76,6 +76,11 @@ public class RuntimeKeys {
         return prefix + ":broadcast:" + channel;
     }
 
+    /** Hash of one token bucket ({@link TokenBuckets}), e.g. a tenant's write allowance. */
+    public String tokenBucket(String bucket) {
+        return prefix + ":bucket:" + bucket;
+    }
+
     public String metricsPattern() {
         return prefix + ":metrics:*";
     }

@@ -1,5 +1,7 @@
 package io.genesis.runtime;
 
+import jakarta.annotation.PostConstruct;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
@@ -13,11 +15,13 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Prometheus counters and timers of this worker (labels topic and agent): {@code omnidaemon_tasks_received_total},
  * {@code omnidaemon_tasks_processed_total}, {@code omnidaemon_tasks_failed_total},
- * {@code omnidaemon_processing_duration_seconds}. Cluster-wide cumulative counts live in Redis (see /api/metrics).
+ * {@code omnidaemon_processing_duration_seconds}, and the synchronous invokes waiting ({@code omnidaemon_invoke_waiting},
+ * {@code omnidaemon_invoke_unwaited_total}). Cluster-wide cumulative counts live in Redis (see /api/metrics).
  */
 @ApplicationScoped
 public class RuntimeMetrics {
@@ -33,9 +37,38 @@ public class RuntimeMetrics {
     private static final Metadata DURATION = Metadata.builder().withName("omnidaemon_processing_duration")
             .withDescription("Handler time per attempt").withUnit(MetricUnits.SECONDS).build();
 
+    private static final Metadata INVOKES_WAITING = Metadata.builder().withName("omnidaemon_invoke_waiting")
+            .withDescription("Synchronous POST /api/invoke calls waiting for their result on this worker").build();
+    private static final Metadata INVOKES_UNWAITED = Metadata.builder().withName("omnidaemon_invoke_unwaited")
+            .withDescription("Synchronous invokes answered 202 at once because every waiting place was taken").build();
+
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
+
+    private final AtomicInteger invokesWaiting = new AtomicInteger();
+
+    @PostConstruct
+    void registerGauges() {
+        registry.gauge(INVOKES_WAITING, invokesWaiting, AtomicInteger::get);
+    }
+
+    /**
+     * Takes one of {@code max} places for a synchronous invoke to wait in (each holds an HTTP thread): false, and
+     * counted, when all are taken. A true answer is given back with {@link #invokeWaitEnded()}.
+     */
+    public boolean invokeWaitStarted(int max) {
+        if (invokesWaiting.incrementAndGet() > max) {
+            invokesWaiting.decrementAndGet();
+            registry.counter(INVOKES_UNWAITED).inc();
+            return false;
+        }
+        return true;
+    }
+
+    public void invokeWaitEnded() {
+        invokesWaiting.decrementAndGet();
+    }
 
     /** Metric instances per name and topic: a registry lookup per task costs more than the task's bookkeeping. */
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();

@@ -159,6 +159,8 @@ class BusinessCreationIT {
         }
         assertEquals(409, Api.post("/api/businesses/" + id + "/approvals/" + held.get(0), "{\"decision\":\"approve\"}").status(),
                 "an approval is decided once");
+        assertEquals((long) held.size(), count("SELECT COUNT(*) FROM business_approvals WHERE business_id = ? AND decided_by = 'it-user'", id),
+                "who decided is the token's subject, not the body's decided_by");
         JsonObject business = Businesses.awaitTerminal(id, Duration.ofSeconds(120));
         assertEquals("SUCCESS", business.getString("status"), String.valueOf(business.get("error_message")));
     }

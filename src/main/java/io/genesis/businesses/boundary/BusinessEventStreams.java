@@ -7,6 +7,8 @@ import io.genesis.businesses.BusinessTask;
 import io.genesis.businesses.BusinessViews;
 import io.genesis.businesses.Transition;
 import io.genesis.businesses.store.BusinessStore;
+import io.genesis.problem.DomainException;
+import io.genesis.security.TenantSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -59,6 +61,14 @@ public class BusinessEventStreams {
     @ConfigProperty(name = "genesis.businesses.events-max-seconds")
     long maxSeconds;
 
+    /** Open streams one tenant may hold on this worker; the next is 429. */
+    @Inject
+    @ConfigProperty(name = "genesis.businesses.events-max-streams-per-tenant")
+    int maxStreamsPerTenant;
+
+    @Inject
+    TenantSettings settings;
+
     private final Map<String, Followers> byBusiness = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> resync;
 
@@ -77,8 +87,14 @@ public class BusinessEventStreams {
     }
 
     /** Streams the business's events to {@code sink} from {@code cursor} on: what was missed at once, then live. */
-    void follow(String businessId, SseEventSink sink, Sse sse, EventCursor cursor) {
-        Follower follower = new Follower(sink, sse, cursor, Instant.now().plusSeconds(maxSeconds));
+    void follow(String businessId, String tenant, SseEventSink sink, Sse sse, EventCursor cursor) {
+        long open = byBusiness.values().stream().flatMap(f -> f.members.stream())
+                .filter(f -> f.tenant.equals(tenant) && !f.finished()).count();
+        int max = settings.whole(tenant, TenantSettings.MAX_EVENT_STREAMS, maxStreamsPerTenant);
+        if (open >= max) {
+            throw new TooManyStreams(tenant, max);
+        }
+        Follower follower = new Follower(tenant, sink, sse, cursor, Instant.now().plusSeconds(maxSeconds));
         byBusiness.compute(businessId, (id, followers) -> {
             Followers all = followers == null ? new Followers(id) : followers;
             all.members.add(follower);
@@ -151,13 +167,15 @@ public class BusinessEventStreams {
     /** One client's stream and what it has seen. */
     private static final class Follower {
 
+        private final String tenant;
         private final SseEventSink sink;
         private final Sse sse;
         private final Instant deadline;
         private volatile EventCursor cursor;
         private volatile boolean ended;
 
-        Follower(SseEventSink sink, Sse sse, EventCursor cursor, Instant deadline) {
+        Follower(String tenant, SseEventSink sink, Sse sse, EventCursor cursor, Instant deadline) {
+            this.tenant = tenant;
             this.sink = sink;
             this.sse = sse;
             this.cursor = cursor;
@@ -216,6 +234,15 @@ public class BusinessEventStreams {
             } catch (RuntimeException e) {
                 LOG.fine(() -> "closing an event stream: " + e.getMessage());
             }
+        }
+    }
+
+    /** A tenant already holds its open event streams on this worker (429; a closed one frees its place). */
+    static final class TooManyStreams extends DomainException {
+        TooManyStreams(String tenant, int max) {
+            super(Kind.TOO_MANY_REQUESTS, "tenant " + tenant + " already has " + max + " open event streams on this server"
+                    + " (genesis.businesses.events-max-streams-per-tenant); close one or retry later");
+            retryAfter(5);
         }
     }
 }

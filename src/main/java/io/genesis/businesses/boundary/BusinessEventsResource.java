@@ -1,5 +1,6 @@
 package io.genesis.businesses.boundary;
 
+import io.genesis.businesses.BusinessRecord;
 import io.genesis.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ public class BusinessEventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@PathParam("id") String businessId, @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse) {
-        businesses.find(businessId); // 404 problem before the stream starts
-        streams.follow(businessId, sink, sse, EventCursor.parse(lastEventId));
+        BusinessRecord business = businesses.find(businessId); // 404 problem before the stream starts
+        streams.follow(businessId, business.tenantId(), sink, sse, EventCursor.parse(lastEventId));
     }
 }

@@ -139,7 +139,8 @@ public class BusinessResource {
         }
         int pageSize = QueryParameters.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         int skip = QueryParameters.wholeNumber("offset", offset, 0, 0, Integer.MAX_VALUE);
-        List<BusinessRecord> page = store.list(new BusinessStore.Filter(tenant, type, state, pageSize, skip));
+        String scope = tenants.readScope(tenant).orElse(null);
+        List<BusinessRecord> page = store.list(new BusinessStore.Filter(scope, type, state, pageSize, skip));
         JsonArrayBuilder items = JsonConventions.json().createArrayBuilder();
         page.forEach(b -> items.add(BusinessViews.summary(b)));
         return JsonConventions.json().createObjectBuilder().add("items", items).add("count", page.size()).add("limit", pageSize)
@@ -157,7 +158,7 @@ public class BusinessResource {
         if (!"approve".equals(verdict) && !"reject".equals(verdict)) {
             throw ProblemException.badRequest("decision must be \"approve\" or \"reject\"");
         }
-        String decidedBy = decision.getString("decided_by", "api");
+        String decidedBy = tenants.subject(); // who decided is the token's subject, never a body field
         String comment = decision.getString("comment", null);
         switch (approvals.decide(businessId, taskId, "approve".equals(verdict), decidedBy, comment)) {
             case NO_SUCH_TASK -> throw ProblemException.notFound("Business " + businessId + " has no task " + taskId);
@@ -187,7 +188,8 @@ public class BusinessResource {
         if (!BUSINESS_ID.matcher(businessId).matches()) {
             throw ProblemException.notFound("No business " + businessId);
         }
-        return store.find(businessId).orElseThrow(() -> ProblemException.notFound("No business " + businessId));
+        // another tenant's business is answered exactly like a missing one
+        return store.find(businessId, tenants.readScope(null)).orElseThrow(() -> ProblemException.notFound("No business " + businessId));
     }
 
     private void sanitized(String field, String text) {

@@ -1,6 +1,7 @@
 package io.genesis.businesses.store;
 
 import io.genesis.businesses.BusinessChangeNotices;
+import io.genesis.businesses.BusinessQuotaExceeded;
 import io.genesis.businesses.BusinessRecord;
 import io.genesis.businesses.BusinessStatus;
 import io.genesis.businesses.BusinessTask;
@@ -48,10 +49,34 @@ public class BusinessStore {
     public record Created(BusinessRecord business, boolean created) {
     }
 
-    /** Inserts a new business (INITIALIZING, with its first transition) unless its tenant already used the key. */
+    /**
+     * Inserts a new business (INITIALIZING, with its first transition) unless its tenant already used the key; refused
+     * with {@link BusinessQuotaExceeded} once the tenant created {@code dailyQuota} businesses today (UTC). The check
+     * and the insert hold a per-tenant transaction lock, so concurrent requests cannot overshoot the quota.
+     */
     public Created create(String businessId, String tenantId, String businessType, boolean autonomous, String idempotencyKey,
-                          JsonObject request) {
+                          JsonObject request, int dailyQuota) {
         return inTransaction(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))")) {
+                lock.setString(1, "businesses-quota:" + tenantId);
+                lock.execute();
+            }
+            if (idempotencyKey != null) {
+                BusinessRecord earlier = byIdempotencyKey(connection, tenantId, idempotencyKey);
+                if (earlier != null) {
+                    return new Created(earlier, false);
+                }
+            }
+            try (PreparedStatement today = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM businesses WHERE tenant_id = ? AND created_at >= date_trunc('day', now(), 'UTC')")) {
+                today.setString(1, tenantId);
+                try (ResultSet count = today.executeQuery()) {
+                    count.next();
+                    if (count.getLong(1) >= dailyQuota) {
+                        throw new BusinessQuotaExceeded(tenantId, dailyQuota);
+                    }
+                }
+            }
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO businesses (business_id, tenant_id, business_type, status, autonomous, idempotency_key, request)
                     VALUES (?, ?, ?, 'INITIALIZING', ?, ?, ?::jsonb)
@@ -93,6 +118,15 @@ public class BusinessStore {
     public Optional<BusinessRecord> find(String businessId) {
         return read("SELECT " + Rows.BUSINESS_COLUMNS + " FROM businesses WHERE business_id = ?", List.of(businessId),
                 Rows::business).stream().findFirst();
+    }
+
+    /** The business if it belongs to {@code tenant} (empty: any tenant); another tenant's reads as absent. */
+    public Optional<BusinessRecord> find(String businessId, Optional<String> tenant) {
+        if (tenant.isEmpty()) {
+            return find(businessId);
+        }
+        return read("SELECT " + Rows.BUSINESS_COLUMNS + " FROM businesses WHERE business_id = ? AND tenant_id = ?",
+                List.of(businessId, tenant.get()), Rows::business).stream().findFirst();
     }
 
     public List<BusinessRecord> list(Filter filter) {
@@ -146,8 +180,7 @@ public class BusinessStore {
             select.setString(1, tenantId);
             select.setString(2, key);
             try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return Rows.business(rows);
+                return rows.next() ? Rows.business(rows) : null;
             }
         }
     }

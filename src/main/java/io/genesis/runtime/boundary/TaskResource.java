@@ -7,6 +7,7 @@ import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.AgentRegistry;
 import io.genesis.runtime.Backoff;
 import io.genesis.runtime.Envelope;
+import io.genesis.runtime.RuntimeMetrics;
 import io.genesis.runtime.TaskPublisher;
 import io.genesis.runtime.TaskResultRow;
 import io.genesis.runtime.TaskResultStore;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,6 +86,18 @@ public class TaskResource {
     @ConfigProperty(name = "genesis.tasks.invoke-wait-seconds")
     int invokeWaitSeconds;
 
+    /** Synchronous invokes that may wait at once on this worker (each holds an HTTP thread); more get 202 at once. */
+    @Inject
+    @ConfigProperty(name = "genesis.tasks.invoke-max-waiting")
+    int invokeMaxWaiting;
+
+    @Inject
+    RuntimeMetrics metrics;
+
+    /** Topics only Genesis itself publishes to (the Meta-Agent's orchestration topic): never through the API. */
+    @Inject
+    @ConfigProperty(name = "genesis.tasks.internal-topics")
+    List<String> internalTopics;
     @Inject
     OutboundUrls outboundUrls;
 
@@ -108,7 +122,11 @@ public class TaskResource {
         return publish(request, idempotencyKey, tenantHeader, traceparent);
     }
 
-    /** Kept for old synchronous clients: waits for the result up to a limit, then answers 202 with the poll URL. */
+    /**
+     * Kept for old synchronous clients: waits for the result up to {@code genesis.tasks.invoke-wait-seconds}, then
+     * answers 202 with the poll URL; at most {@code genesis.tasks.invoke-max-waiting} wait at once, the others get 202
+     * at once.
+     */
     @POST
     @Path("invoke")
     public Response invoke(@Valid @NotNull(message = BODY_REQUIRED) PublishRequest request,
@@ -116,15 +134,22 @@ public class TaskResource {
                            @HeaderParam(TenantResolver.HEADER) String tenantHeader,
                            @HeaderParam(TraceContext.HEADER) String traceparent) throws InterruptedException {
         TaskPublisher.Published published = publishFrom(request, idempotencyKey, tenantHeader, traceparent);
-        Instant deadline = Instant.now().plusSeconds(invokeWaitSeconds);
-        for (int polls = 1; Instant.now().isBefore(deadline); polls++) {
-            Optional<TaskState> state = tasks.find(published.taskId());
-            if (state.isPresent() && state.get().taskStatus().terminal()) {
-                return Response.ok(state.get()).build();
-            }
-            Thread.sleep(INVOKE_POLL.ceilingMillis(polls));
+        if (!metrics.invokeWaitStarted(invokeMaxWaiting)) {
+            return accepted(published); // every waiting place is taken: poll instead
         }
-        return accepted(published);
+        try {
+            Instant deadline = Instant.now().plusSeconds(invokeWaitSeconds);
+            for (int polls = 1; Instant.now().isBefore(deadline); polls++) {
+                Optional<TaskState> state = tasks.find(published.taskId());
+                if (state.isPresent() && state.get().taskStatus().terminal()) {
+                    return Response.ok(state.get()).build();
+                }
+                Thread.sleep(INVOKE_POLL.ceilingMillis(polls));
+            }
+            return accepted(published);
+        } finally {
+            metrics.invokeWaitEnded();
+        }
     }
 
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
@@ -134,8 +159,10 @@ public class TaskResource {
         if (!ID.matcher(taskId).matches()) {
             throw ProblemException.notFound("No task " + taskId);
         }
+        // another tenant's task is answered exactly like a missing one
         return tasks.find(taskId)
                 .or(() -> results.find(taskId).map(TaskResultRow::asState))
+                .filter(state -> tenants.mayAccess(state.tenantId()))
                 .orElseThrow(() -> ProblemException.notFound("No task " + taskId
                         + " (unknown, or its state expired from Redis and it never reached a terminal status)"));
     }
@@ -173,6 +200,12 @@ public class TaskResource {
         AgentPolicy policy = knownTopic(request.topic(), "topic");
         if (request.replyTo() != null) {
             knownTopic(request.replyTo(), "reply_to");
+        }
+        for (String[] named : new String[][]{{"topic", request.topic()}, {"reply_to", request.replyTo()}}) {
+            if (named[1] != null && internalTopics.contains(named[1])) {
+                throw new ProblemException(Problem.of(Response.Status.FORBIDDEN, named[0] + " '" + named[1]
+                        + "' is internal to Genesis: only Genesis itself publishes there").with("field", named[0]));
+            }
         }
         if (request.webhook() != null) {
             outboundUrls.checkGiven(request.webhook(), "webhook");

@@ -4,6 +4,7 @@ import io.genesis.problem.ProblemException;
 import io.genesis.runtime.webhook.DeliveryStatus;
 import io.genesis.runtime.webhook.WebhookDeliveries;
 import io.genesis.security.Roles;
+import io.genesis.security.TenantResolver;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,10 +28,19 @@ public class WebhookStatusResource {
     @Inject
     WebhookDeliveries deliveries;
 
+    @Inject
+    TaskResource tasks;
+
+    @Inject
+    TenantResolver tenants;
+
     @GET
     public DeliveryStatus status(@PathParam("id") String taskId) {
         if (!ID.matcher(taskId).matches()) {
             throw ProblemException.notFound("No webhook delivery for task " + taskId);
+        }
+        if (!tenants.caller().isOperator()) {
+            tasks.status(taskId); // 404 for an unknown task or another tenant's; operators see every delivery
         }
         return deliveries.latestForTask(taskId).orElseThrow(() -> ProblemException.notFound("No webhook delivery for task "
                 + taskId + " (it had no webhook, it has not reached a terminal status, no attempt was made yet, or the"

@@ -110,7 +110,7 @@ class BusinessLifecycleIT {
 
     private static String business() {
         String id = "biz_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        store.create(id, "lifecycle-it", "saas_tool", true, null, Json.createObjectBuilder().add("business_type", "saas_tool").build());
+        store.create(id, "lifecycle-it", "saas_tool", true, null, Json.createObjectBuilder().add("business_type", "saas_tool").build(), Integer.MAX_VALUE);
         return id;
     }
 
