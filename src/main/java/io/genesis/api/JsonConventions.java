@@ -14,6 +14,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Genesis JSON is snake_case (task_id, poll_url) and omits null members; JSON-B and JSON-P instances are shared. Request
@@ -68,6 +69,39 @@ public final class JsonConventions {
             return List.of();
         }
         return array.stream().map(item -> item instanceof JsonString s ? s.getString() : item.toString()).toList();
+    }
+
+    /**
+     * Where the first NUL character (U+0000) sits in {@code value}, in a string or a member name, as a dotted path
+     * ({@code requirements.mvp_features[2]}; {@code ""} for the value itself); empty when there is none. PostgreSQL
+     * text and jsonb cannot hold it, so a body headed for the database is refused with this path.
+     */
+    public static Optional<String> nulAt(JsonValue value) {
+        if (value instanceof JsonString text) {
+            return text.getString().indexOf('\u0000') >= 0 ? Optional.of("") : Optional.empty();
+        }
+        if (value instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                int index = i;
+                Optional<String> inner = nulAt(array.get(i)).map(path -> "[" + index + "]" + (path.isEmpty() || path.startsWith("[") ? path : "." + path));
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        if (value instanceof JsonObject object) {
+            for (var member : object.entrySet()) {
+                if (member.getKey().indexOf('\u0000') >= 0) {
+                    return Optional.of(member.getKey().replace("\u0000", "\\u0000"));
+                }
+                Optional<String> inner = nulAt(member.getValue())
+                        .map(path -> member.getKey() + (path.isEmpty() || path.startsWith("[") ? path : "." + path));
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public static JsonArray array(Collection<String> values) {

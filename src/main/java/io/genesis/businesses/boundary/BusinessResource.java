@@ -204,14 +204,19 @@ public class BusinessResource {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("Request body is required (a JSON object)");
         }
+        JsonValue value;
         try (var reader = JsonConventions.json().createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value instanceof JsonObject object) {
-                return object;
-            }
+            value = reader.readValue();
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("Request body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        throw ProblemException.badRequest("Request body must be a JSON object");
+        if (!(value instanceof JsonObject object)) {
+            throw ProblemException.badRequest("Request body must be a JSON object");
+        }
+        JsonConventions.nulAt(object).ifPresent(path -> {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, path
+                    + " contains a NUL character (\\u0000), which no stored text may hold").with("field", path));
+        });
+        return object;
     }
 }
