@@ -58,6 +58,10 @@ class ProblemJsonIT {
         assertField(Api.post("/api/tasks", "{\"topic\":\"genesis.build\",\"content\":{}}", Map.of("Idempotency-Key", "a b")),
                 "Idempotency-Key", "Idempotency-Key must be");
         assertField(Api.post("/api/bus/dlq/genesis.build/replay", "{\"ids\":{}}"), "ids", "ids must be a JSON array");
+        // a NUL could not reach the task's SQL row: refused at intake instead of accepted and then lost
+        assertField(Api.post("/api/tasks", "{\"topic\":\"genesis.build\",\"content\":{\"spec\":[\"ok\",\"a\\u0000b\"]}}"),
+                "content.spec[1]", "content.spec[1] contains a NUL character");
+        assertField(Api.post("/api/tasks", "{\"topic\":\"genesis.build\",\"content\":\"\\u0000\"}"), "content", "content contains");
     }
 
     @Test

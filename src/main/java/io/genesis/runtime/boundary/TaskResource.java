@@ -1,5 +1,6 @@
 package io.genesis.runtime.boundary;
 
+import io.genesis.api.JsonConventions;
 import io.genesis.outbound.OutboundUrls;
 import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
@@ -210,6 +211,12 @@ public class TaskResource {
         if (request.webhook() != null) {
             outboundUrls.checkGiven(request.webhook(), "webhook");
         }
+        // a NUL cannot be stored in PostgreSQL: refused here, not accepted and then lost on the way to the result row
+        JsonConventions.nulAt(request.content()).ifPresent(path -> {
+            String field = path.isEmpty() ? "content" : path.startsWith("[") ? "content" + path : "content." + path;
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, field
+                    + " contains a NUL character (\\u0000), which no stored text may hold").with("field", field));
+        });
         String tenant = tenants.resolve(request.tenantId(), tenantHeader);
         String taskId = TaskPublisher.newTaskId();
         Envelope envelope = new Envelope(taskId, policy.topic(), request.content(), request.webhook(), request.replyTo(),
