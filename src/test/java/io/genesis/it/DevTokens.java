@@ -97,7 +97,9 @@ public final class DevTokens {
 
     private static PrivateKey privateKey() throws java.security.GeneralSecurityException {
         try {
-            String pem = Files.readString(PRIVATE_KEY).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            String file = Files.readString(PRIVATE_KEY); // the key file starts with a DEV/TEST-ONLY label
+            String pem = file.substring(file.indexOf("-----BEGIN PRIVATE KEY-----"), file.indexOf("-----END PRIVATE KEY-----"))
+                    .replace("-----BEGIN PRIVATE KEY-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("run from the repository root: " + PRIVATE_KEY + " not found", e);
