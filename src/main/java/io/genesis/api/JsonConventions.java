@@ -72,6 +72,17 @@ public final class JsonConventions {
     }
 
     /**
+     * Refuses {@code value} (400 naming the field) when a NUL sits anywhere in it: no stored text may hold one.
+     * {@code root} is the field the value is ({@code "content"}), or {@code ""} for a whole request body.
+     */
+    public static void refuseNul(String root, JsonValue value) {
+        nulAt(value).ifPresent(path -> {
+            String field = root.isEmpty() ? path : path.isEmpty() ? root : path.startsWith("[") ? root + path : root + "." + path;
+            throw new InvalidParameter(field, field + " contains a NUL character (\\u0000), which no stored text may hold");
+        });
+    }
+
+    /**
      * Where the first NUL character (U+0000) sits in {@code value}, in a string or a member name, as a dotted path
      * ({@code requirements.mvp_features[2]}; {@code ""} for the value itself); empty when there is none. PostgreSQL
      * text and jsonb cannot hold it, so a body headed for the database is refused with this path.

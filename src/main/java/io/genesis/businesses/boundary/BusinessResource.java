@@ -213,10 +213,7 @@ public class BusinessResource {
         if (!(value instanceof JsonObject object)) {
             throw ProblemException.badRequest("Request body must be a JSON object");
         }
-        JsonConventions.nulAt(object).ifPresent(path -> {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, path
-                    + " contains a NUL character (\\u0000), which no stored text may hold").with("field", path));
-        });
+        JsonConventions.refuseNul("", object);
         return object;
     }
 }

@@ -202,21 +202,13 @@ public class TaskResource {
         if (request.replyTo() != null) {
             knownTopic(request.replyTo(), "reply_to");
         }
-        for (String[] named : new String[][]{{"topic", request.topic()}, {"reply_to", request.replyTo()}}) {
-            if (named[1] != null && internalTopics.contains(named[1])) {
-                throw new ProblemException(Problem.of(Response.Status.FORBIDDEN, named[0] + " '" + named[1]
-                        + "' is internal to Genesis: only Genesis itself publishes there").with("field", named[0]));
-            }
-        }
+        notInternal(request.topic(), "topic");
+        notInternal(request.replyTo(), "reply_to");
         if (request.webhook() != null) {
             outboundUrls.checkGiven(request.webhook(), "webhook");
         }
         // a NUL cannot be stored in PostgreSQL: refused here, not accepted and then lost on the way to the result row
-        JsonConventions.nulAt(request.content()).ifPresent(path -> {
-            String field = path.isEmpty() ? "content" : path.startsWith("[") ? "content" + path : "content." + path;
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, field
-                    + " contains a NUL character (\\u0000), which no stored text may hold").with("field", field));
-        });
+        JsonConventions.refuseNul("content", request.content());
         String tenant = tenants.resolve(request.tenantId(), tenantHeader);
         String taskId = TaskPublisher.newTaskId();
         Envelope envelope = new Envelope(taskId, policy.topic(), request.content(), request.webhook(), request.replyTo(),
@@ -226,6 +218,13 @@ public class TaskResource {
             return publisher.publish(envelope);
         } catch (TaskPublisher.IdempotencyConflict conflict) {
             throw new ProblemException(Problem.of(Response.Status.CONFLICT, conflict.getMessage()));
+        }
+    }
+
+    private void notInternal(String topic, String field) {
+        if (topic != null && internalTopics.contains(topic)) {
+            throw new ProblemException(Problem.of(Response.Status.FORBIDDEN, field + " '" + topic
+                    + "' is internal to Genesis: only Genesis itself publishes there").with("field", field));
         }
     }
 
