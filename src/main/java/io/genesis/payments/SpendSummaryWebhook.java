@@ -2,7 +2,7 @@ package io.genesis.payments;
 
 import io.genesis.api.JsonConventions;
 import io.genesis.runtime.webhook.DeliveryStatus;
-import io.genesis.runtime.webhook.RetryPolicy;
+import io.genesis.retry.RetryPolicy;
 import io.genesis.runtime.webhook.WebhookDeliveries;
 import io.genesis.runtime.webhook.WebhookJob;
 import jakarta.annotation.PostConstruct;

@@ -1,5 +1,6 @@
 package io.genesis.runtime;
 
+import io.genesis.retry.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

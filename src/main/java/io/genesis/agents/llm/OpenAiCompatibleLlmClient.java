@@ -1,7 +1,7 @@
 package io.genesis.agents.llm;
 
 import io.genesis.api.JsonConventions;
-import io.genesis.runtime.webhook.RetryPolicy;
+import io.genesis.retry.RetryPolicy;
 import io.genesis.safety.CredentialRedactor;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

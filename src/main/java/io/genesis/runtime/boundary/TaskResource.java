@@ -6,7 +6,7 @@ import io.genesis.problem.Problem;
 import io.genesis.problem.ProblemException;
 import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.AgentRegistry;
-import io.genesis.runtime.Backoff;
+import io.genesis.retry.Backoff;
 import io.genesis.runtime.Envelope;
 import io.genesis.runtime.RuntimeMetrics;
 import io.genesis.runtime.TaskPublisher;
