@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Meta-Agent's purchase planning: before a task that buys is published, its purchase (the vendor's catalogue price)
- * is earmarked against what is left of the agent's daily budget in the tenant and of the per-business limit, atomically
+ * The Meta-Agent's purchase planning: before a task that buys is published, its purchase (the vendor's configured price;
+ * a vendor without one is only judged by the approval policy when it quotes) is earmarked against what is left of the agent's daily budget in the tenant and of the per-business limit, atomically
  * ({@link PlanStore#earmark}). What cannot be covered is skipped when optional and waits when required; a waiting plan
  * is tried again on every later planning of its task. The payment of a covered purchase takes its earmark; when the
  * business ends first the earmark goes back ({@link #release}). Real denials (mandate, allowlist, fraud) are not
@@ -41,7 +41,10 @@ public class PurchasePlans {
     public PurchasePlan plan(Wanted wanted) {
         Vendor vendor = settings.vendor(wanted.vendorId())
                 .orElseThrow(() -> new IllegalStateException("vendor " + wanted.vendorId() + " is not in the catalogue"));
-        long cents = vendor.simulatedPriceCents();
+        if (vendor.priceCents() == null) {
+            return covered(wanted, 0); // a real vendor whose price only its own 402 quote tells: the policy judges it at payment
+        }
+        long cents = vendor.priceCents();
         Optional<PlanStore.Plan> earlier = store.find(wanted.tenantId(), wanted.businessId(), wanted.taskId());
         if (earlier.isPresent() && !"WAITING".equals(earlier.get().state())) {
             PlanStore.Plan plan = earlier.get();
