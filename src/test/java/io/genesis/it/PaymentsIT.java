@@ -281,9 +281,9 @@ class PaymentsIT {
                 Json.createObjectBuilder(authorization).add("validBefore", String.valueOf(java.time.Instant.now().getEpochSecond() - 60))
                         .build()), requirements));
 
-        // a correctly signed authorization for more than the simulated wallet holds ($10,000 by default); the seed of the
+        // a correctly signed authorization for more than the simulated wallet holds ($1,000,000 by default); the seed of the
         // simulated wallets is the public, worthless default of microprofile-config.properties
-        java.math.BigInteger tooMuch = new java.math.BigInteger("20000000000");
+        java.math.BigInteger tooMuch = new java.math.BigInteger("2000000000000");
         io.genesis.payments.sim.SimulatedWallets wallets = new io.genesis.payments.sim.SimulatedWallets("simulation-only-seed-of-worthless-wallets");
         long now = java.time.Instant.now().getEpochSecond();
         io.genesis.payments.x402.Authorization big = new io.genesis.payments.x402.Authorization(wallets.address("research_agent"),
