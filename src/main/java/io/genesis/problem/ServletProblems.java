@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** A problem written straight onto a servlet response, for answers given outside JAX-RS. */
-final class ServletProblems {
+public final class ServletProblems {
 
     private ServletProblems() {
     }
 
-    static void write(HttpServletResponse response, Problem problem) throws IOException {
+    public static void write(HttpServletResponse response, Problem problem) throws IOException {
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -6,6 +6,7 @@ import io.genesis.businesses.BusinessRecord;
 import io.genesis.businesses.BusinessStatus;
 import io.genesis.businesses.BusinessTask;
 import io.genesis.businesses.Transition;
+import io.genesis.sites.store.SiteStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -98,12 +99,18 @@ public class BusinessStore {
 
     /**
      * Locks the business for one transaction and applies {@code change}; commits only if it returns normally, then,
-     * when a row was changed, tells every worker's event streams that the business changed.
+     * when a row was changed, tells every worker's event streams that the business changed. A change that ends the
+     * business settles its site in the same transaction ({@link SiteStore#settle}): the newest staged version goes live
+     * with SUCCESS and is discarded with FAILED or BLOCKED, so no site is ever live for a business that did not succeed.
      */
     public <T> T change(String businessId, Change<T> change) {
         Applied<T> applied = inTransaction(connection -> {
             BusinessLifecycle business = BusinessLifecycle.lock(connection, businessId);
+            BusinessStatus before = business.status();
             T result = change.apply(business);
+            if (business.status().terminal() && !before.terminal()) {
+                SiteStore.settle(connection, businessId, business.status() == BusinessStatus.SUCCESS);
+            }
             return new Applied<>(result, business.wrote());
         });
         if (applied.wrote()) {
