@@ -96,6 +96,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void retryTimingImportsNothingOfOurs() {
+        noClasses().that().resideInAPackage("io.genesis.retry..").should().dependOnClassesThat(
+                resideInAPackage("io.genesis..").and(not(resideInAPackage("io.genesis.retry..")))).check(production);
+    }
+
+    @Test
+    void theModelSeamKnowsNeitherTheRuntimeNorItsWebhooks() {
+        noClasses().that().resideInAPackage("io.genesis.agents.llm..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.genesis.runtime..", "io.genesis.businesses..", "io.genesis.payments..").check(production);
+    }
+
+    @Test
     void gradingCallsNoRemoteServiceNorAnLlm() {
         noClasses().that().resideInAPackage("io.genesis.quality..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.genesis.agents..", "java.net.http..", "redis.clients..", "java.sql..", "javax.sql..").check(production);

@@ -9,15 +9,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
- * Every {@code genesis.payments.*} setting, read once at start-up: mode, token, vendor catalogue, whitelists,
+ * Every {@code genesis.payments.*} setting, read once at start-up: mode, token, vendor catalogue ({@link VendorCatalogue}), whitelists,
  * Genesis budget defaults per agent, limits and the policy's tunables (docs/payments.md lists them with defaults).
  */
 @ApplicationScoped
@@ -25,6 +27,7 @@ public class PaymentSettings {
 
     private static final Logger LOG = Logger.getLogger(PaymentSettings.class.getName());
     private static final String PREFIX = "genesis.payments.";
+    private static final String WHITELIST = PREFIX + "whitelist.";
     private static final String SIMULATION_KEY = "genesis.simulation.enabled";
 
     /** The x402 token purchases are paid in: CAIP-2 network, contract address, EIP-712 domain and decimals. */
@@ -52,15 +55,9 @@ public class PaymentSettings {
         simulationEnabled = config.getValue(SIMULATION_KEY, Boolean.class);
         token = new Token(text("network"), text("asset"), text("asset-name"), text("asset-version"),
                 config.getValue(PREFIX + "asset-decimals", Integer.class));
-        Map<String, Vendor> catalogue = new LinkedHashMap<>();
-        for (String id : config.getValues(PREFIX + "vendors", String.class)) {
-            String key = PREFIX + "vendors." + id.trim() + ".";
-            catalogue.put(id.trim(), new Vendor(id.trim(), config.getValue(key + "name", String.class),
-                    config.getValue(key + "category", String.class), URI.create(config.getValue(key + "url", String.class)),
-                    config.getValue(key + "pay-to", String.class), config.getValue(key + "price-cents", Long.class)));
-        }
-        vendors = Map.copyOf(catalogue);
-        defaultWhitelist = config.getValues(PREFIX + "whitelist.default", String.class);
+        vendors = Collections.unmodifiableMap(VendorCatalogue.read(config.getPropertyNames(),
+                key -> config.getOptionalValue(key, String.class), key -> config.getOptionalValues(key, String.class).orElse(List.of())));
+        defaultWhitelist = config.getValues(WHITELIST + "default", String.class);
         defaultDailyCents = config.getValue(PREFIX + "budgets.default-daily-cents", Long.class);
         policy = new PolicySettings(Set.of(token.network()), Set.of(token.asset()),
                 config.getOptionalValues(PREFIX + "fraud-phrases", String.class).orElse(List.of()),
@@ -115,15 +112,47 @@ public class PaymentSettings {
         return vendors.values().stream().filter(vendor -> vendor.serves(url)).findFirst();
     }
 
+    /** True when the vendor is one of the simulated vendors this application serves under {@code /sim/x402/vendors/}. */
+    public boolean simulates(Vendor vendor) {
+        String base = VendorUrl.normalised(config.getValue(PREFIX + "sim.base-url", String.class)).toString();
+        return vendor.url().toString().startsWith((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/sim/x402/vendors/");
+    }
+
+    /** The whole catalogue, listed vendors first, in configuration order. */
+    public Collection<Vendor> vendors() {
+        return vendors.values();
+    }
+
+    /** Agents with a whitelist of their own ({@code genesis.payments.whitelist.<agent>}); every other agent has the default. */
+    public Set<String> agentsWithOwnWhitelist() {
+        Set<String> agents = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(WHITELIST) && !name.equals(WHITELIST + "default")) {
+                agents.add(name.substring(WHITELIST.length()));
+            }
+        }
+        return agents;
+    }
+
+    /** Vendor ids every agent without a whitelist of its own may pay ({@code genesis.payments.whitelist.default}). */
+    public Set<String> defaultWhitelist() {
+        return Set.copyOf(defaultWhitelist.stream().map(String::trim).toList());
+    }
+
     /** Vendor ids the agent may pay: {@code genesis.payments.whitelist.<agent>}, else the default list. */
     public Set<String> whitelist(String agent) {
-        return Set.copyOf(config.getOptionalValues(PREFIX + "whitelist." + agent, String.class).orElse(defaultWhitelist)
+        return Set.copyOf(config.getOptionalValues(WHITELIST + agent, String.class).orElse(defaultWhitelist)
                 .stream().map(String::trim).toList());
     }
 
     /** The agent's daily budget when none was set through the API: the Genesis default for it, else the general one. */
     public long defaultDailyCents(String agent) {
         return config.getOptionalValue(PREFIX + "budgets." + agent + ".daily-cents", Long.class).orElse(defaultDailyCents);
+    }
+
+    /** The agent's daily budget configured for one tenant: {@code genesis.tenants.<tenant>.budgets.<agent>.daily-cents}. */
+    public Optional<Long> tenantDailyCents(String tenant, String agent) {
+        return config.getOptionalValue("genesis.tenants." + tenant + ".budgets." + agent + ".daily-cents", Long.class);
     }
 
     public long businessLimitCents() {

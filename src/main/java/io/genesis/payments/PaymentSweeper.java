@@ -7,6 +7,7 @@ import io.genesis.payments.store.LedgerTx;
 import io.genesis.payments.store.PaymentLedger;
 import io.genesis.payments.store.SweepStore;
 import io.genesis.payments.x402.FacilitatorAnswer;
+import io.genesis.runtime.ServerRole;
 import io.genesis.schema.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -66,6 +67,10 @@ public class PaymentSweeper {
     ApprovalTimeout approvalTimeout;
 
     @Inject
+    @ConfigProperty(name = ServerRole.KEY)
+    ServerRole role;
+
+    @Inject
     @ConfigProperty(name = "genesis.payments.sweep-interval-seconds")
     long intervalSeconds;
 
@@ -75,7 +80,11 @@ public class PaymentSweeper {
 
     private ScheduledFuture<?> sweeping;
 
+    /** Background work: servers of role api leave it to the workers (any number of them: each sweep claims rows). */
     void start(@Observes SchemaReady ready) {
+        if (!role.works()) {
+            return;
+        }
         sweeping = scheduler.scheduleWithFixedDelay(this::sweep, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
     }
 

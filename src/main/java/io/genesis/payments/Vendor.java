@@ -3,10 +3,11 @@ package io.genesis.payments;
 import java.net.URI;
 
 /**
- * A catalogued vendor: the URL prefix of its paid resources, the only address it may be paid at, and what it sells.
- * {@code simulatedPriceCents} is what the simulated vendor quotes.
+ * A catalogued vendor: the URL prefix of its paid resources, the only address it may be paid at (EIP-55 form), what it
+ * sells, the x402 version it is expected to quote in, and its configured price in cents: what a simulated vendor quotes,
+ * {@code null} for a real vendor whose price is only known from its own 402 quote.
  */
-public record Vendor(String id, String name, String category, URI url, String payTo, long simulatedPriceCents) {
+public record Vendor(String id, String name, String category, URI url, String payTo, int x402Version, Long priceCents) {
 
     /** True when {@code resource} is one of this vendor's resources (same origin, under its path). */
     public boolean serves(URI resource) {

@@ -1,5 +1,6 @@
 package io.genesis.runtime;
 
+import io.genesis.retry.Backoff;
 import io.genesis.redis.RedisConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

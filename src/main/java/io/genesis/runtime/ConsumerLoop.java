@@ -1,5 +1,6 @@
 package io.genesis.runtime;
 
+import io.genesis.retry.Backoff;
 import io.genesis.api.JsonConventions;
 import io.genesis.redis.RedisConnection;
 import redis.clients.jedis.StreamEntryID;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VendorTest {
 
     private static final Vendor GPU = new Vendor("gpu-runs", "GPU Test Runs", "gpu_compute",
-            URI.create("https://gpu.vendor.example/v1"), "0x209693Bc6afc0C5328bA36FaF03C514EF312287C", 1250);
+            URI.create("https://gpu.vendor.example/v1"), "0x209693Bc6afc0C5328bA36FaF03C514EF312287C", 2, 1250L);
 
     @Test
     void servesResourcesUnderItsOriginAndPath() {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Vendor URLs take one form before the catalogue match; paths that could mean another path are refused. */
 class VendorUrlTest {
 
-    private final Vendor search = new Vendor("search", "Search", "data", URI.create("https://vendor.example/search"), "0xabc", 5);
+    private final Vendor search = new Vendor("search", "Search", "data", URI.create("https://vendor.example/search"), "0xabc", 2, 5L);
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -13,6 +13,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.List;
@@ -39,6 +40,10 @@ public class SimulatedFacilitator {
     @Inject
     SimulatedChainStore chain;
 
+    @Inject
+    @ConfigProperty(name = "genesis.payments.sim.wallet-seed")
+    String seed;
+
     private final Clock clock = Clock.systemUTC();
 
     /** A request that passed or failed verification: the reason (null when valid) and the payer when known. */
@@ -54,7 +59,8 @@ public class SimulatedFacilitator {
         return JsonConventions.json().createObjectBuilder()
                 .add("kinds", kinds)
                 .add("extensions", JsonConventions.json().createArrayBuilder())
-                .add("signers", JsonConventions.json().createObjectBuilder().add("eip155:*", JsonConventions.json().createArrayBuilder()))
+                .add("signers", JsonConventions.json().createObjectBuilder().add("eip155:*", JsonConventions.json().createArrayBuilder()
+                        .add(new SimulatedWallets(seed).facilitatorSigner())))
                 .build();
     }
 

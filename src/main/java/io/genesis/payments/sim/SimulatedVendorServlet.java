@@ -29,7 +29,8 @@ import java.util.Optional;
  * facilitator (in process, with the same request bodies as over HTTP: simulated vendors only take simulated payments),
  * serves, settles and returns {@code PAYMENT-RESPONSE} (x402 HTTP transport v2). Like the reference
  * servers it never settles when serving fails. Simulation hooks in the query: {@code quote_cents=N} (price),
- * {@code pay_to=0x..} (a substituted address), {@code fail=503} (serving fails with that status),
+ * {@code pay_to=0x..} (a substituted address; a vendor configured without {@code price-cents}, like a real one, answers 404
+ * unless {@code quote_cents} is given), {@code fail=503} (serving fails with that status),
  * {@code timeout_seconds=N} (the quoted maxTimeoutSeconds, i.e. how long an authorization lives),
  * {@code x402_version=1} (a v1 vendor: the {@code PaymentRequired} only in the 402 body, with v1 field names and the
  * network's v1 name, {@code X-PAYMENT} in and {@code X-PAYMENT-RESPONSE} out) or any other number (a v2-shaped quote
@@ -61,6 +62,11 @@ public class SimulatedVendorServlet extends HttpServlet {
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (path.length == 2 && path[1].equals(REFUNDS) && request.getMethod().equals("POST")) {
             refund(vendor.get(), body, response);
+            return;
+        }
+        if (request.getParameter("quote_cents") == null && vendor.get().priceCents() == null) {
+            SimulatedJson.write(response, 404, JsonConventions.json().createObjectBuilder().add("error", "vendor " + vendor.get().id()
+                    + " has no simulated price (genesis.payments.vendors." + vendor.get().id() + ".price-cents) and no quote_cents was given").build());
             return;
         }
         int version = Optional.ofNullable(request.getParameter("x402_version")).map(Integer::parseInt).orElse(X402.VERSION);
@@ -142,7 +148,7 @@ public class SimulatedVendorServlet extends HttpServlet {
     /** The members both versions share; v1 names the amount {@code maxAmountRequired}. */
     private JsonObjectBuilder quote(Vendor vendor, HttpServletRequest request, String network, String amountMember) {
         PaymentSettings.Token token = settings.token();
-        long cents = Optional.ofNullable(request.getParameter("quote_cents")).map(Long::parseLong).orElse(vendor.simulatedPriceCents());
+        long cents = Optional.ofNullable(request.getParameter("quote_cents")).map(Long::parseLong).orElse(vendor.priceCents());
         return JsonConventions.json().createObjectBuilder()
                 .add("scheme", X402.SCHEME_EXACT)
                 .add("network", network)
@@ -158,9 +164,13 @@ public class SimulatedVendorServlet extends HttpServlet {
         return request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
-    /** The 402: a v2 vendor sends the object in {@code PAYMENT-REQUIRED} and as body, a v1 vendor only as body. */
+    /**
+     * The 402: a v2 vendor sends the object in {@code PAYMENT-REQUIRED} and as body, a v1 vendor only as body. Never
+     * cached ({@code Cache-Control: no-store}, as the x402 SDK's servers answer): a quote is for this request only.
+     */
     private static void paymentRequired(HttpServletResponse response, JsonObject required, String error, boolean v1) throws IOException {
         JsonObject withError = JsonConventions.json().createObjectBuilder(required).add("error", error).build();
+        response.setHeader("Cache-Control", "no-store");
         if (!v1) {
             response.setHeader(X402.PAYMENT_REQUIRED, X402.encode(withError));
         }

@@ -30,6 +30,14 @@ public final class SimulatedWallets implements AgentWallets {
         return keys.computeIfAbsent(agent, name -> WalletKey.derivedFrom(hmac(seed, "wallet|" + name)));
     }
 
+    /**
+     * The address the simulated facilitator would submit settlements from (its signer, listed in {@code /supported}):
+     * derived from the same seed under a name no agent can have, so it is stable and never an agent's wallet.
+     */
+    public String facilitatorSigner() {
+        return WalletKey.derivedFrom(hmac(seed, "facilitator|signer")).address();
+    }
+
     @Override
     public String describe() {
         return "simulated wallets derived from genesis.payments.sim.wallet-seed (worthless on any chain)";

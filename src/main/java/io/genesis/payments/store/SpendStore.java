@@ -76,6 +76,25 @@ public class SpendStore {
         }
     }
 
+    /**
+     * Cents committed today (UTC budget day) per agent over every tenant, from {@code agent_daily_spend}: what the
+     * daily agent budgets count, cluster-wide (for the spend gauge; no tenant scope, operators only read metrics).
+     */
+    public Map<String, Long> committedTodayByAgent() {
+        Map<String, Long> byAgent = new LinkedHashMap<>();
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement select = db.prepareStatement("SELECT agent_id, SUM(committed_cents) FROM agent_daily_spend"
+                     + " WHERE spend_day = (now() AT TIME ZONE 'UTC')::date GROUP BY agent_id");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                byAgent.put(row.getString(1), row.getLong(2));
+            }
+            return byAgent;
+        } catch (SQLException e) {
+            throw new LedgerUnavailable(e);
+        }
+    }
+
     private static Map<String, BigDecimal> breakdown(Connection db, Where where, String key) throws SQLException {
         Map<String, BigDecimal> into = new LinkedHashMap<>();
         try (PreparedStatement select = db.prepareStatement("SELECT " + key + ", SUM(cost_cents) / 100 FROM x402_payments"

@@ -1,7 +1,9 @@
 package io.genesis.runtime.webhook;
 
+import io.genesis.retry.RetryPolicy;
 import io.genesis.api.JsonConventions;
 import io.genesis.outbound.OutboundUrls;
+import io.genesis.runtime.ServerRole;
 import io.genesis.runtime.TaskState;
 import io.genesis.runtime.TaskStore;
 import jakarta.annotation.PreDestroy;
@@ -37,7 +39,8 @@ import java.util.logging.Logger;
  * Delivers webhook jobs: one long-running loop per worker claims due jobs (leased, see {@link WebhookDeliveries}),
  * POSTs each task's current state (or the body a business job carries) signed by {@link WebhookSigner}, and settles
  * every attempt: delivered, scheduled again per {@link RetryPolicy} (the job's own, else {@code genesis.webhooks.*}),
- * or given up. A job whose attempt was cut short (crash, shutdown) is due again when
+ * or given up. Servers of role api ({@link ServerRole}) start no loop. A job whose attempt was cut short (crash,
+ * shutdown) is due again when
  * its lease runs out, so deliveries are at-least-once; receivers dedupe by {@code X-Genesis-Delivery}.
  */
 @ApplicationScoped
@@ -88,6 +91,10 @@ public class WebhookDispatcher {
     long pollIntervalMs;
 
     @Inject
+    @ConfigProperty(name = ServerRole.KEY)
+    ServerRole role;
+
+    @Inject
     @ConfigProperty(name = "genesis.webhooks.batch-size")
     int batchSize;
 
@@ -103,6 +110,10 @@ public class WebhookDispatcher {
         if (leaseMs <= timeoutMs || pollIntervalMs <= 0 || batchSize <= 0 || timeoutMs <= 0) {
             throw new IllegalStateException("genesis.webhooks: lease-ms (" + leaseMs + ") must exceed timeout-ms ("
                     + timeoutMs + "), and timeout-ms, poll-interval-ms and batch-size must be positive");
+        }
+        if (!role.works()) {
+            LOG.info("Webhook dispatcher not started: " + ServerRole.KEY + "=" + role.label() + " leaves deliveries to the workers");
+            return;
         }
         policy = new RetryPolicy(maxAttempts, backoffBaseMs, backoffCapMs);
         post = new WebhookPost(secret.signer(), timeoutMs, outboundUrls, executor);

@@ -1,5 +1,6 @@
 package io.genesis.runtime.webhook;
 
+import io.genesis.retry.RetryPolicy;
 import io.genesis.api.JsonConventions;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

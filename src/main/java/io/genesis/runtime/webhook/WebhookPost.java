@@ -1,5 +1,6 @@
 package io.genesis.runtime.webhook;
 
+import io.genesis.retry.RetryPolicy;
 import io.genesis.outbound.OutboundUrlRefused;
 import io.genesis.outbound.OutboundUrls;
 import io.genesis.outbound.PinnedPost;

@@ -1,5 +1,6 @@
 package io.genesis.runtime.webhook;
 
+import io.genesis.retry.RetryPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

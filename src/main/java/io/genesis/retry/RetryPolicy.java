@@ -1,6 +1,4 @@
-package io.genesis.runtime.webhook;
-
-import io.genesis.runtime.Backoff;
+package io.genesis.retry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 
 /**
- * When a webhook attempt is retried and how long to wait: 2xx is delivered; 5xx and 429 (and timeouts or connection
+ * When an outbound HTTP attempt (a webhook delivery, a model completion) is retried and how long to wait: 2xx is delivered; 5xx and 429 (and timeouts or connection
  * errors) are retried with exponential {@link Backoff} and full jitter, or after {@code Retry-After} (capped), until
  * {@code maxAttempts}; every other status is final and never retried. Pure: no clock, no randomness of its own.
  */
@@ -21,7 +19,7 @@ public record RetryPolicy(int maxAttempts, long baseMillis, long capMillis) {
 
     public RetryPolicy {
         if (maxAttempts < 1 || baseMillis < 1 || capMillis < baseMillis) {
-            throw new IllegalArgumentException("webhook retry policy needs max-attempts >= 1, backoff-base-ms >= 1 and"
+            throw new IllegalArgumentException("retry policy needs max-attempts >= 1, backoff-base-ms >= 1 and"
                     + " backoff-cap-ms >= backoff-base-ms (got " + maxAttempts + ", " + baseMillis + ", " + capMillis + ")");
         }
     }

@@ -1,13 +1,13 @@
-package io.genesis.runtime.webhook;
+package io.genesis.retry;
 
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.OptionalLong;
 
-import static io.genesis.runtime.webhook.RetryPolicy.Verdict.DELIVERED;
-import static io.genesis.runtime.webhook.RetryPolicy.Verdict.GIVE_UP;
-import static io.genesis.runtime.webhook.RetryPolicy.Verdict.RETRY;
+import static io.genesis.retry.RetryPolicy.Verdict.DELIVERED;
+import static io.genesis.retry.RetryPolicy.Verdict.GIVE_UP;
+import static io.genesis.retry.RetryPolicy.Verdict.RETRY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

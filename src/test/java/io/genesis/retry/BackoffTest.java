@@ -1,4 +1,4 @@
-package io.genesis.runtime;
+package io.genesis.retry;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.genesis.runtime;
+package io.genesis.retry;
 
 /**
  * The one backoff of the hand-rolled loops that stay (consumer loops, delayed retries, the result outbox, task retries,
