@@ -8,6 +8,7 @@ import io.genesis.businesses.BusinessTask;
 import io.genesis.businesses.Transition;
 import io.genesis.sites.store.SiteStore;
 import jakarta.annotation.Resource;
+import io.genesis.store.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -209,44 +210,17 @@ public class BusinessStore {
         }
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rows) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    private <T> T inTransaction(Jdbc.Work<T> work) {
+        try {
+            return Jdbc.inTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new StoreUnavailable(e);
         }
     }
 
-    private <T> List<T> read(String sql, List<?> args, Row<T> row) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                select.setObject(i + 1, args.get(i));
-            }
-            List<T> found = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.add(row.map(rows));
-                }
-            }
-            return found;
+    private <T> List<T> read(String sql, List<?> args, Jdbc.Row<T> row) {
+        try {
+            return Jdbc.read(dataSource, sql, args, row);
         } catch (SQLException e) {
             throw new StoreUnavailable(e);
         }
