@@ -75,6 +75,9 @@ class SitesIT {
         assertTrue(landing.body().contains("<li>Billing &lt;img src=x onerror=alert(1)&gt; &lt;b&gt;now&lt;/b&gt;</li>"),
                 "markup in a requested feature is shown, not run: " + landing.body());
         assertFalse(landing.body().contains("<img") || landing.body().contains("<b>now"), landing.body());
+        Api.Reply script = Api.post("/api/businesses", "{\"business_type\":\"saas_tool\",\"requirements\":"
+                + "{\"mvp_features\":[\"<script>alert(1)</script>\"]}}");
+        assertEquals(400, script.status(), "a <script> never even reaches the agents: " + script.body());
         assertTrue(landing.body().contains("<form method=\"post\" action=\"waitlist\">"), landing.body());
 
         List<String> articles = new ArrayList<>();
@@ -211,7 +214,7 @@ class SitesIT {
         JsonObject business = Businesses.awaitTerminal(id, BUSINESS_TIMEOUT);
         assertEquals("SUCCESS", business.getString("status"), String.valueOf(business.get("error_message")));
         String url = business.getString("deployment_url");
-        String task = Tasks.publish("{\"topic\":\"genesis.monitor\",\"content\":{\"business_name\":\"Watched\","
+        String task = Tasks.publish("{\"topic\":\"genesis.monitoring\",\"content\":{\"business_name\":\"Watched\","
                 + "\"dependencies\":{\"deploy\":{\"deployment_url\":\"" + url + "\"}}}}");
         JsonObject done = Tasks.awaitStatus(task, "completed", Duration.ofSeconds(60));
         JsonObject homepage = done.getJsonObject("result").getJsonArray("checks").stream().map(JsonObject.class::cast)
