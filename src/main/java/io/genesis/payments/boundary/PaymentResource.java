@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Arrays;
 import java.util.List;
@@ -83,6 +84,8 @@ public class PaymentResource {
     @Context
     UriInfo uriInfo;
 
+    @Operation(summary = "Buy from a vendor for an agent",
+            description = "Asks the vendor for its x402 quote, runs the approval policy and pays (ONE_SHOT) or authorizes (STAGED); 201 with the payment and its decision, 200 `Idempotent-Replayed` for a retry. `Idempotency-Key` is required.")
     @POST
     public Response purchase(String body, @HeaderParam(IDEMPOTENCY) String key, @HeaderParam(TenantResolver.HEADER) String tenant) {
         JsonBody json = JsonBody.parse(body, true);
@@ -95,6 +98,8 @@ public class PaymentResource {
         return answer(request.mode() == PurchaseMode.STAGED ? staged.authorize(request) : intake.purchase(request), true);
     }
 
+    @Operation(summary = "List payments",
+            description = "The caller's tenant's payments, newest first, filtered by business, agent, task, status, vendor and kind.")
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     public List<Payment> list(@QueryParam("business_id") String businessId, @QueryParam("agent_id") String agentId,
@@ -111,6 +116,8 @@ public class PaymentResource {
                 vendorId, kind), QueryParameters.limit(limit, LIST_DEFAULT, LIST_MAX));
     }
 
+    @Operation(summary = "A payment",
+            description = "The payment with its x402 wire objects, every decision (each rule's check) and every state change.")
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("{id}")
@@ -122,6 +129,8 @@ public class PaymentResource {
      * {@code {"decision": "approve"|"deny", "rationale": "..."}}: an approver of the payment's tenant decides an
      * escalation, recorded as decided by the subject of its token.
      */
+    @Operation(summary = "Approve or deny an escalated payment",
+            description = "`{\"decision\": \"approve\"|\"deny\", \"rationale\"}` on a payment waiting for a person; recorded as decided by the token's subject.")
     @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
     @POST
     @Path("{id}/decision")
@@ -135,6 +144,8 @@ public class PaymentResource {
                 json.text("rationale")), false);
     }
 
+    @Operation(summary = "Capture a staged payment",
+            description = "Settles a STAGED payment's authorization; repeating it is a no-op.")
     @POST
     @Path("{id}/capture")
     public Response capture(@PathParam("id") String paymentId, String body) {
@@ -142,6 +153,8 @@ public class PaymentResource {
         return answer(staged.capture(scope(), paymentId, Callers.subject(tenants)), false);
     }
 
+    @Operation(summary = "Void a staged payment",
+            description = "Drops a STAGED payment's authorization and releases its budget; repeating it is a no-op.")
     @POST
     @Path("{id}/void")
     public Response voidAuthorization(@PathParam("id") String paymentId, String body) {
@@ -151,6 +164,8 @@ public class PaymentResource {
     }
 
     /** {@code {"amount_cents": N?, "reason": "..."}} with an {@code Idempotency-Key}: refund a captured charge. */
+    @Operation(summary = "Refund a captured payment",
+            description = "`{\"amount_cents\"?, \"reason\"}` with an `Idempotency-Key`: a REFUND row (201).")
     @POST
     @Path("{id}/refund")
     public Response refund(@PathParam("id") String paymentId, String body, @HeaderParam(IDEMPOTENCY) String key) {
