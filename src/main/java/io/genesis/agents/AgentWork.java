@@ -72,6 +72,11 @@ public final class AgentWork {
         Artefact artefact = role == null
                 ? new Artefact(agent + " handled the task", JsonValue.EMPTY_JSON_OBJECT)
                 : role.perform(brief);
+        return result(agent, taskId, attempt, brief, content, artefact);
+    }
+
+    /** The result of one attempt that produced {@code artefact}, however it was produced. */
+    JsonObject result(String agent, String taskId, int attempt, TaskBrief brief, JsonValue content, Artefact artefact) {
         JsonObjectBuilder result = JsonConventions.json().createObjectBuilder(artefact.fields())
                 .add("summary", artefact.summary())
                 .add("agent", agent)

@@ -4,6 +4,7 @@ import io.genesis.api.JsonConventions;
 import io.genesis.agents.llm.LlmClient;
 import io.genesis.agents.llm.LlmException;
 import io.genesis.agents.llm.LlmOptions;
+import io.genesis.catalog.AgentName;
 import io.genesis.catalog.BusinessArchetype;
 import io.genesis.catalog.BusinessArchetypes;
 import io.genesis.runtime.PermanentFailure;
@@ -69,6 +70,9 @@ public class IdeaGenerator {
     @Inject
     LlmClient llm;
 
+    @Inject
+    AgentModels models;
+
     private final WaltzRlSafetyGate gate = new WaltzRlSafetyGate();
 
     IdeaGenerator() {
@@ -106,6 +110,18 @@ public class IdeaGenerator {
                     distinct(mvp), distinct(stack), monetization.orElse(idea.monetization()),
                     targetMarket.orElse(idea.targetMarket()), idea.source());
         }
+    }
+
+    /**
+     * The idea of a business of {@code tenant}: from the model when {@link AgentModels} lets that tenant's idea
+     * generator use it, otherwise {@link #offline}.
+     */
+    public BusinessIdea generate(String tenant, String businessType, JsonObject requirements, MemoryHint memory)
+            throws InterruptedException {
+        if (models != null && !models.uses(tenant, AgentName.BUSINESS_IDEA_GENERATOR.id())) {
+            return offline(businessType, requirements, memory);
+        }
+        return generate(businessType, requirements, memory);
     }
 
     /** The idea: from the model when one is configured and answers well, otherwise {@link #offline}. */
@@ -165,14 +181,17 @@ public class IdeaGenerator {
         return wanted.over(idea);
     }
 
-    /** The agent role: content {@code {business_type, requirements?, memory_hint?}}, requirements also read inline. */
-    Artefact perform(TaskBrief brief) throws InterruptedException, PermanentFailure {
+    /**
+     * The agent role's offline work (the model's work is {@link ModelAgents}'): content
+     * {@code {business_type, requirements?, memory_hint?}}, requirements also read inline.
+     */
+    Artefact perform(TaskBrief brief) throws PermanentFailure {
         JsonObject content = brief.content();
         JsonObject requirements = content.get("requirements") instanceof JsonObject json ? json : content;
         String type = TaskBrief.text(content, "business_type").orElse(TaskBrief.DEFAULT_BUSINESS_TYPE);
         BusinessIdea idea;
         try {
-            idea = generate(type, requirements, MemoryHint.of(content.get("memory_hint")));
+            idea = offline(type, requirements, MemoryHint.of(content.get("memory_hint")));
         } catch (IllegalArgumentException e) {
             throw new PermanentFailure(e.getMessage());
         }

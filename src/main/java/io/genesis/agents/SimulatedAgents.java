@@ -80,6 +80,14 @@ public class SimulatedAgents implements AgentHandler {
 
     @Override
     public AgentResult handle(TaskContext task) throws Exception {
+        return simulate(task);
+    }
+
+    /**
+     * The simulated work of one task. Not a method of {@link AgentHandler}, so a handler that delegates a task here
+     * does not pass it through the handlers' decorators a second time.
+     */
+    public AgentResult simulate(TaskContext task) throws Exception {
         String agent = task.policy().agent();
         JsonValue content = task.envelope().content();
         JsonObject hooks = simulationHooks(content);

@@ -31,7 +31,7 @@ public class IdeaStep {
             throws InterruptedException {
         JsonObject given = business.request().getJsonObject("requirements");
         JsonObject asked = given == null ? JsonObject.EMPTY_JSON_OBJECT : given;
-        BusinessIdea idea = generator.generate(business.businessType(), asked,
+        BusinessIdea idea = generator.generate(business.tenantId(), business.businessType(), asked,
                 new MemoryHint((int) memory.similarBusinesses(), memory.examples()));
         JsonObjectBuilder requirements = JsonConventions.json().createObjectBuilder()
                 .add("business_type", idea.businessType())

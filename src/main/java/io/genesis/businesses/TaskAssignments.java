@@ -5,6 +5,7 @@ import io.genesis.catalog.TaskAssignment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 
 import java.util.LinkedHashMap;
@@ -15,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the {@link TaskAssignment} the Meta-Agent hands an agent with a DAG task: the business's finalised
- * requirements, the task, the results of the tasks it depends on (without their echoed inputs, so content stays
- * small), the purchase it makes and its test hooks.
+ * requirements, the task and its DAAO model tier, the results of the tasks it depends on (without their echoed
+ * inputs, so content stays small), the purchase it makes, its test hooks and the memory recall of the business's plan.
  */
 @ApplicationScoped
 public class TaskAssignments {
@@ -40,9 +41,21 @@ public class TaskAssignments {
                 details.targetAudience(), details.monetization(), details.mvpFeatures(), details.techStack(),
                 details.successMetrics(), details.estimatedTime());
         TaskAssignment.Task work = new TaskAssignment.Task(task.taskId(), task.taskType(), task.description(),
-                task.metadata() == null ? null : task.metadata().getString("phase", null));
+                task.metadata() == null ? null : task.metadata().getString("phase", null), task.modelTier());
         return new TaskAssignment(about, work, dependencies, purchases.purchaseFor(business, task, tasks).orElse(null),
-                simulationHooks(requirements, task.agentId())).toJson();
+                simulationHooks(requirements, task.agentId()), memoryHint(business)).toJson();
+    }
+
+    /** What memory recalled of similar businesses when the business was planned, in the agents' names; null if nothing. */
+    private static JsonObject memoryHint(BusinessRecord business) {
+        if (business.metadata() == null || !(business.metadata().get("memory") instanceof JsonObject memory)
+                || memory.getJsonNumber("similar_businesses") == null || memory.getJsonNumber("similar_businesses").longValue() == 0) {
+            return null;
+        }
+        return JsonConventions.json().createObjectBuilder()
+                .add("similar_count", memory.getJsonNumber("similar_businesses").longValue())
+                .add("similar_names", memory.get("examples") instanceof JsonArray names ? names : JsonValue.EMPTY_JSON_ARRAY)
+                .build();
     }
 
     /** A dependency's result without the copy of its own input (which holds its dependencies). */

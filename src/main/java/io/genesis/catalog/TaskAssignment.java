@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * What the Meta-Agent hands an agent with one task of a business's DAG: the business (its {@code BusinessRequirements}),
- * the task, the results of the tasks it depends on, the purchase it makes (if any) and its test hooks (if any). The
+ * the task (with the model tier DAAO chose), the results of the tasks it depends on, the purchase it makes (if any),
+ * its test hooks (if any) and what memory recalls of similar businesses (if anything). The
  * one wire format of task content: {@link #toJson()} writes it (the Meta-Agent), {@link #parse} reads it (agents,
  * grading). Parsing is lenient, because any caller may publish a task: every field is optional and today's older names
  * ({@code business_name|name}, {@code features}, {@code target_market}, a top-level {@code task_type}) are still read.
@@ -24,9 +25,10 @@ import java.util.Optional;
  * @param dependencies dependency task id to its result
  * @param purchase     what the agent buys for this task ({@code vendor_url, purpose, mode}), or null
  * @param hooks        the {@code simulate} test hooks for this agent, or null
+ * @param memoryHint   what memory recalls of similar businesses ({@code similar_count}, {@code similar_names}), or null
  */
 public record TaskAssignment(Business business, Task task, Map<String, JsonValue> dependencies, JsonObject purchase,
-                             JsonObject hooks) {
+                             JsonObject hooks, JsonObject memoryHint) {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -45,8 +47,12 @@ public record TaskAssignment(Business business, Task task, Map<String, JsonValue
         }
     }
 
-    /** The DAG task itself; text fields are null when not known. */
-    public record Task(String taskId, String taskType, String description, String phase) {
+    /**
+     * The DAG task itself; text fields are null when not known.
+     *
+     * @param modelTier the model tier DAAO chose for the task ({@code business_tasks.model_tier}, a model name)
+     */
+    public record Task(String taskId, String taskType, String description, String phase, String modelTier) {
     }
 
     public TaskAssignment {
@@ -72,6 +78,7 @@ public record TaskAssignment(Business business, Task task, Map<String, JsonValue
         text(taskJson, "task_type", task.taskType());
         text(taskJson, "description", task.description());
         text(taskJson, "phase", task.phase());
+        text(taskJson, "model_tier", task.modelTier());
         json.add("task", taskJson);
         JsonObjectBuilder results = JSON.createObjectBuilder();
         dependencies.forEach(results::add);
@@ -81,6 +88,9 @@ public record TaskAssignment(Business business, Task task, Map<String, JsonValue
         }
         if (hooks != null) {
             json.add("simulate", hooks);
+        }
+        if (memoryHint != null) {
+            json.add("memory_hint", memoryHint);
         }
         return json.build();
     }
@@ -107,9 +117,10 @@ public record TaskAssignment(Business business, Task task, Map<String, JsonValue
                 text(json, "estimated_time"));
         String taskType = text(task, "task_type");
         return new TaskAssignment(business, new Task(text(task, "task_id"), taskType != null ? taskType : text(json, "task_type"),
-                text(task, "description"), text(task, "phase")), dependencies,
+                text(task, "description"), text(task, "phase"), text(task, "model_tier")), dependencies,
                 json.get("purchase") instanceof JsonObject purchase ? purchase : null,
-                json.get("simulate") instanceof JsonObject hooks ? hooks : null);
+                json.get("simulate") instanceof JsonObject hooks ? hooks : null,
+                json.get("memory_hint") instanceof JsonObject memory ? memory : null);
     }
 
     /** The task type of task content without reading the rest (what grading keys on). */

@@ -1,6 +1,13 @@
 package io.genesis.routing;
 
-/** The LLM a task runs on, cheapest first, with its price per 1M tokens ({@code daao_router.py}). */
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The LLM a task runs on, cheapest first, with its price per 1M tokens ({@code daao_router.py}). A tier priced at
+ * {@value #PREMIUM_FROM_USD} USD per 1M tokens or more is premium, the others cheap: what picks
+ * {@code genesis.llm.models.premium} or {@code .cheap} for a task.
+ */
 public enum ModelTier {
     LOCAL_LLM("local-llm", 0.00),
     GEMINI_2_5_FLASH("gemini-2.5-flash", 0.03),
@@ -8,6 +15,9 @@ public enum ModelTier {
     CLAUDE_3_7_SONNET("claude-3.7-sonnet", 1.50),
     GPT_4O("gpt-4o", 3.00),
     CLAUDE_4_SONNET("claude-4-sonnet", 5.00);
+
+    /** The price per 1M tokens (USD) from which a tier is premium. */
+    public static final double PREMIUM_FROM_USD = 1.0;
 
     private final String model;
     private final double pricePerMillionTokens;
@@ -23,5 +33,15 @@ public enum ModelTier {
 
     public double pricePerMillionTokens() {
         return pricePerMillionTokens;
+    }
+
+    /** Whether this tier is one of the premium models. */
+    public boolean premium() {
+        return pricePerMillionTokens >= PREMIUM_FROM_USD;
+    }
+
+    /** The tier of a model name as DAAO writes it ({@code business_tasks.model_tier}). */
+    public static Optional<ModelTier> ofModel(String model) {
+        return Arrays.stream(values()).filter(tier -> tier.model.equals(model)).findFirst();
     }
 }

@@ -81,6 +81,11 @@ public class RuntimeKeys {
         return prefix + ":bucket:" + bucket;
     }
 
+    /** String: the operator's share (0-100) of {@code POST /api/invoke} sent through the async runtime ({@link Rollout}). */
+    public String rolloutAsyncPercent() {
+        return prefix + ":rollout:async-percent";
+    }
+
     public String metricsPattern() {
         return prefix + ":metrics:*";
     }

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Prometheus counters and timers of this worker (labels topic and agent): {@code omnidaemon_tasks_received_total},
  * {@code omnidaemon_tasks_processed_total}, {@code omnidaemon_tasks_failed_total},
- * {@code omnidaemon_processing_duration_seconds}, and the synchronous invokes waiting ({@code omnidaemon_invoke_waiting},
- * {@code omnidaemon_invoke_unwaited_total}). Cluster-wide cumulative counts live in Redis (see /api/metrics).
+ * {@code omnidaemon_processing_duration_seconds}, the synchronous invokes waiting ({@code omnidaemon_invoke_waiting},
+ * {@code omnidaemon_invoke_unwaited_total}) and answered per rollout path ({@code omnidaemon_invokes_total{path,outcome}},
+ * {@code omnidaemon_invoke_duration_seconds{path}}). Cluster-wide cumulative counts live in Redis (see /api/metrics).
  */
 @ApplicationScoped
 public class RuntimeMetrics {
@@ -41,6 +42,10 @@ public class RuntimeMetrics {
             .withDescription("Synchronous POST /api/invoke calls waiting for their result on this worker").build();
     private static final Metadata INVOKES_UNWAITED = Metadata.builder().withName("omnidaemon_invoke_unwaited")
             .withDescription("Synchronous invokes answered 202 at once because every waiting place was taken").build();
+    private static final Metadata INVOKES = Metadata.builder().withName("omnidaemon_invokes")
+            .withDescription("POST /api/invoke calls answered, by path (sync: in-request, async: the runtime) and outcome").build();
+    private static final Metadata INVOKE_DURATION = Metadata.builder().withName("omnidaemon_invoke_duration")
+            .withDescription("Time to answer POST /api/invoke, by path").withUnit(MetricUnits.SECONDS).build();
 
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -68,6 +73,15 @@ public class RuntimeMetrics {
 
     public void invokeWaitEnded() {
         invokesWaiting.decrementAndGet();
+    }
+
+    /**
+     * One answered {@code POST /api/invoke}: its path, its outcome ({@code completed}, {@code failed}, {@code timed_out},
+     * {@code dead_lettered}, or {@code accepted} when it answered 202 before the task finished) and how long it took.
+     */
+    public void invoked(Rollout.Path path, String outcome, Duration took) {
+        registry.counter(INVOKES, new Tag("path", path.label()), new Tag("outcome", outcome)).inc();
+        registry.timer(INVOKE_DURATION, new Tag("path", path.label())).update(took);
     }
 
     /** Metric instances per name and topic: a registry lookup per task costs more than the task's bookkeeping. */

@@ -18,8 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs deliveries of tasks: starts the deliveries of one read together (duplicates of finished tasks are skipped),
- * then per delivery calls the agent's handler under a real timeout (the {@link TimeoutWatchdog} interrupts the handler
- * thread), and completes it (publishing {@code reply_to}), schedules a retry with backoff, or dead-letters it after the
+ * then per delivery calls the agent's handler under a real timeout ({@link HandlerCall}), and completes it (publishing {@code reply_to}), schedules a retry with backoff, or dead-letters it after the
  * last attempt.
  */
 @ApplicationScoped
@@ -32,7 +31,7 @@ public class TaskRunner {
     TaskTransitions transitions;
 
     @Inject
-    HandlerRegistry handlers;
+    HandlerCall call;
 
     @Inject
     TaskPublisher publisher;
@@ -47,18 +46,8 @@ public class TaskRunner {
     WorkerIdentity worker;
 
     @Inject
-    TimeoutWatchdog watchdog;
-
-    @Inject
     @ConfigProperty(name = "genesis.runtime.retry-max-delay-seconds")
     long retryMaxDelaySeconds;
-
-    /** Thrown inside {@link #run} when the handler overran the agent's timeout. */
-    private static final class TimedOut extends Exception {
-        TimedOut(int seconds) {
-            super("timed out after " + seconds + " s", null, false, false);
-        }
-    }
 
     /**
      * Starts the deliveries of one read in one atomic step; the replies are in the order of {@code deliveries} and a
@@ -87,13 +76,13 @@ public class TaskRunner {
         TaskContext context = new TaskContext(envelope, policy, attempt, worker.id());
         long started = System.nanoTime();
         try {
-            AgentResult result = callWithTimeout(context);
+            AgentResult result = call.call(context);
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             if (envelope.replyTo() != null) {
                 publishReply(envelope, result);
             }
             finish(policy, entry, envelope, TaskStatus.COMPLETED, attempt, result, null, begun.history(), tookMs);
-        } catch (TimedOut timeout) {
+        } catch (HandlerCall.TimedOut timeout) {
             finish(policy, entry, envelope, TaskStatus.TIMED_OUT, attempt, null, timeout.getMessage(), withFailure(begun.history(),
                     attempt, timeout.getMessage()), (System.nanoTime() - started) / 1_000_000);
         } catch (InterruptedException shutdown) {
@@ -122,21 +111,6 @@ public class TaskRunner {
         }
     }
 
-    private AgentResult callWithTimeout(TaskContext context) throws Exception {
-        TimeoutWatchdog.Alarm alarm = watchdog.arm(context.policy().timeoutSeconds());
-        try {
-            return handlers.handlerFor(context.policy().agent()).handle(context);
-        } catch (Exception e) {
-            if (alarm.disarm()) {
-                throw new TimedOut(context.policy().timeoutSeconds());
-            }
-            throw e;
-        } finally {
-            // also when the handler threw an Error: the pooled thread must never get this alarm's interrupt later
-            alarm.disarm();
-        }
-    }
-
     private void publishReply(Envelope parent, AgentResult result) {
         AgentPolicy next = agents.byTopic(parent.replyTo())
                 .orElseThrow(() -> new IllegalStateException("reply_to topic " + parent.replyTo() + " is not registered"));
@@ -162,7 +136,7 @@ public class TaskRunner {
         return List.copyOf(story);
     }
 
-    private static String describe(Exception failure) {
+    static String describe(Exception failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         if (failure instanceof RuntimeException && !(failure.getClass().getName().startsWith("io.genesis"))) {
             LOG.log(Level.FINE, "handler failure", failure);

@@ -1,5 +1,6 @@
 package io.genesis.agents.llm;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -12,9 +13,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Produces the {@link LlmClient}: an {@link OpenAiCompatibleLlmClient} behind {@link GuardedCompletions} when
- * {@code genesis.llm.base-url} is set (an open circuit or a full bulkhead is an {@link LlmException}, so callers fall
- * back as for any failing completion), otherwise {@link LlmClient#OFFLINE}. The API key comes from {@code genesis.llm.api-key} (env {@code GENESIS_LLM_API_KEY})
+ * Produces the {@link ChatModel} (an {@link OpenAiCompatibleLlmClient} behind {@link GuardedCompletions} when
+ * {@code genesis.llm.base-url} is set; an open circuit or a full bulkhead is an {@link LlmException} like any failing
+ * completion; otherwise {@link ChatModel#NONE}) and the free-text {@link LlmClient} over it (otherwise
+ * {@link LlmClient#OFFLINE}). The API key comes from {@code genesis.llm.api-key} (env {@code GENESIS_LLM_API_KEY})
  * and has no default.
  */
 @ApplicationScoped
@@ -59,28 +61,67 @@ public class LlmClients {
     long backoffCapMs;
 
     @Inject
+    @ConfigProperty(name = "genesis.llm.key-header")
+    String keyHeader;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.api-version")
+    Optional<String> apiVersion;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.response-format")
+    String responseFormat;
+
+    @Inject
     GuardedCompletions guard;
+
+    private Optional<LlmSettings> settings;
+
+    @PostConstruct
+    void read() {
+        Optional<String> url = baseUrl.map(String::strip).filter(value -> !value.isEmpty());
+        settings = url.map(value -> new LlmSettings(URI.create(value), apiKey.orElse(null), model, temperature,
+                Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(timeoutMs), maxAttempts, backoffBaseMs, backoffCapMs,
+                keyHeader(keyHeader), apiVersion.orElse(null), ResponseFormat.of(responseFormat)));
+    }
+
+    /** The endpoint's settings; empty when no model is configured. */
+    public Optional<LlmSettings> settings() {
+        return settings;
+    }
 
     @Produces
     @ApplicationScoped
-    LlmClient llmClient() {
-        Optional<String> url = baseUrl.map(String::strip).filter(value -> !value.isEmpty());
-        if (url.isEmpty()) {
+    ChatModel chatModel() {
+        if (settings.isEmpty()) {
             LOG.info("No genesis.llm.base-url: agents work offline");
-            return LlmClient.OFFLINE;
+            return ChatModel.NONE;
         }
-        LlmSettings settings = new LlmSettings(URI.create(url.get()), apiKey.orElse(null), model, temperature,
-                Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(timeoutMs), maxAttempts, backoffBaseMs, backoffCapMs);
-        LOG.info("LLM completions from " + settings.completionsUrl() + " with model " + model
-                + (settings.apiKey() == null ? ", no API key" : ", API key set"));
-        LlmClient client = new OpenAiCompatibleLlmClient(settings);
-        return (system, user, options) -> {
+        LlmSettings endpoint = settings.get();
+        LOG.info("LLM completions from " + endpoint.completionsUrl() + " with model " + model + ", response format "
+                + endpoint.responseFormat().wireName() + (endpoint.apiKey() == null ? ", no API key" : ", API key set"));
+        ChatModel client = new OpenAiCompatibleLlmClient(endpoint);
+        return request -> {
             try {
-                return guard.complete(client, system, user, options);
+                return guard.chat(client, request);
             } catch (FaultToleranceException e) {
                 throw new LlmException(0, "LLM endpoint not called: " + e.getClass().getSimpleName()
                         + " (it failed repeatedly just now, or too many completions are running)");
             }
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
+    LlmClient llmClient(ChatModel chat) {
+        return settings.map(endpoint -> LlmClient.over(chat, endpoint)).orElse(LlmClient.OFFLINE);
+    }
+
+    private static LlmSettings.KeyHeader keyHeader(String name) {
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "authorization", "bearer" -> LlmSettings.KeyHeader.BEARER;
+            case "api-key" -> LlmSettings.KeyHeader.API_KEY;
+            default -> throw new IllegalArgumentException("genesis.llm.key-header must be authorization or api-key (got " + name + ")");
         };
     }
 }

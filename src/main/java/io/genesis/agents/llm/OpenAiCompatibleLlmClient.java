@@ -5,28 +5,34 @@ import io.genesis.retry.RetryPolicy;
 import io.genesis.safety.CredentialRedactor;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code POST {base-url}/chat/completions} with {@code model}, {@code messages} (system, user) and {@code temperature}
- * ({@code max_tokens} when asked), authenticated by {@code Authorization: Bearer <api key>} when a key is set, and
- * returns {@code choices[0].message.content}. 429, 5xx, timeouts and connection errors are retried with jittered
- * exponential backoff (or the server's {@code Retry-After}, capped) until {@code max-attempts}; any other 4xx fails at
- * once. Error messages carry the status and at most {@value #EXCERPT_CHARS} redacted characters of the answer.
+ * {@code POST {base-url}/chat/completions} with {@code model}, {@code messages} and {@code temperature}
+ * ({@code max_tokens} when asked, {@code response_format} for a request with a schema, as
+ * {@code genesis.llm.response-format} says), authenticated by {@code Authorization: Bearer <api key>} or Azure's
+ * {@code api-key: <api key>} when a key is set. Returns {@code choices[0].message} with the reported token usage.
+ * 429, 5xx, timeouts and connection errors are retried with jittered exponential backoff (or the server's
+ * {@code Retry-After}, capped) until {@code max-attempts}; any other 4xx fails at once. Error messages carry the
+ * status and at most {@value #EXCERPT_CHARS} redacted characters of the answer.
  */
-public final class OpenAiCompatibleLlmClient implements LlmClient {
+public final class OpenAiCompatibleLlmClient implements ChatModel, LlmClient {
 
     static final int EXCERPT_CHARS = 200;
 
@@ -43,9 +49,15 @@ public final class OpenAiCompatibleLlmClient implements LlmClient {
                 .build();
     }
 
+    /** A free-text completion of the default model: the answer's content, empty when blank. */
     @Override
     public Optional<String> complete(String system, String user, LlmOptions options) throws InterruptedException {
-        HttpRequest request = request(body(system, user, options == null ? LlmOptions.DEFAULTS : options));
+        return LlmClient.over(this, settings).complete(system, user, options);
+    }
+
+    @Override
+    public ChatAnswer chat(ChatRequest chat) throws InterruptedException {
+        HttpRequest request = request(body(chat), chat.timeout() == null ? settings.requestTimeout() : chat.timeout());
         for (int attempt = 1; ; attempt++) {
             int status = 0;
             String problem;
@@ -55,7 +67,7 @@ public final class OpenAiCompatibleLlmClient implements LlmClient {
                 status = response.statusCode();
                 RetryPolicy.Verdict verdict = RetryPolicy.classify(status);
                 if (verdict == RetryPolicy.Verdict.DELIVERED) {
-                    return content(response.body());
+                    return answer(response.body(), chat.model());
                 }
                 problem = "LLM endpoint answered " + status + ": " + excerpt(response.body());
                 if (verdict == RetryPolicy.Verdict.GIVE_UP) {
@@ -72,32 +84,45 @@ public final class OpenAiCompatibleLlmClient implements LlmClient {
         }
     }
 
-    private HttpRequest request(String body) {
+    private HttpRequest request(String body, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(settings.completionsUrl())
-                .timeout(settings.requestTimeout())
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (settings.apiKey() != null) {
-            builder.header("Authorization", "Bearer " + settings.apiKey());
+            if (settings.keyHeader() == LlmSettings.KeyHeader.API_KEY) {
+                builder.header("api-key", settings.apiKey());
+            } else {
+                builder.header("Authorization", "Bearer " + settings.apiKey());
+            }
         }
         return builder.build();
     }
 
-    private String body(String system, String user, LlmOptions options) {
+    private String body(ChatRequest chat) {
+        JsonArrayBuilder messages = JsonConventions.json().createArrayBuilder();
+        chat.messages().forEach(message -> messages.add(JsonConventions.json().createObjectBuilder()
+                .add("role", message.role()).add("content", message.content())));
         JsonObjectBuilder body = JsonConventions.json().createObjectBuilder()
-                .add("model", settings.model())
-                .add("messages", JsonConventions.json().createArrayBuilder()
-                        .add(JsonConventions.json().createObjectBuilder().add("role", "system").add("content", system == null ? "" : system))
-                        .add(JsonConventions.json().createObjectBuilder().add("role", "user").add("content", user == null ? "" : user)))
-                .add("temperature", options.temperature() == null ? settings.temperature() : options.temperature());
-        if (options.maxTokens() != null) {
-            body.add("max_tokens", options.maxTokens());
+                .add("model", chat.model())
+                .add("messages", messages)
+                .add("temperature", chat.temperature());
+        if (chat.maxTokens() != null) {
+            body.add("max_tokens", chat.maxTokens());
+        }
+        if (chat.schema() != null && settings.responseFormat() == ResponseFormat.JSON_SCHEMA) {
+            body.add("response_format", JsonConventions.json().createObjectBuilder()
+                    .add("type", "json_schema")
+                    .add("json_schema", JsonConventions.json().createObjectBuilder()
+                            .add("name", chat.schemaName()).add("schema", chat.schema()).add("strict", false)));
+        } else if (chat.schema() != null && settings.responseFormat() == ResponseFormat.JSON_OBJECT) {
+            body.add("response_format", JsonConventions.json().createObjectBuilder().add("type", "json_object"));
         }
         return body.build().toString();
     }
 
-    private static Optional<String> content(String body) {
+    private static ChatAnswer answer(String body, String requestedModel) {
         try (JsonReader reader = JsonConventions.json().createReader(new StringReader(body == null ? "" : body))) {
             JsonObject answer = reader.readObject();
             if (answer.getJsonArray("choices") == null || answer.getJsonArray("choices").isEmpty()) {
@@ -107,11 +132,18 @@ public final class OpenAiCompatibleLlmClient implements LlmClient {
             if (message == null) {
                 throw new LlmException(200, "LLM answer has no message");
             }
-            return message.get("content") instanceof JsonString text && !text.getString().isBlank()
-                    ? Optional.of(text.getString()) : Optional.empty();
+            JsonObject usage = answer.get("usage") instanceof JsonObject given ? given : JsonValue.EMPTY_JSON_OBJECT;
+            return new ChatAnswer(message.get("content") instanceof JsonString text ? text.getString() : "",
+                    message.get("refusal") instanceof JsonString refusal ? refusal.getString() : null,
+                    answer.get("model") instanceof JsonString model ? model.getString() : requestedModel,
+                    tokens(usage, "prompt_tokens"), tokens(usage, "completion_tokens"));
         } catch (JsonException | ClassCastException e) {
             throw new LlmException(200, "LLM answer is not a chat completion: " + e.getClass().getSimpleName());
         }
+    }
+
+    private static long tokens(JsonObject usage, String key) {
+        return usage.get(key) instanceof JsonNumber number ? Math.max(0, number.longValue()) : 0;
     }
 
     private static String excerpt(String body) {

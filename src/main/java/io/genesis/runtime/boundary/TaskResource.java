@@ -8,6 +8,8 @@ import io.genesis.runtime.AgentPolicy;
 import io.genesis.runtime.AgentRegistry;
 import io.genesis.retry.Backoff;
 import io.genesis.runtime.Envelope;
+import io.genesis.runtime.InlineInvocation;
+import io.genesis.runtime.Rollout;
 import io.genesis.runtime.RuntimeMetrics;
 import io.genesis.runtime.TaskPublisher;
 import io.genesis.runtime.TaskResultRow;
@@ -41,6 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,10 @@ import java.util.Optional;
 public class TaskResource {
 
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    /** Names the request for the rollout when it has no Idempotency-Key, so a retry keeps its path. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** Which path answered a {@code POST /api/invoke}: {@code sync} or {@code async}. */
+    public static final String PATH_HEADER = "Genesis-Invoke-Path";
     private static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,128}";
     private static final String IDEMPOTENCY_RULE = "must be 1-128 characters of letters, digits, '.', '_', ':' or '-'";
     private static final String BODY_REQUIRED = "is required: {\"topic\": \"genesis.build\", \"content\": {...}}";
@@ -96,6 +103,12 @@ public class TaskResource {
     @Inject
     RuntimeMetrics metrics;
 
+    @Inject
+    Rollout rollout;
+
+    @Inject
+    InlineInvocation inline;
+
     /** Topics only Genesis itself publishes to (the Meta-Agent's orchestration topic): never through the API. */
     @Inject
     @ConfigProperty(name = "genesis.tasks.internal-topics")
@@ -129,9 +142,12 @@ public class TaskResource {
     }
 
     /**
-     * Kept for old synchronous clients: waits for the result up to {@code genesis.tasks.invoke-wait-seconds}, then
-     * answers 202 with the poll URL; at most {@code genesis.tasks.invoke-max-waiting} wait at once, the others get 202
-     * at once.
+     * Kept for old synchronous clients. {@link Rollout} picks the path per request key (Idempotency-Key, else
+     * X-Request-Id): the async runtime (publish, then wait for the result up to {@code genesis.tasks.invoke-wait-seconds},
+     * then 202 with the poll URL; at most {@code genesis.tasks.invoke-max-waiting} wait at once, the others get 202 at
+     * once) or the synchronous in-request path ({@link InlineInvocation}: one attempt, no retries, no record). A request
+     * with {@code reply_to} or {@code webhook} always goes async: only the runtime honours them. The answer names its
+     * path in {@value #PATH_HEADER}.
      */
     @Operation(summary = "Run a task and wait for its result",
             description = "For synchronous clients: publishes the task and waits up to genesis.tasks.invoke-wait-seconds for it to finish; 200 with the finished task, else (or when too many callers already wait) 202 with where to poll.")
@@ -139,9 +155,22 @@ public class TaskResource {
     @Path("invoke")
     public Response invoke(@Valid @NotNull(message = BODY_REQUIRED) PublishRequest request,
                            @HeaderParam(IDEMPOTENCY_HEADER) @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_RULE) String idempotencyKey,
+                           @HeaderParam(REQUEST_ID_HEADER) @Pattern(regexp = IDEMPOTENCY_KEY, message = IDEMPOTENCY_RULE) String requestId,
                            @HeaderParam(TenantResolver.HEADER) String tenantHeader,
                            @HeaderParam(TraceContext.HEADER) String traceparent) throws InterruptedException {
-        TaskPublisher.Published published = publishFrom(request, idempotencyKey, tenantHeader, traceparent);
+        Accepted task = accept(request, idempotencyKey, tenantHeader, traceparent);
+        boolean runtimeOnly = request.replyTo() != null || request.webhook() != null;
+        if (!runtimeOnly && rollout.pathFor(idempotencyKey != null ? idempotencyKey : requestId) == Rollout.Path.SYNC) {
+            return Response.ok(inline.run(task.policy(), task.envelope())).header(PATH_HEADER, Rollout.Path.SYNC.label()).build();
+        }
+        long begin = System.nanoTime();
+        Response answer = awaitResult(published(task.envelope()));
+        String outcome = answer.getEntity() instanceof TaskState state ? state.status() : "accepted";
+        metrics.invoked(Rollout.Path.ASYNC, outcome, Duration.ofNanos(System.nanoTime() - begin));
+        return Response.fromResponse(answer).header(PATH_HEADER, Rollout.Path.ASYNC.label()).build();
+    }
+
+    private Response awaitResult(TaskPublisher.Published published) throws InterruptedException {
         if (!metrics.invokeWaitStarted(invokeMaxWaiting)) {
             return accepted(published); // every waiting place is taken: poll instead
         }
@@ -209,8 +238,16 @@ public class TaskResource {
         return status(taskId);
     }
 
+    /** A validated request turned into the envelope of a new task, with its agent's policy; nothing published yet. */
+    private record Accepted(AgentPolicy policy, Envelope envelope) {
+    }
+
     private TaskPublisher.Published publishFrom(PublishRequest request, String idempotencyKey, String tenantHeader,
                                                 String traceparent) {
+        return published(accept(request, idempotencyKey, tenantHeader, traceparent).envelope());
+    }
+
+    private Accepted accept(PublishRequest request, String idempotencyKey, String tenantHeader, String traceparent) {
         AgentPolicy policy = knownTopic(request.topic(), "topic");
         if (request.replyTo() != null) {
             knownTopic(request.replyTo(), "reply_to");
@@ -224,9 +261,12 @@ public class TaskResource {
         JsonConventions.refuseNul("content", request.content());
         String tenant = tenants.resolve(request.tenantId(), tenantHeader);
         String taskId = TaskPublisher.newTaskId();
-        Envelope envelope = new Envelope(taskId, policy.topic(), request.content(), request.webhook(), request.replyTo(),
+        return new Accepted(policy, new Envelope(taskId, policy.topic(), request.content(), request.webhook(), request.replyTo(),
                 request.correlationId() == null ? taskId : request.correlationId(), null, "api", tenant, 0,
-                Instant.now().toString(), TraceContext.continueOrStart(traceparent), request.businessId(), idempotencyKey, null);
+                Instant.now().toString(), TraceContext.continueOrStart(traceparent), request.businessId(), idempotencyKey, null));
+    }
+
+    private TaskPublisher.Published published(Envelope envelope) {
         try {
             return publisher.publish(envelope);
         } catch (TaskPublisher.IdempotencyConflict conflict) {

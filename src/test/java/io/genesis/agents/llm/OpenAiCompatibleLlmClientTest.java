@@ -50,7 +50,7 @@ class OpenAiCompatibleLlmClientTest {
     }
 
     /** A request as the stub saw it. */
-    record Seen(String method, String path, String authorization, String contentType, JsonObject body) {
+    record Seen(String method, String path, String authorization, String contentType, JsonObject body, String apiKey, String query) {
     }
 
     private HttpServer server;
@@ -64,7 +64,7 @@ class OpenAiCompatibleLlmClientTest {
             try (InputStream in = exchange.getRequestBody(); JsonReader reader = Json.createReader(in)) {
                 seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type"),
-                        reader.readObject()));
+                        reader.readObject(), exchange.getRequestHeaders().getFirst("api-key"), exchange.getRequestURI().getRawQuery()));
             }
             Answer answer = answers.isEmpty() ? new Answer(500, "{\"error\":\"no answer queued\"}", Map.of()) : answers.poll();
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -197,5 +197,66 @@ class OpenAiCompatibleLlmClientTest {
         assertFalse(settings(KEY, 1).toString().contains(KEY));
         assertThrows(IllegalArgumentException.class, () -> new LlmSettings(URI.create("ftp://example.org"), null, "m", 0.2,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, 5));
+    }
+
+    LlmSettings settings(LlmSettings.KeyHeader header, String apiVersion, ResponseFormat format) {
+        return new LlmSettings(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/openai/deployments/d1"), KEY,
+                "test-model", 0.2, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, 1, 5, header, apiVersion, format);
+    }
+
+    static ChatRequest structured(String model) {
+        return new ChatRequest(model, List.of(ChatMessage.system("rules"), ChatMessage.user("task")), 0.3, 500,
+                Duration.ofSeconds(3), "qa_agent_artefact_v1", Json.createObjectBuilder().add("type", "object").build());
+    }
+
+    @Test
+    void aStructuredRequestCarriesTheSchemaAndTheAnswerItsUsage() throws Exception {
+        answers.add(new Answer(200, """
+                {"model": "gpt-4o-mini-2024-07-18", "choices": [{"message": {"role": "assistant", "content": "{}"}}],
+                 "usage": {"prompt_tokens": 1234, "completion_tokens": 56, "total_tokens": 1290}}""", Map.of()));
+        ChatAnswer answer = client(1).chat(structured("gpt-4o-mini"));
+        assertEquals(new ChatAnswer("{}", null, "gpt-4o-mini-2024-07-18", 1234, 56), answer);
+        JsonObject body = seen.get(0).body();
+        assertEquals("gpt-4o-mini", body.getString("model"));
+        assertEquals(500, body.getInt("max_tokens"));
+        JsonObject format = body.getJsonObject("response_format");
+        assertEquals("json_schema", format.getString("type"));
+        assertEquals("qa_agent_artefact_v1", format.getJsonObject("json_schema").getString("name"));
+        assertEquals("object", format.getJsonObject("json_schema").getJsonObject("schema").getString("type"));
+    }
+
+    @Test
+    void jsonModeAndNoFormatLeaveTheSchemaToThePrompt() throws Exception {
+        answers.add(Answer.completion("{}"));
+        answers.add(Answer.completion("{}"));
+        new OpenAiCompatibleLlmClient(settings(LlmSettings.KeyHeader.BEARER, null, ResponseFormat.JSON_OBJECT)).chat(structured("m"));
+        new OpenAiCompatibleLlmClient(settings(LlmSettings.KeyHeader.BEARER, null, ResponseFormat.NONE)).chat(structured("m"));
+        assertEquals(Json.createObjectBuilder().add("type", "json_object").build(), seen.get(0).body().getJsonObject("response_format"));
+        assertFalse(seen.get(1).body().containsKey("response_format"));
+        assertEquals(ResponseFormat.JSON_OBJECT, ResponseFormat.of(" json_object "));
+        assertThrows(IllegalArgumentException.class, () -> ResponseFormat.of("xml"));
+    }
+
+    @Test
+    void azureGetsTheKeyInApiKeyAndTheApiVersionInTheQuery() throws Exception {
+        answers.add(Answer.completion("{}"));
+        new OpenAiCompatibleLlmClient(settings(LlmSettings.KeyHeader.API_KEY, "2024-10-21", ResponseFormat.JSON_SCHEMA))
+                .chat(structured("gpt-4o"));
+        Seen request = seen.get(0);
+        assertEquals("/openai/deployments/d1/chat/completions", request.path());
+        assertEquals("api-version=2024-10-21", request.query());
+        assertEquals(KEY, request.apiKey());
+        assertNull(request.authorization(), "Azure's key header replaces the bearer token");
+    }
+
+    @Test
+    void aRefusalIsReportedAndMissingUsageIsZero() throws Exception {
+        answers.add(new Answer(200, """
+                {"choices": [{"message": {"role": "assistant", "content": null, "refusal": "I can't help with that."}}]}""", Map.of()));
+        ChatAnswer answer = client(1).chat(structured("m"));
+        assertTrue(answer.refused());
+        assertEquals("", answer.content());
+        assertEquals("m", answer.model(), "the requested model when the server names none");
+        assertEquals(0, answer.promptTokens());
     }
 }
