@@ -1,5 +1,6 @@
 package io.genesis.payments.boundary;
 
+import io.genesis.api.HistoryWindow;
 import io.genesis.api.QueryParameters;
 import io.genesis.payments.HumanDecisions;
 import io.genesis.payments.InvalidPaymentRequest;
@@ -13,6 +14,8 @@ import io.genesis.payments.PurchaseIntake;
 import io.genesis.payments.PurchaseMode;
 import io.genesis.payments.PurchaseRequest;
 import io.genesis.payments.Refunds;
+import io.genesis.payments.SpendOverview;
+import io.genesis.payments.SpendSummaries;
 import io.genesis.payments.StagedPayments;
 import io.genesis.payments.TenantScope;
 import io.genesis.payments.store.PaymentStore;
@@ -35,13 +38,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code POST /api/payments} (a purchase for an agent, {@code Idempotency-Key} required), {@code GET /api/payments[?…]},
- * {@code GET /api/payments/{id}}, {@code POST /api/payments/{id}/decision} and, for staged payments,
+ * {@code GET /api/payments/{id}}, {@code GET /api/payments/spend?window=} (spend by agent and vendor over a window),
+ * {@code POST /api/payments/{id}/decision} and, for staged payments,
  * {@code POST /api/payments/{id}/capture | void | refund}. Everything acts within the caller's tenant (operators: every
  * tenant, or the {@code tenant_id} they filter on): another tenant's payment is 404 like a missing one. Who decided,
  * captured, voided or refunded is the subject of the caller's token; {@code decided_by} and {@code actor} in a body are
@@ -79,6 +84,9 @@ public class PaymentResource {
     PaymentSettings settings;
 
     @Inject
+    SpendSummaries spend;
+
+    @Inject
     TenantResolver tenants;
 
     @Context
@@ -114,6 +122,18 @@ public class PaymentResource {
         }
         return queries.list(Callers.scope(tenants, tenantId), new PaymentStore.Filter(businessId, agentId, taskId, status,
                 vendorId, kind), QueryParameters.limit(limit, LIST_DEFAULT, LIST_MAX));
+    }
+
+    @Operation(summary = "Spend by agent and by vendor over a window",
+            description = "Every charge requested in the last hour, day or week (`window`, default hour) across businesses:"
+                    + " approved, denied and pending counts, the total in dollars and the breakdowns by vendor and by agent,"
+                    + " largest first. A tenant sees its own; an operator every tenant's or `tenant_id`'s.")
+    @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
+    @GET
+    @Path("spend")
+    public SpendOverview spend(@QueryParam("window") String window, @QueryParam("tenant_id") String tenantId) {
+        HistoryWindow chosen = HistoryWindow.parameter(window);
+        return spend.overview(Callers.scope(tenants, tenantId), chosen.start(Instant.now()));
     }
 
     @Operation(summary = "A payment",
