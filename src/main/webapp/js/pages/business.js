@@ -33,9 +33,14 @@ export async function render(main, route, session) {
   }
 
   function renderTasks() {
-    const tasks = [...tasksById.values()];
-    svg = draw(tasks, selectTask);
+    svg = draw([...tasksById.values()], selectTask);
     mount(graph, svg);
+    renderTable();
+  }
+
+  // the table and the held tasks only: redrawing the graph would take the keyboard focus off its node
+  function renderTable() {
+    const tasks = [...tasksById.values()];
     mount(taskTable, table('Tasks', [
       ['Task', t => h('span', {title: t.description}, t.task_type)],
       ['Status', t => badge(t.status)],
@@ -159,7 +164,7 @@ export async function render(main, route, session) {
   let tableTimer = null;
   function scheduleTable() {
     clearTimeout(tableTimer);
-    tableTimer = setTimeout(renderTasks, 300);
+    tableTimer = setTimeout(renderTable, 300);
   }
 
   async function refetch() {

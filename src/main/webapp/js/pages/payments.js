@@ -13,10 +13,11 @@ const FILTERS = ['status', 'agent_id', 'business_id', 'vendor_id'];
 export async function render(main, route, session) {
   const p = route.params;
   const filters = Object.fromEntries(FILTERS.map(name => [name, p.get(name) || '']));
-  const [payments, waiting, budgets] = await Promise.all([
+  const [payments, waiting, budgets, catalogue] = await Promise.all([
     get('/api/payments' + query({...filters, limit: 200})),
     get('/api/payments' + query({status: 'PENDING_APPROVAL', limit: 50})),
     get('/api/budgets'),
+    get('/api/payments/vendors'),
   ]);
   // the list is a summary: each waiting payment is read in full for its decision and rule checks
   const pending = await Promise.all(waiting.map(p => get('/api/payments/' + encodeURIComponent(p.payment_id))));
@@ -61,7 +62,16 @@ export async function render(main, route, session) {
         ], budgets)),
       h('section', {'aria-labelledby': 'spend-h'}, h('h2', {id: 'spend-h'}, 'Spend (payments listed above)'),
         bars('Spend by agent', totals(payments, 'agent_id'), dollars),
-        bars('Spend by vendor', totals(payments, 'vendor_id'), dollars))));
+        bars('Spend by vendor', totals(payments, 'vendor_id'), dollars))),
+    h('section', {'aria-labelledby': 'vendors-h'}, h('h2', {id: 'vendors-h'}, 'Vendors'),
+      table('The vendor catalogue and the agents that may pay each vendor', [
+        ['Vendor', v => h('span', {title: v.url}, v.name || v.id)],
+        ['Category', v => v.category || '—'],
+        ['Pay to', v => h('span', {class: 'mono'}, v.pay_to)],
+        ['x402', v => 'v' + v.x402_version],
+        ['Price', v => v.price_cents === undefined ? 'quoted' : dollars(v.price_cents)],
+        ['Agents', v => (v.default_whitelist ? 'any agent without its own list; ' : '') + (v.agents || []).join(', ')],
+      ], catalogue.vendors)));
 }
 
 /** What the payment is for in dollars: its cost, else the amount the agent asked to pay at most. */

@@ -1,5 +1,6 @@
 package io.genesis.businesses;
 
+import io.genesis.payments.PurchasePlans;
 import io.genesis.payments.SpendSummaries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +8,10 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.logging.Logger;
 
-/** After a business's terminal transition committed: the monitoring event and the spend summary (best effort, both). */
+/**
+ * After a business's terminal transition committed: purchase earmarks no payment took go back to the budgets, then the
+ * monitoring event and the spend summary (best effort, all three).
+ */
 @ApplicationScoped
 public class BusinessEnd {
 
@@ -19,6 +23,9 @@ public class BusinessEnd {
     @Inject
     SpendSummaries spend;
 
+    @Inject
+    PurchasePlans plans;
+
     /** Announces the end once: when {@code business} is terminal now and was not before the change that led here. */
     public void settled(BusinessRecord business, BusinessStatus before) {
         if (business.status().terminal() && !before.terminal()) {
@@ -27,6 +34,11 @@ public class BusinessEnd {
     }
 
     public void announce(BusinessRecord business) {
+        try {
+            plans.release(business.tenantId(), business.businessId());
+        } catch (RuntimeException e) {
+            LOG.warning("Purchase earmarks of " + business.businessId() + " not released: " + e.getMessage());
+        }
         monitoring.emit(MonitoringEvents.Kind.BUSINESS_COMPLETED, business, Map.of("status", business.status().name()));
         try {
             spend.publish(business.tenantId(), business.businessId());

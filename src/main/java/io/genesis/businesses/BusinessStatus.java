@@ -4,13 +4,15 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The lifecycle of a business creation; the last three are terminal. {@link #next()} is the one place that says which
+ * The lifecycle of a business creation; the last three are terminal. {@link #WAITING_FOR_BUDGET}: a purchase the
+ * business needs cannot be covered by what is left of a budget; it continues when the budget allows (raised, or the
+ * next budget day), and is never failed for that. {@link #next()} is the one place that says which
  * status may follow which: the store refuses any other move ({@link IllegalTransition}) and writes a move only while the
  * business is still in the status the move starts from.
  */
 public enum BusinessStatus {
     INITIALIZING, GENERATING_IDEA, COMPOSING_TEAM, DECOMPOSING_TASKS, ROUTING, VALIDATING, EXECUTING, DEPLOYING,
-    SUCCESS, FAILED, BLOCKED;
+    WAITING_FOR_BUDGET, SUCCESS, FAILED, BLOCKED;
 
     public boolean terminal() {
         return next().isEmpty();
@@ -30,8 +32,9 @@ public enum BusinessStatus {
             case DECOMPOSING_TASKS -> EnumSet.of(ROUTING, FAILED);
             case ROUTING -> EnumSet.of(VALIDATING, FAILED);
             case VALIDATING -> EnumSet.of(EXECUTING, FAILED, BLOCKED);
-            case EXECUTING -> EnumSet.of(DEPLOYING, SUCCESS, FAILED, BLOCKED);
-            case DEPLOYING -> EnumSet.of(SUCCESS, FAILED, BLOCKED);
+            case EXECUTING -> EnumSet.of(DEPLOYING, WAITING_FOR_BUDGET, SUCCESS, FAILED, BLOCKED);
+            case DEPLOYING -> EnumSet.of(WAITING_FOR_BUDGET, SUCCESS, FAILED, BLOCKED);
+            case WAITING_FOR_BUDGET -> EnumSet.of(EXECUTING, DEPLOYING, FAILED, BLOCKED);
             case SUCCESS, FAILED, BLOCKED -> EnumSet.noneOf(BusinessStatus.class);
         };
     }

@@ -39,6 +39,10 @@ public final class BusinessViews {
                 .add("created_at", b.createdAt().toString());
         nullable(json, "deployment_url", b.deploymentUrl());
         nullable(json, "error_message", b.errorMessage());
+        if (b.status() == BusinessStatus.WAITING_FOR_BUDGET && b.metadata() != null
+                && b.metadata().get(TaskDispatch.BUDGET_WAIT) instanceof JsonObject wait) {
+            json.add("waiting_for_budget", wait);
+        }
         json.add("execution_time_seconds", b.executionTimeSeconds() != null ? b.executionTimeSeconds()
                 : Duration.between(b.createdAt(), Instant.now()).toMillis() / 1000.0);
         json.add("revenue_projection", b.revenueProjection() == null ? JsonValue.NULL : b.revenueProjection());
@@ -94,6 +98,9 @@ public final class BusinessViews {
         number(json, "quality_score", task.qualityScore());
         json.add("result", task.result() == null ? JsonValue.NULL : task.result());
         nullable(json, "error", task.error());
+        if (task.metadata() != null && task.metadata().get("purchase_skipped") instanceof JsonObject skipped) {
+            json.add("purchase_skipped", skipped);
+        }
         return json.build();
     }
 

@@ -3,7 +3,6 @@ package io.genesis.businesses;
 import io.genesis.api.JsonConventions;
 import io.genesis.catalog.TaskAssignment;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
@@ -22,10 +21,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TaskAssignments {
 
-    @Inject
-    BusinessPurchases purchases;
-
-    public JsonObject content(BusinessRecord business, BusinessTask task, List<BusinessTask> tasks) {
+    /** The assignment; {@code purchase} is what the task buys (null: nothing, or a purchase the planning skipped). */
+    public JsonObject content(BusinessRecord business, BusinessTask task, List<BusinessTask> tasks, JsonObject purchase) {
         Map<String, BusinessTask> byId = tasks.stream().collect(Collectors.toMap(BusinessTask::taskId, Function.identity()));
         Map<String, JsonValue> dependencies = new LinkedHashMap<>();
         for (String dep : task.dependsOn()) {
@@ -42,7 +39,7 @@ public class TaskAssignments {
                 details.successMetrics(), details.estimatedTime());
         TaskAssignment.Task work = new TaskAssignment.Task(task.taskId(), task.taskType(), task.description(),
                 task.metadata() == null ? null : task.metadata().getString("phase", null), task.modelTier());
-        return new TaskAssignment(about, work, dependencies, purchases.purchaseFor(business, task, tasks).orElse(null),
+        return new TaskAssignment(about, work, dependencies, purchase,
                 simulationHooks(requirements, task.agentId()), memoryHint(business)).toJson();
     }
 

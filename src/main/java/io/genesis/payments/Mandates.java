@@ -50,7 +50,7 @@ public class Mandates {
      * one. Each tenant has its own, even for the same business id.
      */
     public MandateTerms openFor(String tenantId, String businessId, String agentId) {
-        long dailyLimit = budgets.dailyLimitCents(agentId);
+        long dailyLimit = budgets.dailyLimitCents(tenantId, agentId);
         return store.currentOpen(tenantId, businessId, agentId).or(() -> {
             issue(tenantId, businessId, agentId, dailyLimit);
             return store.currentOpen(tenantId, businessId, agentId);

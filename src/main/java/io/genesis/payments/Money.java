@@ -18,6 +18,11 @@ public final class Money {
         return new BigDecimal(atomic).movePointLeft(decimals - 2).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
+    /** Cents as dollars for people: {@code $11.99}. */
+    public static String dollars(long cents) {
+        return String.format(java.util.Locale.ROOT, "$%d.%02d", cents / 100, Math.abs(cents % 100));
+    }
+
     public static BigInteger atomicFromCents(long cents, int decimals) {
         return BigInteger.valueOf(cents).multiply(BigInteger.TEN.pow(decimals - 2));
     }

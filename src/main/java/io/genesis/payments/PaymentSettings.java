@@ -150,6 +150,11 @@ public class PaymentSettings {
         return config.getOptionalValue(PREFIX + "budgets." + agent + ".daily-cents", Long.class).orElse(defaultDailyCents);
     }
 
+    /** The agent's daily budget configured for one tenant: {@code genesis.tenants.<tenant>.budgets.<agent>.daily-cents}. */
+    public Optional<Long> tenantDailyCents(String tenant, String agent) {
+        return config.getOptionalValue("genesis.tenants." + tenant + ".budgets." + agent + ".daily-cents", Long.class);
+    }
+
     public long businessLimitCents() {
         return number("business-limit-cents");
     }

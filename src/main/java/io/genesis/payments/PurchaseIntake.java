@@ -94,7 +94,7 @@ public class PurchaseIntake {
                 required.x402Version(), chosen.scheme(), chosen.network(), chosen.asset(), vendor.id(),
                 request.vendorUrl().toString(), settings.whitelist(request.agentId()), chosen.payTo(),
                 vendor.payTo(), request.purpose(), cents, request.maxAmountCents(),
-                budgets.dailyLimitCents(request.agentId()), settings.businessLimitCents(), request.fingerprint(), payer, nonce);
+                budgets.dailyLimitCents(request.tenantId(), request.agentId()), settings.businessLimitCents(), request.fingerprint(), payer, nonce);
         PaymentStatus decided = approvals.decide(paymentId, facts,
                 new ApprovalDecisions.Approved(vendor, chosen.json().toString(), required.resourceUrl()));
         if (decided == PaymentStatus.APPROVED) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The spend summary of a business, computed from its {@code x402_payments} rows (charges only; {@code cost_cents} is
- * true spend) within a {@link TenantScope}, and its delivery to the spend-summary webhook. The business orchestration
+ * true spend) and the purchases its planning skipped within a {@link TenantScope}, and its delivery to the spend-summary webhook. The business orchestration
  * calls {@link #publish} once a business finished; {@code POST /api/businesses/{id}/spend/notifications} does the same
  * by hand. A delivery's status is shown only within the scope its summary was made in.
  */
@@ -27,6 +27,9 @@ public class SpendSummaries {
 
     @Inject
     ProjectedRevenueSource revenue;
+
+    @Inject
+    PurchasePlans plans;
 
     @Inject
     SpendSummaryWebhook webhook;
@@ -47,7 +50,7 @@ public class SpendSummaries {
         return new SpendSummary(businessId, total, totals.approved(), totals.denied(), totals.pending(), vendors, agents,
                 projected.orElse(null), ratio, roi,
                 dashboardUrl.filter(url -> !url.isBlank()).map(url -> url.replace("{business_id}", businessId)).orElse(null),
-                Instant.now());
+                Instant.now(), plans.skipped(scope, businessId));
     }
 
     /**

@@ -93,6 +93,11 @@ public class SpendSummaryWebhook {
                 .add(field("🚫 Denied", String.valueOf(s.deniedIntents()), true))
                 .add(field("Vendors", lines(s.vendorBreakdown()), false))
                 .add(field("Agents", lines(s.agentBreakdown()), false));
+        if (!s.skippedPurchases().isEmpty()) {
+            fields.add(field("⏭ Skipped purchases", String.join("\n", s.skippedPurchases().stream()
+                    .map(skipped -> skipped.vendorId() + " (" + skipped.agentId() + ", " + Money.dollars(skipped.amountCents()) + "): "
+                            + skipped.reason()).toList()), false));
+        }
         if (s.dashboardUrl() != null) {
             fields.add(field("🔗 Dashboard", s.dashboardUrl(), false));
         }

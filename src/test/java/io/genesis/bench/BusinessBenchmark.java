@@ -33,9 +33,11 @@ import java.util.regex.Pattern;
 
 /**
  * Many business creations at once through the real server (`mvn -B verify -Pbench`): each batch (default 100, then
- * 1,000) is POSTed concurrently, round-robin over the ten business types, and followed in PostgreSQL until every
- * business is terminal. Reports outcomes, time to all-terminal, businesses per minute, tasks per second and execution
- * time percentiles. Bounded: every batch has a deadline; nothing is asserted about speed.
+ * 1,000) is POSTed concurrently, round-robin over the ten business types, as a tenant of its own (so each batch starts
+ * with the tenant's full daily budgets), and followed in PostgreSQL until every business is terminal. Reports outcomes,
+ * time to all-terminal, businesses per minute, tasks per second, execution time percentiles, and the purchases the
+ * Meta-Agent's planning made, skipped or held waiting for budget. Bounded: every batch has a deadline; nothing is
+ * asserted about speed.
  */
 class BusinessBenchmark {
 
@@ -47,8 +49,8 @@ class BusinessBenchmark {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Batch(int size, List<String> ids, int rejected, Duration submit, Duration allTerminal, boolean complete,
-                 Map<String, Long> outcomes, long tasks, double p50, double p99, double max) {
+    record Batch(int size, String tenant, List<String> ids, int rejected, Duration submit, Duration allTerminal, boolean complete,
+                 Map<String, Long> outcomes, long tasks, double p50, double p99, double max, Map<String, Long> purchases) {
     }
 
     @Test
@@ -66,13 +68,14 @@ class BusinessBenchmark {
 
     private Batch run(int size, Duration deadline) throws Exception {
         Instant start = Instant.now();
+        String tenant = "bench-" + size + "-" + start.getEpochSecond();
         List<String> ids = new ArrayList<>();
         int[] rejected = {0};
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             inFlight.acquire();
-            String body = "{\"business_type\":\"" + TYPES.get(i % TYPES.size()) + "\",\"tenant_id\":\"bench\"}";
+            String body = "{\"business_type\":\"" + TYPES.get(i % TYPES.size()) + "\",\"tenant_id\":\"" + tenant + "\"}";
             HttpRequest request = HttpRequest.newBuilder(URI.create(Api.BASE + "/api/businesses"))
                 .header(Api.AUTHORIZATION, "Bearer " + Api.TOKEN)
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
@@ -107,14 +110,24 @@ class BusinessBenchmark {
         }
         Duration allTerminal = Duration.between(start, Instant.now());
         double[] times = executionTimes(ids);
-        return new Batch(size, ids, rejected[0], submitted, allTerminal, complete, outcomes, tasks(ids),
-                percentile(times, 0.50), percentile(times, 0.99), times.length == 0 ? 0 : times[times.length - 1]);
+        return new Batch(size, tenant, ids, rejected[0], submitted, allTerminal, complete, outcomes, tasks(ids),
+                percentile(times, 0.50), percentile(times, 0.99), times.length == 0 ? 0 : times[times.length - 1], purchases(ids));
     }
 
     private static Map<String, Long> statuses(List<String> ids) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         query("SELECT status, COUNT(*) FROM businesses WHERE business_id = ANY (?) GROUP BY status", ids,
                 rows -> counts.put(rows.getString(1), rows.getLong(2)));
+        return counts;
+    }
+
+    /** Planned purchases by what became of them (PAID, SKIPPED, WAITING, RELEASED), and the CAPTURED charges. */
+    private static Map<String, Long> purchases(List<String> ids) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        query("SELECT state, COUNT(*) FROM planned_purchases WHERE business_id = ANY (?) GROUP BY state", ids,
+                rows -> counts.put(rows.getString(1), rows.getLong(2)));
+        query("SELECT COUNT(*) FROM x402_payments WHERE business_id = ANY (?) AND kind = 'CHARGE' AND status = 'CAPTURED'", ids,
+                rows -> counts.put("captured charges", rows.getLong(1)));
         return counts;
     }
 
@@ -160,14 +173,14 @@ class BusinessBenchmark {
                 .append("| date | ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append(" |\n")
                 .append("| CPUs | ").append(Runtime.getRuntime().availableProcessors()).append(" |\n")
                 .append("| server settings | ").append(System.getProperty("genesis.bench.server-settings", "")).append(" |\n\n")
-                .append("| businesses | accepted | outcomes | time to all terminal | businesses/min | tasks | tasks/s | "
-                        + "execution time p50 / p99 / max |\n|---|---|---|---|---|---|---|---|\n");
+                .append("| businesses | tenant | accepted | outcomes | time to all terminal | businesses/min | tasks | tasks/s | "
+                        + "execution time p50 / p99 / max | planned purchases |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (Batch b : batches) {
             double seconds = b.allTerminal().toMillis() / 1000.0;
-            out.append(String.format(Locale.ROOT, "| %d | %d (%d rejected, submitted in %.1f s) | %s | %.1f s%s | %.0f | %d | %.0f | %.1f / %.1f / %.1f s |%n",
-                    b.size(), b.ids().size(), b.rejected(), b.submit().toMillis() / 1000.0, b.outcomes(), seconds,
+            out.append(String.format(Locale.ROOT, "| %d | %s | %d (%d rejected, submitted in %.1f s) | %s | %.1f s%s | %.0f | %d | %.0f | %.1f / %.1f / %.1f s | %s |%n",
+                    b.size(), b.tenant(), b.ids().size(), b.rejected(), b.submit().toMillis() / 1000.0, b.outcomes(), seconds,
                     b.complete() ? "" : " (INCOMPLETE at deadline)", b.ids().size() / seconds * 60, b.tasks(),
-                    b.tasks() / seconds, b.p50(), b.p99(), b.max()));
+                    b.tasks() / seconds, b.p50(), b.p99(), b.max(), b.purchases()));
         }
         System.out.println(out);
         Path dir = Path.of(System.getProperty("genesis.bench.output-dir", "target/benchmark"));

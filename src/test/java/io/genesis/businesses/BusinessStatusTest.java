@@ -32,7 +32,16 @@ class BusinessStatusTest {
         assertFalse(EXECUTING.mayMoveTo(EXECUTING), "no move to itself");
         assertFalse(DEPLOYING.mayMoveTo(EXECUTING), "no move back");
         assertFalse(ROUTING.mayMoveTo(BLOCKED), "only the safety gate (VALIDATING) or execution blocks");
-        assertEquals(EnumSet.of(DEPLOYING, SUCCESS, FAILED, BLOCKED), EXECUTING.next());
+        assertEquals(EnumSet.of(DEPLOYING, WAITING_FOR_BUDGET, SUCCESS, FAILED, BLOCKED), EXECUTING.next());
+    }
+
+    @Test
+    void aBusinessWaitingForBudgetResumesWhereItWasAndIsNeverSucceededWhileWaiting() {
+        assertTrue(EXECUTING.mayMoveTo(WAITING_FOR_BUDGET));
+        assertTrue(DEPLOYING.mayMoveTo(WAITING_FOR_BUDGET));
+        assertFalse(WAITING_FOR_BUDGET.terminal());
+        assertEquals(EnumSet.of(EXECUTING, DEPLOYING, FAILED, BLOCKED), WAITING_FOR_BUDGET.next());
+        assertFalse(VALIDATING.mayMoveTo(WAITING_FOR_BUDGET), "only execution buys");
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.logging.Level;
  * pasting a token as a person would, with the console read after every test (any SEVERE entry is a failure) and a
  * screenshot of each page under {@code target/screenshots}.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -47,7 +47,7 @@ final class Browser implements AutoCloseable {
      * Skips the calling test when {@code -Dbrowser.tests=skip}; fails it, naming the install command, when the
      * browser or its driver is missing. Call from {@code @BeforeEach} (a skip there is reported with its reason).
      */
-    static void requireChromium() {
+    public static void requireChromium() {
         Assumptions.assumeFalse("skip".equals(System.getProperty("browser.tests")), "browser tests skipped (-Dbrowser.tests=skip)");
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             Assertions.fail("The dashboard browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + ": run `" + INSTALL
@@ -55,7 +55,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    static Browser start() {
+    public static Browser start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
@@ -70,17 +70,17 @@ final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** Opens the dashboard at {@code hash} (for example {@code #/businesses}). */
-    void open(String hash) {
+    public void open(String hash) {
         driver.get(Api.BASE + "/" + hash);
     }
 
     /** Forgets any earlier session, then signs in through the form with this token. */
-    void signIn(String token) {
+    public void signIn(String token) {
         open("#/overview");
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
         driver.navigate().refresh();
@@ -91,32 +91,38 @@ final class Browser implements AutoCloseable {
     }
 
     /** Goes to a page of the dashboard and waits until it has rendered. */
-    void go(String hash) {
+    public void go(String hash) {
         ((JavascriptExecutor) driver).executeScript("delete document.body.dataset.ready; location.hash = arguments[0]", hash);
         await("page " + hash + " rendered", d -> d.findElement(By.tagName("body")).getAttribute("data-ready") != null);
     }
 
-    <T> T await(String what, ExpectedCondition<T> condition) {
+    public <T> T await(String what, ExpectedCondition<T> condition) {
         return await(what, Duration.ofSeconds(20), condition);
     }
 
-    <T> T await(String what, Duration timeout, ExpectedCondition<T> condition) {
+    public <T> T await(String what, Duration timeout, ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, timeout).withMessage(() -> "waiting for " + what + " at " + driver.getCurrentUrl())
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    WebElement one(String css) {
+    public WebElement one(String css) {
         return await(css, d -> d.findElement(By.cssSelector(css)));
     }
 
+    /** Renders as if the system asked for a dark (true) or light (false) colour scheme. */
+    public void colourScheme(boolean dark) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+    }
+
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         Path dir = Path.of(System.getProperty("genesis.it.screenshots", "target/screenshots"));
         try {
             Files.createDirectories(dir);
@@ -129,7 +135,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** The console entries at SEVERE level since the last call (reading the log empties it). */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::toString).toList();

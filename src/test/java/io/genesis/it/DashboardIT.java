@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -76,6 +77,17 @@ class DashboardIT {
         browser.go("#/streams/genesis.qa");
         assertTrue(browser.one("main h1").getText().contains("genesis.qa"));
         browser.screenshot("stream");
+        browser.colourScheme(true);
+        try {
+            browser.go("#/overview");
+            browser.await("readiness UP in dark mode", d -> d.findElement(By.cssSelector("main .badge.st-up")).isDisplayed());
+            String background = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("return getComputedStyle(document.body).backgroundColor");
+            assertEquals("rgb(18, 22, 29)", background, "the dark palette applies");
+            browser.screenshot("overview-dark");
+        } finally {
+            browser.colourScheme(false);
+        }
     }
 
     @Test
@@ -105,28 +117,37 @@ class DashboardIT {
         assertTrue(deployment.getAttribute("href").startsWith("http"), deployment.getAttribute("href"));
         browser.screenshot("business");
 
-        nodes.get(0).click();
-        browser.await("the task detail", d -> d.findElement(By.id("task-detail")).getText().contains("Attempts"));
+        nodes.get(0).sendKeys(Keys.ENTER);
+        browser.await("the task detail opened from the keyboard", d -> d.findElement(By.id("task-detail")).getText().contains("Attempts"));
     }
 
     @Test
-    void aDeadLetterIsReadReplayedAndItsTaskCompletes() {
-        String taskId = UUID.randomUUID().toString();
+    void deadLettersAreReadAndTheSelectedOneIsReplayedUntilItsTaskCompletes() {
+        // a poison task dead-lettered by the real runtime, and one that failed for a reason that has gone away since
+        // (written in the documented layout: its envelope carries no failure hook, so a replay completes)
+        String poison = Tasks.publish("{\"topic\":\"genesis.qa\",\"content\":{\"simulate\":{\"fail_permanently\":true}}}");
+        Tasks.awaitStatus(poison, "dead_lettered", Duration.ofSeconds(30));
+        String recoverable = UUID.randomUUID().toString();
         try (BusRedis redis = new BusRedis()) {
-            redis.deadLetter("genesis.qa", "qa_agent", taskId, 4, "VendorTimeout: upstream did not answer");
+            redis.deadLetter("genesis.qa", "qa_agent", recoverable, 4, "VendorTimeout: upstream did not answer");
         }
         browser.signIn(OPERATOR);
         browser.go("#/dead-letters");
         browser.one("a[href='#/dead-letters/genesis.qa']").click();
-        WebElement entry = browser.one("li.dead-letter[data-task='" + taskId + "']");
+        WebElement real = browser.one("li.dead-letter[data-task='" + poison + "']");
+        assertTrue(real.getText().contains("simulated permanent failure"), real.getText());
+        real.findElement(By.tagName("summary")).click();
+        assertEquals(4, real.findElements(By.cssSelector("details tbody tr")).size(), "every attempt of the history");
+        WebElement entry = browser.one("li.dead-letter[data-task='" + recoverable + "']");
         assertTrue(entry.getText().contains("VendorTimeout"), entry.getText());
-        entry.findElement(By.tagName("summary")).click();
-        assertEquals(4, entry.findElements(By.cssSelector("details tbody tr")).size(), "every attempt of the history");
         browser.screenshot("dead-letters-topic");
         entry.findElement(By.cssSelector("input[type=checkbox]")).click();
         browser.one("#replay-selected").click();
         browser.await("the replay outcome", d -> d.findElement(By.id("replay-outcome")).getText().contains("Replayed 1"));
-        browser.one("#replay-outcome a[href='#/tasks/" + taskId + "']").click();
+        browser.await("the replayed entry gone, the other still listed", d -> d.findElements(
+                By.cssSelector("li.dead-letter[data-task='" + recoverable + "']")).isEmpty());
+        browser.one("li.dead-letter[data-task='" + poison + "']");
+        browser.one("#replay-outcome a[href='#/tasks/" + recoverable + "']").click();
         browser.await("the replayed task completed", Duration.ofSeconds(30),
                 d -> d.findElement(By.id("task-status")).getText().equals("completed"));
         assertTrue(browser.one("main").getText().contains("VendorTimeout"), "the earlier attempts stay in the history");
@@ -164,6 +185,10 @@ class DashboardIT {
         assertTrue(browser.all("a[href='#/businesses/" + other + "']").isEmpty(), "another tenant's business is not listed");
         assertFalse(browser.one("a[href='#/dead-letters']").isDisplayed(), "no operator pages for a tenant");
         browser.screenshot("tenant-businesses");
+        browser.go("#/businesses?type=saas_tool&q=" + own);
+        assertEquals("saas_tool", new Select(browser.one("#filter-type")).getFirstSelectedOption().getAttribute("value"),
+                "the filters are read from the URL");
+        assertEquals(1, browser.all("main tbody a[href^='#/businesses/biz_']").size(), "one business matches " + own);
         browser.go("#/overview");
         browser.await("the tenant's overview", d -> d.findElement(By.cssSelector("main h1")).getText().equals("Overview"));
     }

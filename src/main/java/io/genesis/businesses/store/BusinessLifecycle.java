@@ -20,7 +20,8 @@ import java.util.Set;
  * One business, locked for the rest of a transaction, changed only through intents. Every status move is guarded: it
  * must be allowed by {@link BusinessStatus#next()} ({@link IllegalTransition} otherwise, before anything is written) and
  * the update applies only while the row still has the status the move starts from. Task status changes are conditional
- * on the statuses they leave, so a late or duplicate message never turns a task back.
+ * on the statuses they leave, so a late or duplicate message never turns a task back. It is longer than 300 lines because
+ * it is the one place every guarded intent of the business aggregate lives (planning, execution, budget waits, endings).
  */
 public final class BusinessLifecycle {
 
@@ -130,6 +131,26 @@ public final class BusinessLifecycle {
 
     public void startDeploying(String reason) {
         moveTo(BusinessStatus.DEPLOYING, reason, null, null);
+    }
+
+    /** A required purchase cannot be covered: the business waits; {@code metadata} names the budget that blocks it. */
+    public void waitForBudget(String reason, JsonObject metadata) {
+        moveTo(BusinessStatus.WAITING_FOR_BUDGET, reason, "metadata", metadata);
+    }
+
+    /** The budget covers what the business waited for: it continues in {@code status} (EXECUTING or DEPLOYING). */
+    public void resumeAfterBudget(BusinessStatus status, String reason, JsonObject metadata) {
+        if (this.status != BusinessStatus.WAITING_FOR_BUDGET) {
+            throw new IllegalTransition(id(), this.status, status, "only a business waiting for budget resumes");
+        }
+        moveTo(status, reason, "metadata", metadata);
+    }
+
+    /** The task runs without its optional purchase, which no budget covered: {@code skipped} says what and why. */
+    public void notePurchaseSkipped(String taskId, JsonObject skipped) {
+        update("""
+                UPDATE business_tasks SET metadata = metadata || jsonb_build_object('purchase_skipped', ?::jsonb), updated_at = now()
+                WHERE business_id = ? AND task_id = ?""", skipped.toString(), id(), taskId);
     }
 
     /**

@@ -165,7 +165,24 @@ public class BusinessStore {
         }
     }
 
-    /** The projected monthly revenue of a finished business (what spend summaries compute the ROI from). */
+    /**
+     * Takes (or renews) the lease {@code name} for {@code holder} for {@code seconds}: true when this holder has it now,
+     * false while another holder's lease has not expired. One statement, so two workers never both get it.
+     */
+    public boolean lease(String name, String holder, long seconds) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, now() + make_interval(secs => ?))
+                ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+                WHERE leases.expires_at < now() OR leases.holder = EXCLUDED.holder""")) {
+            upsert.setString(1, name);
+            upsert.setString(2, holder);
+            upsert.setLong(3, seconds);
+            return upsert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreUnavailable(e);
+        }
+    }
+
     /** The business's projected monthly revenue, if it belongs to {@code tenantId} (empty: any tenant, an operator's view). */
     public Optional<BigDecimal> projectedMonthlyRevenue(Optional<String> tenantId, String businessId) {
         return read("SELECT (revenue_projection->>'projected_monthly_revenue')::numeric FROM businesses WHERE business_id = ?"

@@ -29,8 +29,10 @@ import java.util.List;
 /**
  * {@code GET /api/budgets}, {@code GET /api/budgets/{agent}}: every agent's or one agent's daily limit and what the
  * caller's tenant committed of it today (operators: their token's tenant or the one named by {@code ?tenant_id=} or
- * {@code X-Tenant-Id}). {@code PUT /api/budgets/{agent} {"daily_limit_cents": N}} (operators): the agent's limit in every
- * tenant, recorded as set by the subject of the operator's token ({@code updated_by} in the body is ignored).
+ * {@code X-Tenant-Id}). {@code PUT /api/budgets/{agent} {"daily_limit_cents": N, "tenant_only": false}} (operators): the
+ * agent's limit in every tenant, or with {@code tenant_only} in the resolved tenant alone (it then wins over the limit for
+ * every tenant), recorded as set by the subject of the operator's token ({@code updated_by} in the body is ignored).
+ * Businesses waiting for that agent's budget are looked at again.
  */
 @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
 @Path("budgets")
@@ -84,7 +86,8 @@ public class BudgetResource {
             throw InvalidPaymentRequest.unprocessable("daily_limit_cents", "daily_limit_cents must be between 0 and "
                     + settings.absurdAmountCents() + ", not " + cents);
         }
-        return budgets.set(tenants.resolve(tenantId, header), agent, cents, Callers.subject(tenants));
+        boolean tenantOnly = json.flag("tenant_only", false);
+        return budgets.set(tenants.resolve(tenantId, header), agent, cents, tenantOnly, Callers.subject(tenants));
     }
 
     private String known(String agent) {

@@ -82,6 +82,18 @@ record JsonBody(JsonObject json) {
         throw InvalidPaymentRequest.malformed(name, name + " must be a whole number of US cents");
     }
 
+    /** A true/false member; absent or null is {@code fallback}. */
+    boolean flag(String name, boolean fallback) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return fallback;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        throw InvalidPaymentRequest.malformed(name, name + " must be true or false");
+    }
+
     JsonValue value(String name) {
         return json.get(name);
     }

@@ -20,8 +20,9 @@ import static io.genesis.payments.store.LedgerTx.sql;
 
 /**
  * The budget side of one ledger transaction: the policy's atomic reservations (a single conditional upsert each, so
- * concurrent purchases never overspend), the HELD reservation of the payment and what capture, release and refund do
- * to it, and the policy's counting queries. Everything counts within the payment's tenant: its agent's daily spend,
+ * concurrent purchases never overspend; cents earmarked by purchases the Meta-Agent planned count as spent, and the
+ * payment of a planned purchase first takes its own earmark back), the HELD reservation of the payment and what capture,
+ * release and refund do to it, and the policy's counting queries. Everything counts within the payment's tenant: its agent's daily spend,
  * its business's spend, its duplicates and its velocity are that tenant's alone.
  */
 final class LedgerSpend implements SpendLedger {
@@ -32,6 +33,7 @@ final class LedgerSpend implements SpendLedger {
     private final Connection db;
     private final String paymentId;
     private String tenantId;
+    private boolean planTaken;
 
     LedgerSpend(Connection db, String paymentId) {
         this.db = db;
@@ -40,21 +42,52 @@ final class LedgerSpend implements SpendLedger {
 
     @Override
     public Reservation reserveAgentDay(String agentId, long cents, long limitCents) {
+        takePlan();
         return reserve("""
                 INSERT INTO agent_daily_spend AS s (tenant_id, agent_id, spend_day, committed_cents) SELECT ?, ?, ?, ? WHERE ? <= ?
                 ON CONFLICT (tenant_id, agent_id, spend_day) DO UPDATE SET committed_cents = s.committed_cents + EXCLUDED.committed_cents
-                WHERE s.committed_cents + EXCLUDED.committed_cents <= ? RETURNING committed_cents""",
-                "SELECT committed_cents FROM agent_daily_spend WHERE tenant_id = ? AND agent_id = ? AND spend_day = ?", agentId, true,
-                cents, limitCents);
+                WHERE s.committed_cents + s.planned_cents + EXCLUDED.committed_cents <= ? RETURNING committed_cents + planned_cents""",
+                "SELECT committed_cents + planned_cents FROM agent_daily_spend WHERE tenant_id = ? AND agent_id = ? AND spend_day = ?",
+                agentId, true, cents, limitCents);
     }
 
     @Override
     public Reservation reserveBusiness(String businessId, long cents, long limitCents) {
+        takePlan();
         return reserve("""
                 INSERT INTO business_spend AS s (tenant_id, business_id, committed_cents) SELECT ?, ?, ? WHERE ? <= ?
                 ON CONFLICT (tenant_id, business_id) DO UPDATE SET committed_cents = s.committed_cents + EXCLUDED.committed_cents
-                WHERE s.committed_cents + EXCLUDED.committed_cents <= ? RETURNING committed_cents""",
-                "SELECT committed_cents FROM business_spend WHERE tenant_id = ? AND business_id = ?", businessId, false, cents, limitCents);
+                WHERE s.committed_cents + s.planned_cents + EXCLUDED.committed_cents <= ? RETURNING committed_cents + planned_cents""",
+                "SELECT committed_cents + planned_cents FROM business_spend WHERE tenant_id = ? AND business_id = ?", businessId, false,
+                cents, limitCents);
+    }
+
+    /**
+     * Once per payment: when the Meta-Agent planned this purchase (its task's earmark is PLANNED), the earmark goes back
+     * to the agent's day and the business in this transaction, so the reservation that follows counts the cents once.
+     */
+    private void takePlan() {
+        if (planTaken) {
+            return;
+        }
+        planTaken = true;
+        sql(() -> {
+            try (PreparedStatement take = db.prepareStatement("""
+                    UPDATE planned_purchases SET state = 'PAID', payment_id = ?, updated_at = now()
+                    WHERE tenant_id = ? AND state = 'PLANNED'
+                      AND runtime_task_id = (SELECT task_id FROM x402_payments WHERE id = ?)
+                    RETURNING agent_id, spend_day, business_id, cents""")) {
+                take.setString(1, paymentId);
+                take.setString(2, tenant());
+                take.setString(3, paymentId);
+                try (ResultSet row = take.executeQuery()) {
+                    while (row.next()) {
+                        PlanStore.unplan(db, tenant(), row.getString(1), row.getDate(2), row.getString(3), row.getBigDecimal(4));
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     private Reservation reserve(String upsert, String current, String key, boolean daily, long cents, long limit) {
@@ -154,21 +187,7 @@ final class LedgerSpend implements SpendLedger {
     }
 
     private void giveBack(String tenant, String agentId, Date day, String businessId, BigDecimal cents) throws SQLException {
-        try (PreparedStatement agent = db.prepareStatement("""
-                UPDATE agent_daily_spend SET committed_cents = GREATEST(committed_cents - ?, 0)
-                WHERE tenant_id = ? AND agent_id = ? AND spend_day = ?""");
-             PreparedStatement business = db.prepareStatement(
-                     "UPDATE business_spend SET committed_cents = GREATEST(committed_cents - ?, 0) WHERE tenant_id = ? AND business_id = ?")) {
-            agent.setBigDecimal(1, cents);
-            agent.setString(2, tenant);
-            agent.setString(3, agentId);
-            agent.setDate(4, day);
-            agent.executeUpdate();
-            business.setBigDecimal(1, cents);
-            business.setString(2, tenant);
-            business.setString(3, businessId);
-            business.executeUpdate();
-        }
+        PlanStore.subtract(db, "committed_cents", tenant, agentId, day, businessId, cents);
     }
 
     @Override
