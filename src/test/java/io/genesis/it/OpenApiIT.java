@@ -91,6 +91,12 @@ class OpenApiIT {
                 assertNotNull(response.getContent().get(Problem.MEDIA_TYPE), where + " " + status + " is problem+json");
                 assertFalse(response.getContent().get(Problem.MEDIA_TYPE).getExamples().isEmpty(), where + " " + status + " has an example");
             }
+            if (operation.getRequestBody() != null) {
+                boolean described = operation.getRequestBody().getContent().values().stream().anyMatch(media ->
+                        media.getExamples() != null && !media.getExamples().isEmpty()
+                                || media.getSchema() != null && media.getSchema().get$ref() != null);
+                assertTrue(described, where + ": its body has an example or a schema of its own: " + operation.getRequestBody());
+            }
             if (entry.getKey().contains("{")) {
                 assertNotNull(resolved(operation.getResponses().get("404")), where + " documents 404");
             }

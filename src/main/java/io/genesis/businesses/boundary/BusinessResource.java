@@ -38,6 +38,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -87,6 +90,8 @@ public class BusinessResource {
 
     @Operation(summary = "Create a business",
             description = "Starts building a business of a given type from an idea; 202 with its id and `poll_url`. `Idempotency-Key` makes a retry return the same business.")
+    @RequestBody(description = "The business to build", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"business_type\":\"saas_tool\",\"requirements\":{\"name\":\"InvoiceBot\",\"description\":\"Invoices from e-mails\"},\"autonomous\":true}")))
     @POST
     @Path("businesses")
     @Consumes(MediaType.WILDCARD)
@@ -162,6 +167,8 @@ public class BusinessResource {
     @Operation(summary = "Approve or reject a held task",
             description = "`{\"decision\": \"approve\"|\"reject\", \"comment\"}` for a task the business holds for a person; recorded as decided by the token's subject.")
     @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
+    @RequestBody(description = "The decision on the held task", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"decision\":\"approve\",\"comment\":\"looks right\"}")))
     @POST
     @Path("businesses/{id}/approvals/{task_id}")
     @Consumes(MediaType.WILDCARD)

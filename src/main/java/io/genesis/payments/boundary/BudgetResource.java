@@ -23,6 +23,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
 
@@ -72,6 +75,8 @@ public class BudgetResource {
     @Operation(summary = "Set an agent's daily budget",
             description = "`{\"daily_limit_cents\": N}`: the limit in every tenant, recorded as set by the token's subject.")
     @RolesAllowed(Roles.OPERATOR)
+    @RequestBody(description = "The daily limit, for every tenant or (tenant_only) the resolved one", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"daily_limit_cents\":60000,\"tenant_only\":false}")))
     @PUT
     @Path("{agent}")
     public Budget set(@PathParam("agent") String agent, @QueryParam("tenant_id") String tenantId,

@@ -21,6 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
 
@@ -79,6 +82,8 @@ public class MandateResource {
     @Operation(summary = "Revoke a mandate",
             description = "`{\"reason\"}`: stops the agent paying for the business under this mandate; a repeat is replayed.")
     @RolesAllowed({Roles.TENANT, Roles.OPERATOR})
+    @RequestBody(description = "Why the mandate is revoked", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"reason\":\"business paused\"}")))
     @POST
     @Path("{id}/revoke")
     public Response revoke(@PathParam("id") String mandateId, String body) {

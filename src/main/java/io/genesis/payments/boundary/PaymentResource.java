@@ -37,6 +37,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -94,6 +97,8 @@ public class PaymentResource {
 
     @Operation(summary = "Buy from a vendor for an agent",
             description = "Asks the vendor for its x402 quote, runs the approval policy and pays (ONE_SHOT) or authorizes (STAGED); 201 with the payment and its decision, 200 `Idempotent-Replayed` for a retry. `Idempotency-Key` is required.")
+    @RequestBody(description = "A purchase for an agent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"business_id\":\"biz_42\",\"agent_id\":\"research_agent\",\"vendor_url\":\"http://127.0.0.1:9080/sim/x402/vendors/llm-premium/v1/complete\",\"purpose\":\"premium completion for the spec\",\"mode\":\"ONE_SHOT\",\"body\":{\"prompt\":\"Summarise the market\"}}")))
     @POST
     public Response purchase(String body, @HeaderParam(IDEMPOTENCY) String key, @HeaderParam(TenantResolver.HEADER) String tenant) {
         JsonBody json = JsonBody.parse(body, true);
@@ -152,6 +157,8 @@ public class PaymentResource {
     @Operation(summary = "Approve or deny an escalated payment",
             description = "`{\"decision\": \"approve\"|\"deny\", \"rationale\"}` on a payment waiting for a person; recorded as decided by the token's subject.")
     @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
+    @RequestBody(description = "The decision and why", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"decision\":\"approve\",\"rationale\":\"release gate\"}")))
     @POST
     @Path("{id}/decision")
     public Response decide(@PathParam("id") String paymentId, String body) {
@@ -166,6 +173,8 @@ public class PaymentResource {
 
     @Operation(summary = "Capture a staged payment",
             description = "Settles a STAGED payment's authorization; repeating it is a no-op.")
+    @RequestBody(description = "Nothing needed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{}")))
     @POST
     @Path("{id}/capture")
     public Response capture(@PathParam("id") String paymentId, String body) {
@@ -175,6 +184,8 @@ public class PaymentResource {
 
     @Operation(summary = "Void a staged payment",
             description = "Drops a STAGED payment's authorization and releases its budget; repeating it is a no-op.")
+    @RequestBody(description = "Why the authorization is dropped", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"reason\":\"deploy failed\"}")))
     @POST
     @Path("{id}/void")
     public Response voidAuthorization(@PathParam("id") String paymentId, String body) {
@@ -186,6 +197,8 @@ public class PaymentResource {
     /** {@code {"amount_cents": N?, "reason": "..."}} with an {@code Idempotency-Key}: refund a captured charge. */
     @Operation(summary = "Refund a captured payment",
             description = "`{\"amount_cents\"?, \"reason\"}` with an `Idempotency-Key`: a REFUND row (201).")
+    @RequestBody(description = "How much and why (all of it when amount_cents is absent)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"amount_cents\":25,\"reason\":\"not delivered\"}")))
     @POST
     @Path("{id}/refund")
     public Response refund(@PathParam("id") String paymentId, String body, @HeaderParam(IDEMPOTENCY) String key) {

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +72,8 @@ public class SpendResource {
     @Operation(summary = "Send the spend summary to the webhook now",
             description = "Queues the summary for the configured webhook (or `webhook_url` in the body); 202 with the delivery id, 409 when no webhook is configured.")
     @RolesAllowed({Roles.TENANT, Roles.OPERATOR})
+    @RequestBody(description = "Optional: another webhook URL than the configured one", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"webhook_url\":\"https://hooks.example.com/genesis\"}")))
     @POST
     @Path("notifications")
     public Response notifyWebhook(@PathParam("id") String businessId, @QueryParam("tenant_id") String tenantId, String body) {
