@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What agents buy while they build a business, and the business side of spend summaries. From
@@ -54,15 +55,20 @@ public class BusinessPurchases implements ProjectedRevenueSource {
         for (String entry : config.getOptionalValues("genesis.businesses.purchases", String.class).orElse(List.of())) {
             String[] agentAndVendor = entry.trim().split("=", 2);
             if (agentAndVendor.length == 2 && !agentAndVendor[1].isBlank()) {
-                byAgent.put(agentAndVendor[0].trim(), parse(agentAndVendor[1].trim(), optionalCategories));
+                byAgent.put(agentAndVendor[0].trim(), parse(agentAndVendor[1].trim(),
+                        vendor -> payments.vendor(vendor).map(Vendor::category), optionalCategories));
             }
         }
     }
 
-    private Purchase parse(String spec, List<String> optionalCategories) {
+    /**
+     * One {@code vendor[:staged][:optional|:required]}; unmarked, optional when the vendor's category (from
+     * {@code categoryOf}, empty for a vendor not in the catalogue: refused) is one of {@code optionalCategories}.
+     */
+    static Purchase parse(String spec, Function<String, Optional<String>> categoryOf, List<String> optionalCategories) {
         String[] parts = spec.split(":");
         String vendor = parts[0].trim();
-        Vendor known = payments.vendor(vendor).orElseThrow(() -> new IllegalStateException(
+        String category = categoryOf.apply(vendor).orElseThrow(() -> new IllegalStateException(
                 "genesis.businesses.purchases names vendor " + vendor + ", which is not in genesis.payments.vendors"));
         boolean staged = false;
         Boolean required = null;
@@ -75,7 +81,7 @@ public class BusinessPurchases implements ProjectedRevenueSource {
                         + "' is not staged, optional or required (in " + spec + ")");
             }
         }
-        return new Purchase(vendor, staged, required != null ? required : !optionalCategories.contains(known.category()));
+        return new Purchase(vendor, staged, required != null ? required : !optionalCategories.contains(category));
     }
 
     /** The purchase the agent's first task of a business makes, if that agent buys anything. */

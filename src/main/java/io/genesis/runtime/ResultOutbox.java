@@ -17,13 +17,15 @@ import java.util.logging.Logger;
  * When the outbox is empty it blocks on Redis (BLMOVE into this worker's in-flight list) until a row arrives, so a
  * row is handed over as soon as it is written, without polling. While PostgreSQL is down the rows wait in Redis and
  * are written when it returns; none is lost. A row that the database refuses (a constraint) or that cannot be read is
- * set aside in {@code <outbox>:rejected} with the reason instead of blocking the others.
+ * set aside in {@code <outbox>:rejected} with the reason instead of blocking the others. Rows a crashed worker held in
+ * flight are handed back by {@link #adoptFrom} once its heartbeat is stale ({@link WorkerHeartbeat}).
  */
 @ApplicationScoped
 public class ResultOutbox implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ResultOutbox.class.getName());
     private static final LuaScript CLAIM = LuaScript.load("claim_outbox");
+    private static final LuaScript ADOPT = LuaScript.load("adopt_outbox");
     /** How long one blocking wait for a row lasts: the loop sees a stop request within this time. */
     private static final double IDLE_WAIT_SECONDS = 1.0;
 
@@ -125,6 +127,29 @@ public class ResultOutbox implements Runnable {
     }
 
     private String inFlightKey() {
-        return keys.resultOutbox() + ":inflight:" + worker.id();
+        return inFlightKey(worker.id());
+    }
+
+    private String inFlightKey(String workerId) {
+        return keys.resultOutbox() + ":inflight:" + workerId;
+    }
+
+    /**
+     * Hands the rows a dead worker held in flight back to the outbox (atomically, {@code adopt_outbox.lua}): called for
+     * every worker whose heartbeat went stale, so a crashed worker that never returns under its id strands no result.
+     *
+     * @return the rows handed back
+     */
+    public long adoptFrom(String deadWorkerId) {
+        if (deadWorkerId.equals(worker.id())) {
+            return 0;
+        }
+        Object adopted = ADOPT.run(redis.client(), List.of(inFlightKey(deadWorkerId), keys.resultOutbox()), List.of());
+        long rows = adopted instanceof Long count ? count : 0;
+        if (rows > 0) {
+            LOG.warning("Result outbox: " + rows + " result row(s) held by dead worker " + deadWorkerId
+                    + " handed back for writing");
+        }
+        return rows;
     }
 }

@@ -15,9 +15,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Publishes this worker's heartbeat to Redis ({@code <prefix>:workers}), read by {@code GET /api/runtime}, and
- * forgets workers whose last heartbeat is older than {@code forget-workers-after-seconds} (crashed, or scaled away
- * without a graceful stop): until then they are listed as stale.
+ * Publishes this worker's heartbeat to Redis ({@code <prefix>:workers}), read by {@code GET /api/runtime}; hands the
+ * result rows of workers whose heartbeat is older than {@code worker-stale-seconds} back to the outbox
+ * ({@link ResultOutbox#adoptFrom}); and forgets workers whose last heartbeat is older than
+ * {@code forget-workers-after-seconds} (crashed, or scaled away without a graceful stop): until then they are listed as
+ * stale.
  */
 @ApplicationScoped
 public class WorkerHeartbeat {
@@ -34,8 +36,15 @@ public class WorkerHeartbeat {
     WorkerIdentity worker;
 
     @Inject
+    ResultOutbox outbox;
+
+    @Inject
     @ConfigProperty(name = "genesis.runtime.forget-workers-after-seconds")
     long forgetWorkersAfterSeconds;
+
+    @Inject
+    @ConfigProperty(name = "genesis.runtime.worker-stale-seconds")
+    long workerStaleSeconds;
 
     void beat(Instant startedAt, int inFlight) {
         try {
@@ -45,10 +54,21 @@ public class WorkerHeartbeat {
                     .add("last_heartbeat", Instant.now().toString())
                     .add("in_flight", inFlight)
                     .build().toString());
-            forgetLongGone(redis.client().hgetAll(keys.workers()), Instant.now());
+            Map<String, String> heartbeats = redis.client().hgetAll(keys.workers());
+            Instant now = Instant.now();
+            adoptFromStale(heartbeats, now);
+            forgetLongGone(heartbeats, now);
         } catch (RuntimeException e) {
             LOG.fine(() -> "heartbeat skipped: " + e.getMessage());
         }
+    }
+
+    /** Result rows held in flight by workers whose heartbeat is stale go back to the outbox (before they are forgotten). */
+    private void adoptFromStale(Map<String, String> heartbeats, Instant now) {
+        Duration stale = Duration.ofSeconds(workerStaleSeconds);
+        heartbeats.forEach((id, heartbeat) -> lastHeartbeat(heartbeat)
+                .filter(last -> Duration.between(last, now).compareTo(stale) > 0)
+                .ifPresent(last -> outbox.adoptFrom(id)));
     }
 
     private void forgetLongGone(Map<String, String> heartbeats, Instant now) {

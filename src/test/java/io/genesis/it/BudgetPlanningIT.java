@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Meta-Agent plans a business's purchases against what is left of the budgets. Two test tenants have tiny budgets
- * of their own (pom.xml: budget-skip-it's deploy_agent has $1.00 a day, budget-wait-it's marketing_agent $1.00): the
- * custom domain ($11.99, optional) is skipped there, the stock media of the launch marketing ($3.00, required) makes the
- * business wait until the tenant's budget is raised through the API. A real denial (a revoked mandate) still fails.
+ * of their own (pom.xml: budget-skip-it's deploy_agent has $1.00 a day, budget-wait-it's marketing_agent $1.00,
+ * budget-race-it's deploy_agent $35.97): the custom domain ($11.99, optional) is skipped there, the stock media of the
+ * launch marketing ($3.00, required) makes the business wait until the tenant's budget is raised through the API, and
+ * concurrent businesses never plan more than the budget holds. A real denial (a revoked mandate) still fails.
  */
 class BudgetPlanningIT {
 
@@ -115,6 +116,20 @@ class BudgetPlanningIT {
 
         assertEquals("tenant_only", Problems.of(Api.put("/api/budgets/marketing_agent",
                 "{\"daily_limit_cents\":1000,\"tenant_only\":\"yes\"}", tenant), 400).getString("field"));
+    }
+
+    @Test
+    void concurrentBusinessesNeverPlanMoreThanTheBudgetHolds() {
+        Map<String, String> tenant = as("budget-race-it");
+        List<String> ids = java.util.stream.IntStream.range(0, 8).parallel()
+                .mapToObj(i -> Businesses.create("{\"business_type\":\"saas_tool\"}", tenant)).toList();
+        List<JsonObject> done = ids.stream().map(id -> awaitStatus(id, tenant, "SUCCESS", "FAILED", "BLOCKED")).toList();
+        done.forEach(b -> assertEquals("SUCCESS", b.getString("status"), String.valueOf(b.get("error_message"))));
+        long skipped = done.stream().filter(b -> taskOf(b, "deploy_agent").get("purchase_skipped") != null).count();
+        assertEquals(5, skipped, "deploy_agent's $35.97 covers three $11.99 domains of the eight businesses, whatever their order");
+        JsonObject budget = Api.get("/api/budgets/deploy_agent", tenant).json();
+        assertEquals(3597, budget.getInt("committed_today_cents"));
+        assertEquals(0, budget.getInt("remaining_today_cents"));
     }
 
     @Test

@@ -119,6 +119,28 @@ class RecoveryIT {
         assertEquals("SUCCESS", Businesses.awaitTerminal(business, Duration.ofSeconds(90)).getString("status"));
     }
 
+    @Test
+    void resultRowsADeadWorkerHeldInFlightAreWrittenByAnother() {
+        // a worker that crashed between claiming a batch of results and writing it, and never came back under its id
+        String ghost = "ghost-outbox-" + UUID.randomUUID();
+        String taskId = "outbox-" + UUID.randomUUID();
+        String row = """
+                {"task_id":"%s","topic":"genesis.email","agent_id":"email_agent","tenant_id":"default","correlation_id":"%s",
+                 "status":"success","attempts":1,"duration_seconds":0.01,"cost_cents":0,"input":{"n":1},"output":{"ok":true},
+                 "created_at":"2026-12-07T10:00:00Z","completed_at":"2026-12-07T10:00:01Z","worker_id":"%s"}"""
+                .formatted(taskId, taskId, ghost).replace("\n", "");
+        String stale = Instant.now().minusSeconds(120).toString();
+        Tasks.redis().rpush("omni:results:outbox:inflight:" + ghost, row);
+        Tasks.redis().hset("omni:workers", ghost, "{\"worker_id\":\"" + ghost + "\",\"started_at\":\"" + stale
+                + "\",\"last_heartbeat\":\"" + stale + "\",\"in_flight\":1}");
+        try {
+            Await.until("the dead worker's row written", Duration.ofSeconds(30), () -> countRows(List.of(taskId)), n -> n == 1);
+            assertEquals(0, Tasks.redis().llen("omni:results:outbox:inflight:" + ghost), "nothing left in its in-flight list");
+        } finally {
+            Tasks.redis().hdel("omni:workers", ghost);
+        }
+    }
+
     private static long countRows(List<String> ids) {
         try (Connection db = Database.connect();
              PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM omnidaemon_task_results WHERE task_id = ANY (?)")) {

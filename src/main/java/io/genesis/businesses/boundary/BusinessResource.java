@@ -17,6 +17,7 @@ import io.genesis.problem.ProblemException;
 import io.genesis.runtime.TraceContext;
 import io.genesis.security.Roles;
 import io.genesis.security.TenantResolver;
+import io.genesis.sites.SiteStorage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,6 +78,9 @@ public class BusinessResource {
     @Inject
     TenantResolver tenants;
 
+    @Inject
+    SiteStorage sites;
+
     @Context
     UriInfo uriInfo;
 
@@ -117,7 +121,8 @@ public class BusinessResource {
     @Path("businesses/{id}")
     public JsonObject result(@PathParam("id") String businessId) {
         BusinessRecord business = find(businessId);
-        return BusinessViews.result(business, store.tasks(businessId), store.transitions(businessId, 0));
+        return JsonConventions.json().createObjectBuilder(BusinessViews.result(business, store.tasks(businessId),
+                store.transitions(businessId, 0))).add("waitlist_signups", sites.signUpCount(businessId)).build();
     }
 
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * The approval rules in their fixed order; the first denying rule ends evaluation and deny always wins:
  * mandate valid, protocol, vendor whitelist, pay-to match, fraud patterns, per-transaction cap, agent daily budget
  * (reserved), business limit (reserved), duplicate, nonce reuse, velocity; then auto-approve under the threshold or
- * escalate to the Meta-Agent. Unlike Genesis, nothing is approved before the fraud and whitelist checks ran.
+ * escalate to the Meta-Agent. Unlike Genesis, nothing is approved before the fraud and whitelist checks ran. Velocity
+ * looks for a runaway agent: a purchase the Meta-Agent planned (bounded by its plan and earmarked against the budgets)
+ * passes it, however many businesses buy at once.
  */
 public final class ApprovalPolicy {
 
@@ -155,7 +157,7 @@ public final class ApprovalPolicy {
 
     private Optional<Reason> velocity(PurchaseFacts facts, SpendLedger ledger, List<Check> checks, List<Reason> escalations) {
         int recent = ledger.chargesWithin(facts.agentId(), Duration.ofMinutes(1));
-        if (recent >= settings.velocityPerMinute()) {
+        if (recent >= settings.velocityPerMinute() && !ledger.planned()) {
             checks.add(new Check(RuleCode.VELOCITY_AGENT, Check.Result.WARN, (long) recent, (long) settings.velocityPerMinute()));
             escalations.add(new Reason(RuleCode.VELOCITY_AGENT, Reason.Effect.ESCALATE, facts.agentId() + " made " + recent
                     + " charges in the last minute (limit " + settings.velocityPerMinute() + ")"));

@@ -27,4 +27,10 @@ public interface SpendLedger {
 
     /** Live charges (approved to captured) of the agent created within {@code window}. */
     int chargesWithin(String agentId, Duration window);
+
+    /**
+     * The purchase is one the Meta-Agent planned for its task against the budgets (one per agent and business, its cents
+     * earmarked before the task was published), not one the agent chose on its own.
+     */
+    boolean planned();
 }

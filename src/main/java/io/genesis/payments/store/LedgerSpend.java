@@ -246,6 +246,21 @@ final class LedgerSpend implements SpendLedger {
         }
     }
 
+    @Override
+    public boolean planned() {
+        try (PreparedStatement select = db.prepareStatement("""
+                SELECT 1 FROM planned_purchases WHERE tenant_id = ? AND state IN ('PLANNED', 'PAID')
+                  AND runtime_task_id = (SELECT task_id FROM x402_payments WHERE id = ?)""")) {
+            select.setString(1, tenant());
+            select.setString(2, paymentId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new LedgerUnavailable(e);
+        }
+    }
+
     /** The tenant of this transaction's payment, whose counters its reservations and counts use; read once. */
     private String tenant() throws SQLException {
         if (tenantId == null) {

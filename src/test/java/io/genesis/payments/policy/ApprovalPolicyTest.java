@@ -29,6 +29,7 @@ class ApprovalPolicyTest {
         boolean duplicate;
         boolean nonceUsed;
         int recent;
+        boolean planned;
         final List<String> calls = new ArrayList<>();
 
         @Override
@@ -72,6 +73,11 @@ class ApprovalPolicyTest {
         public int chargesWithin(String agentId, Duration window) {
             calls.add("velocity");
             return recent;
+        }
+
+        @Override
+        public boolean planned() {
+            return planned;
         }
     }
 
@@ -240,5 +246,19 @@ class ApprovalPolicyTest {
         busyAndDuplicate.recent = 10;
         busyAndDuplicate.duplicate = true;
         assertDenied(POLICY.evaluate(facts(100, "x"), busyAndDuplicate), RuleCode.DUPLICATE_CHARGE);
+    }
+
+    @Test
+    void aPurchaseTheMetaAgentPlannedIsNotARunawayAgent() {
+        Ledger busyButPlanned = new Ledger();
+        busyButPlanned.recent = 10;
+        busyButPlanned.planned = true;
+        Verdict verdict = POLICY.evaluate(facts(100, "x"), busyButPlanned);
+        assertEquals(Outcome.APPROVED, verdict.outcome());
+        assertTrue(verdict.checks().stream().anyMatch(c -> c.code() == RuleCode.VELOCITY_AGENT && c.result() == Check.Result.PASS));
+        Ledger plannedOverBudget = new Ledger();
+        plannedOverBudget.planned = true;
+        plannedOverBudget.agentCommitted = 10_000_000;
+        assertDenied(POLICY.evaluate(facts(100, "x"), plannedOverBudget), RuleCode.AGENT_DAILY_BUDGET_EXCEEDED);
     }
 }

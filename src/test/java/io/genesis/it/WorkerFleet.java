@@ -1,0 +1,174 @@
+package io.genesis.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * More Genesis servers beside the test server, on the same Liberty install, Redis and PostgreSQL: each is a copy of the
+ * test server's directory (its WAR, libraries and configuration) with its own HTTP ports, its own worker id
+ * ({@code it-fleet-<n>}) and {@code genesis.role=worker}, started and stopped with Liberty's own {@code bin/server}
+ * script, and killable with SIGKILL (the {@code kill -9} of a crashed worker). Used by the scaling and chaos harnesses.
+ */
+public final class WorkerFleet implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path wlp = Path.of(System.getProperty("genesis.it.wlp-dir"));
+    private final String template = System.getProperty("genesis.it.server-name");
+    private final List<Member> members = new ArrayList<>();
+
+    /** One started server of the fleet. */
+    public record Member(String serverName, String workerId, int httpPort) {
+    }
+
+    /** Copies and starts {@code count} worker servers, then waits until each is ready (bounded). */
+    public static WorkerFleet start(int count) {
+        WorkerFleet fleet = new WorkerFleet();
+        int base = URI.create(Api.BASE).getPort() + 100;
+        try {
+            for (int n = 1; n <= count; n++) {
+                fleet.members.add(fleet.create(n, base + 2 * n, base + 2 * n + 1));
+            }
+            for (Member member : fleet.members) {
+                fleet.server("start", member.serverName());
+            }
+            for (Member member : fleet.members) {
+                awaitReady(member);
+            }
+            return fleet;
+        } catch (RuntimeException | Error e) {
+            fleet.close();
+            throw e;
+        }
+    }
+
+    public List<Member> members() {
+        return List.copyOf(members);
+    }
+
+    /** SIGKILL of the member's JVM: no shutdown hook, no drain, its in-flight deliveries stay pending in Redis. */
+    public void kill9(Member member) {
+        Path pidFile = wlp.resolve("usr/servers/.pid/" + member.serverName() + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+            assertTrue(process.destroyForcibly(), "SIGKILL sent to " + member.serverName());
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not kill " + member.serverName(), e);
+        }
+    }
+
+    /** Stops every member still running and deletes the copies. */
+    @Override
+    public void close() {
+        for (Member member : members) {
+            try {
+                server("stop", member.serverName());
+            } catch (RuntimeException | AssertionError e) {
+                // a killed member has nothing to stop
+            }
+            delete(wlp.resolve("usr/servers/" + member.serverName()));
+        }
+    }
+
+    private Member create(int n, int httpPort, int httpsPort) {
+        String name = template + "-fleet" + n;
+        String workerId = "it-fleet-" + n;
+        Path source = wlp.resolve("usr/servers/" + template);
+        Path target = wlp.resolve("usr/servers/" + name);
+        delete(target);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = source.relativize(file);
+                String top = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+                if (top.equals("logs") || top.equals("workarea") || top.equals("tranlog")) {
+                    continue;
+                }
+                Path copy = target.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+            Path bootstrap = target.resolve("bootstrap.properties");
+            Files.writeString(bootstrap, Files.readString(bootstrap)
+                    .replaceAll("(?m)^default\\.http\\.port=.*$", "default.http.port=" + httpPort)
+                    .replaceAll("(?m)^default\\.https\\.port=.*$", "default.https.port=" + httpsPort));
+            Path jvm = target.resolve("jvm.options");
+            Files.writeString(jvm, Files.readString(jvm)
+                    .replaceAll("(?m)^-Dgenesis\\.worker-id=.*$", "-Dgenesis.worker-id=" + workerId)
+                    + "\n-Dgenesis.role=worker\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Member(name, workerId, httpPort);
+    }
+
+    private static void awaitReady(Member member) {
+        Await.until(member.serverName() + " ready", Duration.ofSeconds(180), () -> readiness(member), status -> status == 200);
+    }
+
+    private static int readiness(Member member) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + member.httpPort() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private void server(String action, String name) {
+        try {
+            Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertTrue(process.waitFor(180, TimeUnit.SECONDS), "server " + action + " " + name + " finished");
+            assertEquals(0, process.exitValue(), "server " + action + " " + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Time since {@code start}, in whole milliseconds. */
+    public static long millisSince(Instant start) {
+        return Duration.between(start, Instant.now()).toMillis();
+    }
+}
