@@ -77,6 +77,12 @@ class DashboardIT {
         browser.go("#/streams/genesis.qa");
         assertTrue(browser.one("main h1").getText().contains("genesis.qa"));
         browser.screenshot("stream");
+        browser.go("#/agents/qa_agent?window=day");
+        assertEquals("day", new Select(browser.one("#window")).getFirstSelectedOption().getAttribute("value"));
+        assertFalse(browser.all("main figure.chart svg path.series.processed").isEmpty(), "the agent's history chart");
+        browser.screenshot("agent");
+        browser.go("#/overview?window=week");
+        browser.await("the week's task chart", d -> !d.findElements(By.cssSelector("#activity-h ~ figure.chart svg path.series")).isEmpty());
         browser.colourScheme(true);
         try {
             browser.go("#/overview");
