@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,8 @@ public class SpendResource {
     @Context
     UriInfo uriInfo;
 
+    @Operation(summary = "A business's spend summary",
+            description = "Total, approved, denied and pending spend of the business, by vendor and by agent.")
     @GET
     public SpendSummary summary(@PathParam("id") String businessId, @QueryParam("tenant_id") String tenantId) {
         return summaries.summarize(Callers.scope(tenants, tenantId), valid(businessId));
@@ -63,6 +66,8 @@ public class SpendResource {
      * Optional body {@code {"webhook_url": "https://..."}} sends to that URL instead of the configured one. 202 with the
      * delivery id and, in {@code Location}, where its status is.
      */
+    @Operation(summary = "Send the spend summary to the webhook now",
+            description = "Queues the summary for the configured webhook (or `webhook_url` in the body); 202 with the delivery id, 409 when no webhook is configured.")
     @RolesAllowed({Roles.TENANT, Roles.OPERATOR})
     @POST
     @Path("notifications")
@@ -77,6 +82,8 @@ public class SpendResource {
     }
 
     /** How a summary delivery went, like {@code GET /api/tasks/{id}/webhook}; kept as long as task states. */
+    @Operation(summary = "How a spend-summary delivery went",
+            description = "State, attempts, last status and error of one spend-summary webhook delivery.")
     @GET
     @Path("notifications/{delivery}")
     public DeliveryStatus delivery(@PathParam("id") String businessId, @PathParam("delivery") String deliveryId,
