@@ -4,9 +4,8 @@
 import {h, mount, stat, badge, table, ago, dollars, number} from '../dom.js';
 import {get, query} from '../api.js';
 import {bars, line} from '../charts.js';
+import {BUSINESS_STATUSES} from '../statuses.js';
 
-const STATUSES = ['INITIALIZING', 'GENERATING_IDEA', 'COMPOSING_TEAM', 'DECOMPOSING_TASKS', 'ROUTING', 'VALIDATING',
-  'EXECUTING', 'DEPLOYING', 'SUCCESS', 'FAILED', 'BLOCKED'];
 const PAGE = 100;
 const REFRESH_MS = 5000;
 // businesses and spend are PostgreSQL reads: every sixth refresh only (30 s); the bus figures are Redis reads
@@ -19,7 +18,7 @@ async function health() {
 }
 
 async function businessesByStatus() {
-  const counts = await Promise.all(STATUSES.map(status =>
+  const counts = await Promise.all(BUSINESS_STATUSES.map(status =>
     get('/api/businesses' + query({status, limit: PAGE})).then(page => ({status, count: page.count}))));
   return counts.filter(c => c.count > 0);
 }
