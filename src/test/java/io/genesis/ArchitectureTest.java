@@ -114,6 +114,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApiDocumentKnowsOnlyRolesOfOurs() {
+        noClasses().that().resideInAPackage("io.genesis.openapi..").should().dependOnClassesThat(
+                resideInAPackage("io.genesis..").and(not(resideInAnyPackage("io.genesis.openapi..")))
+                        .and(not(resideInAPackage("io.genesis.security")))).check(production);
+    }
+
+    @Test
     void routingAndTeamsArePureAlgorithms() {
         noClasses().that().resideInAnyPackage("io.genesis.routing..", "io.genesis.teams..", "io.genesis.planning..",
                         "io.genesis.validation..")

@@ -150,6 +150,10 @@ class SitesIT {
         assertEquals("email", script.json().getString("field"));
         assertEquals(400, signUp(url, "email=" + "a".repeat(300) + "%40example.com").status());
         assertEquals(400, signUp(url, "name=nobody").status());
+        Api.Reply inUrl = Api.send(HttpRequest.newBuilder(URI.create(url + "waitlist?email=eve%40example.com"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("")),
+                Api.anonymous());
+        assertEquals(400, inUrl.status(), "an address in the URL (logged by proxies) is not taken");
         Api.Reply json = Api.send(HttpRequest.newBuilder(URI.create(url + "waitlist")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"x@example.com\"}")), Api.anonymous());
         assertEquals(415, json.status());

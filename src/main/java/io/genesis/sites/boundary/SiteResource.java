@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import static io.genesis.api.JsonConventions.json;
 
@@ -35,6 +36,8 @@ public class SiteResource {
     @Inject
     TenantResolver tenants;
 
+    @Operation(summary = "A business's website",
+            description = "The site Genesis serves for the business at /sites/{slug}/: slug, URL, live version, every version with its state, and the sign-up count; a business of another tenant, or one without a site yet, is a 404.")
     @GET
     public JsonObject site(@PathParam("id") String businessId) {
         SiteStorage.SiteSummary site = OwnedSites.find(storage, tenants, businessId);

@@ -77,6 +77,9 @@ public class SiteServlet extends HttpServlet {
         String slug = address.group(1);
         String[] emails = Optional.ofNullable(request.getParameterValues("email")).orElse(new String[0]);
         try {
+            if (request.getQueryString() != null) {
+                throw new InvalidSignUp("email", "Send the address in the form body, not in the URL");
+            }
             if (emails.length != 1) {
                 throw new InvalidSignUp("email", "Send exactly one email field (got " + emails.length + ")");
             }

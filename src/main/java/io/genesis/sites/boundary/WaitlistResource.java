@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import static io.genesis.api.JsonConventions.json;
 
@@ -35,6 +36,8 @@ public class WaitlistResource {
     @Inject
     TenantResolver tenants;
 
+    @Operation(summary = "A business's waitlist sign-ups",
+            description = "The sign-ups of the business's site, newest first, paged with `limit` (1-500, default 50) and `offset`, with the total; a business of another tenant, or one without a site yet, is a 404.")
     @GET
     public JsonObject signUps(@PathParam("id") String businessId, @QueryParam("limit") String limit,
                               @QueryParam("offset") String offset) {
