@@ -69,6 +69,20 @@ final class ChaosRuns {
         return byStatus(correlation).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Rows of the correlation id in {@code omnidaemon_task_results} that a handler ran more than once. */
+    static long repeated(String correlation) {
+        try (Connection db = Database.connect(); PreparedStatement select = db.prepareStatement(
+                "SELECT count(*) FROM omnidaemon_task_results WHERE correlation_id = ? AND attempts > 1")) {
+            select.setString(1, correlation);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Prints the report and writes it to {@code target/benchmark/<file>}. */
     static void report(String file, String report) throws IOException {
         System.out.println(report);

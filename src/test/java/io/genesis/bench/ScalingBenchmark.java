@@ -2,7 +2,6 @@ package io.genesis.bench;
 
 import io.genesis.it.Api;
 import io.genesis.it.Await;
-import io.genesis.it.Database;
 import io.genesis.it.WorkerFleet;
 import org.junit.jupiter.api.Test;
 
@@ -11,12 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,10 +62,7 @@ class ScalingBenchmark {
             }
         }
         String report = report(rounds, latencyMs);
-        System.out.println(report);
-        Path dir = Path.of(System.getProperty("genesis.bench.output-dir", "target/benchmark"));
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("scaling.md"), report);
+        ChaosRuns.report("scaling.md", report);
     }
 
     private static Round round(int workers, int tasks, int latencyMs, WorkerFleet fleet) throws Exception {
@@ -98,10 +88,10 @@ class ScalingBenchmark {
         } finally {
             publishers.shutdownNow();
         }
-        Await.until("round of " + workers + " workers recorded", Duration.ofSeconds(600), () -> recorded(correlation),
+        Await.until("round of " + workers + " workers recorded", Duration.ofSeconds(600), () -> ChaosRuns.recorded(correlation),
                 count -> count >= tasks);
         Duration took = Duration.between(start, Instant.now());
-        assertEquals(tasks, succeeded(correlation), "every task of the round completed");
+        assertEquals(tasks, ChaosRuns.byStatus(correlation).getOrDefault("success", 0L), "every task of the round completed");
         List<Long> heap = new ArrayList<>();
         heap.add(heapMiB(URI.create(Api.BASE).getPort()));
         if (fleet != null) {
@@ -145,26 +135,6 @@ class ScalingBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        }
-    }
-
-    private static long recorded(String correlation) {
-        return count("SELECT count(*) FROM omnidaemon_task_results WHERE correlation_id = ?", correlation);
-    }
-
-    private static long succeeded(String correlation) {
-        return count("SELECT count(*) FROM omnidaemon_task_results WHERE correlation_id = ? AND status = 'success'", correlation);
-    }
-
-    private static long count(String sql, String correlation) {
-        try (Connection db = Database.connect(); PreparedStatement select = db.prepareStatement(sql)) {
-            select.setString(1, correlation);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
