@@ -25,27 +25,34 @@ export function bars(caption, items, format = v => String(v)) {
     h('figcaption', {}, caption));
 }
 
-/** A line over time: points [{t: Date, v: number}]. */
-export function line(caption, points, unit = '') {
+/** Lines over time on one scale: series [{name, cls, points: [{t: Date, v: number}]}], with a legend. */
+export function lines(caption, series, unit = '') {
   const width = 640;
-  const height = 140;
-  const pad = 28;
-  if (points.length < 2) {
+  const height = 160;
+  const pad = 30;
+  const all = series.flatMap(one => one.points);
+  if (all.length < 2) {
     return h('figure', {class: 'chart'}, h('p', {class: 'muted'}, caption + ': waiting for a second sample…'));
   }
-  const t0 = points[0].t.getTime();
-  const t1 = points[points.length - 1].t.getTime();
-  const max = Math.max(...points.map(p => p.v), 1);
+  const t0 = Math.min(...all.map(p => p.t.getTime()));
+  const t1 = Math.max(...all.map(p => p.t.getTime()));
+  const max = Math.max(...all.map(p => p.v), 1);
   const x = t => pad + (width - 2 * pad) * (t.getTime() - t0) / Math.max(1, t1 - t0);
   const y = v => height - pad - (height - 2 * pad) * v / max;
-  const d = points.map((p, i) => (i ? 'L' : 'M') + x(p.t).toFixed(1) + ' ' + y(p.v).toFixed(1)).join(' ');
+  const path = points => points.map((p, i) => (i ? 'L' : 'M') + x(p.t).toFixed(1) + ' ' + y(p.v).toFixed(1)).join(' ');
+  const label = t => (t1 - t0 > 24 * 3600 * 1000 ? t.toLocaleDateString() + ' ' : '') + t.toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
   return h('figure', {class: 'chart'},
     s('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': caption, class: 'line'},
       s('line', {x1: pad, y1: height - pad, x2: width - pad, y2: height - pad, class: 'axis'}),
-      s('text', {x: 2, y: y(max) + 4, class: 'label'}, max.toFixed(max < 10 ? 1 : 0) + unit),
+      s('text', {x: 2, y: y(max) + 4, class: 'label'}, (max < 10 ? max.toFixed(1) : max.toFixed(0)) + unit),
       s('text', {x: 2, y: height - pad + 4, class: 'label'}, '0'),
-      s('path', {d, class: 'series'}),
-      s('text', {x: pad, y: height - 6, class: 'label'}, points[0].t.toLocaleTimeString()),
-      s('text', {x: width - pad, y: height - 6, 'text-anchor': 'end', class: 'label'}, points[points.length - 1].t.toLocaleTimeString())),
-    h('figcaption', {}, caption));
+      series.map(one => s('path', {d: path(one.points), class: 'series ' + (one.cls || '')}, s('title', {}, one.name))),
+      s('text', {x: pad, y: height - 8, class: 'label'}, label(new Date(t0))),
+      s('text', {x: width - pad, y: height - 8, 'text-anchor': 'end', class: 'label'}, label(new Date(t1)))),
+    h('figcaption', {}, caption, ' ', series.map(one => h('span', {class: 'legend ' + (one.cls || '')}, one.name))));
+}
+
+/** One line over time: points [{t: Date, v: number}]. */
+export function line(caption, points, unit = '') {
+  return lines(caption, [{name: caption, points}], unit);
 }

@@ -52,8 +52,13 @@ export async function render(main, route, session) {
     renderApprovals();
   }
 
+  let heldKey = null;
   function renderApprovals() {
     const held = [...tasksById.values()].filter(t => t.status === 'awaiting_approval');
+    // redrawn only when the set of held tasks changes, so a comment being typed survives other tasks' events
+    const key = held.map(t => t.task_id).join(' ');
+    if (key === heldKey) return;
+    heldKey = key;
     if (!held.length) {
       mount(approvals);
       return;
@@ -81,7 +86,7 @@ export async function render(main, route, session) {
         flash('Not decided: ' + e.message, 'error');
       }
     };
-    return h('span', {class: 'actions'}, comment,
+    return h('span', {class: 'actions', dataset: {task: task.task_id}}, comment,
       h('button', {type: 'button', onclick: decide('approve')}, 'Approve'),
       h('button', {type: 'button', class: 'danger', onclick: decide('reject')}, 'Reject'));
   }

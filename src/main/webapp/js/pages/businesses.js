@@ -4,9 +4,8 @@
 import {h, mount, badge, table, when, field, flash} from '../dom.js';
 import {get, post, query} from '../api.js';
 import {navigate} from '../router.js';
+import {BUSINESS_STATUSES} from '../statuses.js';
 
-const STATUSES = ['INITIALIZING', 'GENERATING_IDEA', 'COMPOSING_TEAM', 'DECOMPOSING_TASKS', 'ROUTING', 'VALIDATING',
-  'EXECUTING', 'DEPLOYING', 'SUCCESS', 'FAILED', 'BLOCKED'];
 const LIMIT = 50;
 
 function select(name, label, options, value) {
@@ -38,7 +37,7 @@ export async function render(main, route, session) {
       q: data.get('q'), since: data.get('since')});
   }},
   field('Search name or id', h('input', {type: 'search', name: 'q', value: filters.q})),
-  select('status', 'Status', STATUSES.map(s => [s, s]), filters.status),
+  select('status', 'Status', BUSINESS_STATUSES.map(s => [s, s]), filters.status),
   select('type', 'Type', typeOptions, filters.type),
   session.has('operator') ? field('Tenant', h('input', {type: 'text', name: 'tenant', value: filters.tenant, size: 12})) : null,
   field('Created on or after', h('input', {type: 'date', name: 'since', value: filters.since})),

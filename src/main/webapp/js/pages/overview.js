@@ -1,12 +1,13 @@
 // Overview: health of Redis, PostgreSQL and the bus, workers, task rates, dead letters, businesses by status and
 // today's spend. Refreshed every 5 s while the page is open.
 
-import {h, mount, stat, badge, table, ago, dollars, number} from '../dom.js';
+import {h, mount, stat, badge, table, ago, number} from '../dom.js';
 import {get, query} from '../api.js';
-import {bars, line} from '../charts.js';
+import {bars, lines} from '../charts.js';
+import {windowOf, windowSelect} from '../window.js';
+import {navigate} from '../router.js';
+import {BUSINESS_STATUSES} from '../statuses.js';
 
-const STATUSES = ['INITIALIZING', 'GENERATING_IDEA', 'COMPOSING_TEAM', 'DECOMPOSING_TASKS', 'ROUTING', 'VALIDATING',
-  'EXECUTING', 'DEPLOYING', 'SUCCESS', 'FAILED', 'BLOCKED'];
 const PAGE = 100;
 const REFRESH_MS = 5000;
 // businesses and spend are PostgreSQL reads: every sixth refresh only (30 s); the bus figures are Redis reads
@@ -19,42 +20,39 @@ async function health() {
 }
 
 async function businessesByStatus() {
-  const counts = await Promise.all(STATUSES.map(status =>
+  const counts = await Promise.all(BUSINESS_STATUSES.map(status =>
     get('/api/businesses' + query({status, limit: PAGE})).then(page => ({status, count: page.count}))));
   return counts.filter(c => c.count > 0);
 }
 
-async function spendToday() {
-  const payments = await get('/api/payments' + query({limit: 500}));
-  const today = new Date().toISOString().slice(0, 10);
-  return payments.filter(p => (p.captured_at || '').startsWith(today))
-    .reduce((sum, p) => sum + Number(p.captured_cents || p.cost_cents || 0), 0);
+/** Dollars spent over the last 24 h in the caller's tenant (every tenant for an operator without a filter). */
+async function spendLastDay() {
+  return (await get('/api/payments/spend' + query({window: 'day'}))).total_spent;
 }
 
 export async function render(main, route, session) {
   const operator = session.has('operator');
-  const samples = [];
+  const window = windowOf(route.params);
   let timer = null;
   let stopped = false;
   let round = 0;
   let byStatus = [];
   let spent = 0;
+  let lastHistory = null;
 
   async function refresh() {
     const sql = round++ % SQL_EVERY === 0;
-    const [ready, statuses, spend, runtime, metrics] = await Promise.all([
+    const [ready, statuses, spend, history, runtime, metrics] = await Promise.all([
       health().catch(e => ({status: 'UNKNOWN', checks: [], error: e.message})),
       sql ? businessesByStatus() : byStatus,
-      sql ? spendToday() : spent,
+      sql ? spendLastDay() : spent,
+      sql ? get('/api/ops/history' + query({window})) : lastHistory,
       operator ? get('/api/runtime') : null,
       operator ? get('/api/metrics') : null,
     ]);
     byStatus = statuses;
     spent = spend;
-    if (metrics) {
-      samples.push({t: new Date(), totals: metrics.totals});
-      if (samples.length > 120) samples.shift();
-    }
+    lastHistory = history;
     if (stopped) return;
     mount(main,
       h('h1', {}, 'Overview'),
@@ -66,15 +64,16 @@ export async function render(main, route, session) {
         runtime ? stat('Queued', String(runtime.queue_depth ?? '—')) : null,
         runtime ? stat('Pending', String(runtime.pending ?? '—')) : null,
         runtime ? stat('Dead letters', h('a', {href: '#/dead-letters'}, String(runtime.dlq_depth ?? '—'))) : null,
-        stat('Spent today', dollars(spent), session.tenant ? 'tenant ' + session.tenant : null)),
-      metrics ? rates(metrics, samples) : null,
+        stat('Spent, last 24 h', '$' + Number(spent).toFixed(2), session.tenant ? 'tenant ' + session.tenant : null)),
+      metrics ? counters(metrics) : null,
+      activity(history, window),
       runtime ? workers(runtime) : null,
       h('section', {},
         h('h2', {}, 'Businesses by status'),
         bars('Businesses by status (up to ' + PAGE + ' counted per status)', byStatus.map(b => ({
           label: b.status, value: b.count, cls: 'st-' + b.status.toLowerCase().replace(/_/g, '-'),
         })), v => v >= PAGE ? PAGE + '+' : String(v))),
-      h('p', {class: 'muted'}, 'Health and bus refreshed every 5 s, businesses and spend every 30 s · last '
+      h('p', {class: 'muted'}, 'Health and bus refreshed every 5 s; businesses, spend and history every 30 s · last '
         + new Date().toLocaleTimeString()));
   }
 
@@ -94,24 +93,33 @@ export async function render(main, route, session) {
   };
 }
 
-function rates(metrics, samples) {
+function counters(metrics) {
   const t = metrics.totals;
-  const points = [];
-  for (let i = 1; i < samples.length; i++) {
-    const seconds = (samples[i].t - samples[i - 1].t) / 1000;
-    points.push({t: samples[i].t, v: Math.max(0, (samples[i].totals.processed - samples[i - 1].totals.processed) / seconds)});
-  }
-  const latest = points.length ? points[points.length - 1].v : null;
   const finished = t.processed + t.failed;
   return h('section', {},
-    h('h2', {}, 'Tasks'),
+    h('h2', {}, 'Tasks since the counters started'),
     h('div', {class: 'cards'},
       stat('Received', String(t.received)), stat('Processed', String(t.processed)), stat('Failed', String(t.failed)),
       stat('Failure rate', finished ? (100 * t.failed / finished).toFixed(1) + ' %' : '—'),
       stat('Retried', String(t.retried)), stat('Dead-lettered', String(t.dead_lettered)),
-      stat('Processed / s', latest === null ? '—' : number(latest, 2)),
-      stat('Average duration', number(t.avg_processing_ms, 0) + ' ms')),
-    line('Tasks processed per second (samples of this page)', points, '/s'));
+      stat('Average duration', number(t.avg_processing_ms, 0) + ' ms')));
+}
+
+/** Tasks per bucket over the chosen window, from the results the server keeps (not since this page opened). */
+function activity(history, window) {
+  const seconds = history.bucket_seconds;
+  const series = (key, name) => ({name, cls: key,
+    points: history.buckets.map(b => ({t: new Date(b.start), v: b[key] / seconds}))});
+  const totals = history.totals;
+  return h('section', {'aria-labelledby': 'activity-h'},
+    h('h2', {id: 'activity-h'}, 'Tasks over time'),
+    h('div', {class: 'filters'}, windowSelect(window, value => navigate('overview', {window: value}))),
+    h('div', {class: 'cards'},
+      stat('Processed', String(totals.processed)), stat('Failed', String(totals.failed)),
+      stat('Failure rate', totals.failure_rate === undefined ? '—' : (100 * totals.failure_rate).toFixed(1) + ' %'),
+      stat('Processed / s', number(totals.processed / Math.max(1, (new Date(history.to) - new Date(history.from)) / 1000), 2))),
+    lines(`Tasks per second, ${window === 'hour' ? 'last hour' : window === 'day' ? 'last day' : 'last week'}, in ${seconds / 60}-minute buckets`,
+      [series('processed', 'processed'), series('failed', 'failed')], '/s'));
 }
 
 function workers(runtime) {

@@ -14,6 +14,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.annotation.WebServlet;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -113,6 +114,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApiDocumentKnowsOnlyRolesOfOurs() {
+        noClasses().that().resideInAPackage("io.genesis.openapi..").should().dependOnClassesThat(
+                resideInAPackage("io.genesis..").and(not(resideInAnyPackage("io.genesis.openapi..")))
+                        .and(not(resideInAPackage("io.genesis.security")))).check(production);
+    }
+
+    @Test
     void routingAndTeamsArePureAlgorithms() {
         noClasses().that().resideInAnyPackage("io.genesis.routing..", "io.genesis.teams..", "io.genesis.planning..",
                         "io.genesis.validation..")
@@ -180,6 +188,27 @@ class ArchitectureTest {
         }
         assertTrue(resourceMethods.size() > 30, "the resource methods were found: " + resourceMethods);
         assertEquals(Set.of(), undecided, "resource methods without @RolesAllowed/@DenyAll (or @PermitAll, which /api never is)");
+    }
+
+    @Test
+    void theOnlyPublicPathsOutsideApiAreTheSitesTheSimulationAndTheErrorPage() {
+        // /api is behind the role filter; a servlet answers without a token, so each one is a decision made here:
+        // /sites/* serves the live files of businesses' sites and takes their waitlist forms, nothing else
+        Set<String> patterns = new TreeSet<>();
+        for (JavaClass type : production) {
+            WebServlet servlet = type.reflect().getAnnotation(WebServlet.class);
+            if (servlet != null) {
+                patterns.addAll(List.of(servlet.urlPatterns()));
+                patterns.addAll(List.of(servlet.value()));
+            }
+        }
+        assertEquals(new TreeSet<>(Set.of("/problem", "/sim/x402/facilitator/*", "/sim/x402/vendors/*", "/sites/*")), patterns);
+    }
+
+    @Test
+    void sitesKnowNeitherBusinessesNorPayments() {
+        noClasses().that().resideInAPackage("io.genesis.sites..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.genesis.businesses..", "io.genesis.payments..").check(production);
     }
 
     // ---- Redis and SQL behind a few classes

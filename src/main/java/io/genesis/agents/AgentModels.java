@@ -9,6 +9,8 @@ import io.genesis.routing.ModelTier;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,7 +26,10 @@ import java.util.logging.Logger;
  * Which agents' tasks run on the configured model and with what ({@link ModelRoster} over MicroProfile Config:
  * {@code genesis.llm.agents}, {@code genesis.llm.tenants}, {@code genesis.llm.models.*},
  * {@code genesis.llm.agents.<agent>.*}), and what their tokens cost ({@link TokenPrices}: {@code genesis.llm.prices.*}).
- * The DAAO tier of a task is {@code task.model_tier} of its content.
+ * The DAAO tier of a task is {@code task.model_tier} of its content; a task whose {@code purchase} buys from the vendor
+ * at {@code genesis.llm.premium-vendor-url} (the catalogue's {@code llm-premium}) paid for the premium model over x402
+ * before its handler runs ({@code payments.PurchaseDecorator}, under the purchase rules), so it runs on the premium
+ * class.
  */
 @ApplicationScoped
 public class AgentModels {
@@ -40,6 +45,10 @@ public class AgentModels {
     @Inject
     @ConfigProperty(name = "genesis.llm.max-tokens")
     int maxTokens;
+
+    @Inject
+    @ConfigProperty(name = "genesis.llm.premium-vendor-url")
+    Optional<String> premiumVendorUrl;
 
     private ModelRoster roster;
     private TokenPrices prices;
@@ -82,7 +91,18 @@ public class AgentModels {
         String tier = TaskAssignment.parse(content).task().modelTier();
         ModelRoster.TierClass tierClass = ModelTier.ofModel(tier).filter(ModelTier::premium)
                 .map(premium -> ModelRoster.TierClass.PREMIUM).orElse(ModelRoster.TierClass.CHEAP);
-        return roster.choose(agent, tier, tierClass);
+        return roster.choose(agent, tier, tierClass, boughtPremium(content));
+    }
+
+    /** Whether the task's purchase is a call of the premium model ({@code vendor_url} under the premium vendor's URL). */
+    boolean boughtPremium(JsonValue content) {
+        JsonObject purchase = TaskAssignment.parse(content).purchase();
+        String vendor = premiumVendorUrl.map(String::strip).filter(url -> !url.isEmpty()).orElse(null);
+        if (purchase == null || vendor == null || !(purchase.get("vendor_url") instanceof JsonString url)) {
+            return false;
+        }
+        String base = vendor.endsWith("/") ? vendor : vendor + "/";
+        return url.getString().equals(vendor) || url.getString().startsWith(base);
     }
 
     public TokenPrices prices() {

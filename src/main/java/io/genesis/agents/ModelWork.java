@@ -97,6 +97,7 @@ final class ModelWork {
                 .add("model", choice.model())
                 .add("answered_by", last.model() == null ? choice.model() : last.model())
                 .add("tier_class", choice.tierClass().key())
+                .add("premium_bought", choice.premiumBought())
                 .add("prompt", role.promptName())
                 .add("prompt_tokens", promptTokens)
                 .add("completion_tokens", completionTokens)

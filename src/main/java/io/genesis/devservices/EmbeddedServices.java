@@ -145,7 +145,9 @@ public final class EmbeddedServices {
                 "--port", String.valueOf(redisPort),
                 "--bind", "127.0.0.1",
                 "--save", "",
-                "--appendonly", "no",
+                // durable like a production Redis should be: accepted tasks survive a Redis restart
+                "--appendonly", "yes",
+                "--appendfsync", "everysec",
                 "--daemonize", "no",
                 "--dir", work.toString(),
                 "--pidfile", redisPidFile().toString()))

@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One HTTP/1.1 POST to an outbound URL that connects only to the addresses {@link OutboundUrls#addresses} judged,
- * so a name cannot resolve to a public address when checked and to an internal one when connected (DNS rebinding).
- * The JDK's HTTP client resolves names itself and Java 17 has no resolver to plug in, hence this small client:
+ * One HTTP/1.1 POST (or GET) to an outbound URL that connects only to the addresses {@link OutboundUrls#addresses}
+ * judged, so a name cannot resolve to a public address when checked and to an internal one when connected (DNS
+ * rebinding). The JDK's HTTP client resolves names itself and Java 17 has no resolver to plug in, hence this small client:
  * plain sockets, TLS with SNI and the certificate checked against the URL's host (the JVM's trust store), no
  * redirects, {@code Connection: close}, and only the status line and headers of the answer are read.
  */
@@ -58,6 +58,15 @@ public final class PinnedPost {
      * refused, {@link IOException} (a {@link SocketTimeoutException} past the timeout) when no answer came.
      */
     public Answer post(URI uri, Map<String, String> headers, byte[] body) throws IOException {
+        return exchange("POST", uri, headers, body);
+    }
+
+    /** A GET under the same rules as {@link #post} (no body is sent, only the answer's status line and headers are read). */
+    public Answer get(URI uri, Map<String, String> headers) throws IOException {
+        return exchange("GET", uri, headers, null);
+    }
+
+    private Answer exchange(String method, URI uri, Map<String, String> headers, byte[] body) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String host = OutboundUrls.host(uri);
         int port = OutboundUrls.port(uri);
@@ -73,7 +82,7 @@ public final class PinnedPost {
                 Socket connected = "https".equalsIgnoreCase(uri.getScheme()) ? tls(socket, host, port) : socket;
                 try (connected) {
                     connected.setSoTimeout(remainingMillis(deadline));
-                    send(connected.getOutputStream(), uri, headers, body);
+                    send(connected.getOutputStream(), method, uri, headers, body);
                     return answer(new BufferedInputStream(connected.getInputStream()), deadline, connected);
                 }
             }
@@ -98,19 +107,21 @@ public final class PinnedPost {
         return tls;
     }
 
-    private static void send(OutputStream out, URI uri, Map<String, String> headers, byte[] body) throws IOException {
+    private static void send(OutputStream out, String method, URI uri, Map<String, String> headers, byte[] body) throws IOException {
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String authority = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1);
-        StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(authority)
-                .append("\r\nContent-Length: ").append(body.length).append("\r\nConnection: close\r\n");
+        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(authority)
+                .append(body == null ? "" : "\r\nContent-Length: " + body.length).append("\r\nConnection: close\r\n");
         for (Map.Entry<String, String> header : headers.entrySet()) {
             if (header.getKey().matches("[A-Za-z0-9-]+") && header.getValue().indexOf('\r') < 0 && header.getValue().indexOf('\n') < 0) {
                 head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
             }
         }
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
+        if (body != null) {
+            out.write(body);
+        }
         out.flush();
     }
 

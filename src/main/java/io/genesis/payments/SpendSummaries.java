@@ -42,10 +42,8 @@ public class SpendSummaries {
     public SpendSummary summarize(TenantScope scope, String businessId) {
         SpendStore.Totals totals = store.totals(scope, businessId);
         BigDecimal total = dollars(totals.totalDollars());
-        Map<String, BigDecimal> vendors = new LinkedHashMap<>();
-        totals.byVendor().forEach((vendor, spent) -> vendors.put(vendor, dollars(spent)));
-        Map<String, BigDecimal> agents = new LinkedHashMap<>();
-        totals.byAgent().forEach((agent, spent) -> agents.put(agent, dollars(spent)));
+        Map<String, BigDecimal> vendors = dollars(totals.byVendor());
+        Map<String, BigDecimal> agents = dollars(totals.byAgent());
         Optional<BigDecimal> projected = revenue.projectedMonthlyRevenue(scope, businessId);
         BigDecimal ratio = projected.filter(p -> p.signum() > 0).map(p -> total.divide(p, 4, RoundingMode.HALF_UP)).orElse(null);
         BigDecimal roi = projected.filter(p -> total.signum() > 0).map(p -> p.divide(total, 4, RoundingMode.HALF_UP)).orElse(null);
@@ -74,6 +72,19 @@ public class SpendSummaries {
      */
     public Optional<DeliveryStatus> delivery(TenantScope scope, String businessId, String deliveryId) {
         return store.deliveryOf(scope, businessId, deliveryId) ? webhook.status(businessId, deliveryId) : Optional.empty();
+    }
+
+    /** Every charge of {@code scope} requested since {@code since}: counts, total and the breakdowns by vendor and agent. */
+    public SpendOverview overview(TenantScope scope, Instant since) {
+        SpendStore.Totals totals = store.totalsSince(scope, since);
+        return new SpendOverview(since, Instant.now(), scope.tenantId().orElse(null), dollars(totals.totalDollars()),
+                totals.approved(), totals.denied(), totals.pending(), dollars(totals.byVendor()), dollars(totals.byAgent()));
+    }
+
+    private static Map<String, BigDecimal> dollars(Map<String, BigDecimal> breakdown) {
+        Map<String, BigDecimal> rounded = new LinkedHashMap<>();
+        breakdown.forEach((key, spent) -> rounded.put(key, dollars(spent)));
+        return rounded;
     }
 
     private static BigDecimal dollars(BigDecimal value) {

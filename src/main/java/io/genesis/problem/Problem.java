@@ -11,6 +11,16 @@ import java.util.Map;
 public record Problem(String type, String title, int status, String detail, String instance, Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /**
+     * The type of a 404 for a path no endpoint serves (a wrong URL), so that a client can tell it from the
+     * {@code about:blank} 404 of an endpoint that exists but holds nothing under the id asked for.
+     */
+    public static final String NO_ROUTE = "urn:genesis:problem:no-route";
+
+    /** The 404 for a path that no endpoint serves. */
+    public static Problem noRoute(String path, String detail) {
+        return new Problem(NO_ROUTE, Response.Status.NOT_FOUND.getReasonPhrase(), 404, detail, path, Map.of());
+    }
 
     public static Problem of(Response.StatusType status, String detail) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, Map.of());

@@ -88,7 +88,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return binding;
         }
         if (error instanceof NotFoundException) {
-            return Optional.of(Problem.of(Response.Status.NOT_FOUND, "No resource at " + path));
+            return Optional.of(Problem.noRoute(null, "No resource at " + path));
         }
         if (error instanceof NotSupportedException) {
             return Optional.of(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, JsonByDefault.SEND_JSON));

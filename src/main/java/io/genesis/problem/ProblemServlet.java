@@ -38,6 +38,7 @@ public class ProblemServlet extends HttpServlet {
             response.setHeader("WWW-Authenticate", request.getHeader("Authorization") == null ? "Bearer realm=\"genesis\""
                     : "Bearer realm=\"genesis\", error=\"invalid_token\"");
         }
-        ServletProblems.write(response, new Problem("about:blank", title, status, detail, path, java.util.Map.of()));
+        ServletProblems.write(response, status == HttpServletResponse.SC_NOT_FOUND ? Problem.noRoute(path, detail)
+                : new Problem("about:blank", title, status, detail, path, java.util.Map.of()));
     }
 }

@@ -28,5 +28,10 @@
  * unavailable 503 + {@code Retry-After}) and extensions such as {@code field}; it never builds an HTTP response.
  * A dependency outage needs no code at all where it surfaces: an {@link io.genesis.problem.OutageClassifier} next to
  * the client library (JDBC, Jedis) recognises it anywhere in the exception chain.
+ *
+ * <h2>How a servlet answers an error</h2>
+ * A servlet outside JAX-RS (the public sites) writes its own {@link io.genesis.problem.Problem} with
+ * {@link io.genesis.problem.ServletProblems#write}, so its detail is specific; {@code sendError} falls back to the
+ * generic error page.
  */
 package io.genesis.problem;

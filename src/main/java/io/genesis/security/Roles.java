@@ -1,5 +1,12 @@
 package io.genesis.security;
 
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,5 +25,25 @@ public final class Roles {
     public static final List<String> ALL = List.of(TENANT, APPROVER, OPERATOR);
 
     private Roles() {
+    }
+
+    /**
+     * The roles a resource method allows: its own {@code @RolesAllowed}, else its class's. {@code @DenyAll}, no
+     * decision at all, or {@code @PermitAll} (nothing under /api is public) all allow no role.
+     */
+    public static List<String> allowedBy(Method method, Class<?> type) {
+        for (AnnotatedElement element : new AnnotatedElement[]{method, type}) {
+            if (element == null) {
+                continue;
+            }
+            if (element.isAnnotationPresent(DenyAll.class) || element.isAnnotationPresent(PermitAll.class)) {
+                return List.of();
+            }
+            RolesAllowed roles = element.getAnnotation(RolesAllowed.class);
+            if (roles != null) {
+                return Arrays.asList(roles.value());
+            }
+        }
+        return List.of();
     }
 }

@@ -47,7 +47,7 @@ class ModelWorkTest {
     };
     private final ModelWork modelWork = new ModelWork(model, RolePrompts.load(), prices, new HgmJudge(), work, false, 4000);
     private final ModelRoster.Choice small = new ModelRoster.Choice("small", "gemini-2.5-flash", ModelRoster.TierClass.CHEAP,
-            0.2, 1000, Duration.ofSeconds(5));
+            false, 0.2, 1000, Duration.ofSeconds(5));
 
     /** The deterministic artefact of the agent, as a model would answer it. */
     private String deterministicAnswer(String agent, JsonObject content) throws Exception {

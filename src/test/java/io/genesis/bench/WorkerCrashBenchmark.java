@@ -2,26 +2,14 @@ package io.genesis.bench;
 
 import io.genesis.it.Api;
 import io.genesis.it.Await;
-import io.genesis.it.Database;
 import io.genesis.it.Tasks;
 import io.genesis.it.WorkerFleet;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +40,8 @@ class WorkerCrashBenchmark {
             String correlation = "crash-" + UUID.randomUUID();
 
             Instant published = Instant.now();
-            publish(tasks, correlation);
+            ChaosRuns.publish(tasks, n -> "{\"topic\":\"" + TOPIC + "\",\"correlation_id\":\"" + correlation
+                    + "\",\"content\":{\"n\":" + n + ",\"simulate\":{\"latency_ms\":250}}}");
             Duration publishing = Duration.between(published, Instant.now());
             Await.until(victim.workerId() + " holds deliveries", Duration.ofSeconds(60), () -> pendingOf(victim.workerId()),
                     pending -> pending > 0);
@@ -63,11 +52,11 @@ class WorkerCrashBenchmark {
             Await.until("the killed worker's deliveries taken over", Duration.ofSeconds(120),
                     () -> pendingOf(victim.workerId()), pending -> pending == 0);
             long recoveryMs = WorkerFleet.millisSince(killed);
-            Await.until("every task recorded", Duration.ofSeconds(300), () -> recorded(correlation), count -> count >= tasks);
+            Await.until("every task recorded", Duration.ofSeconds(300), () -> ChaosRuns.recorded(correlation), count -> count >= tasks);
             Duration total = Duration.between(published, Instant.now());
 
-            Map<String, Long> byStatus = byStatus(correlation);
-            long repeated = repeated(correlation);
+            Map<String, Long> byStatus = ChaosRuns.byStatus(correlation);
+            long repeated = ChaosRuns.repeated(correlation);
             String report = """
                     # Worker crash (kill -9 of one of three workers)
 
@@ -75,10 +64,7 @@ class WorkerCrashBenchmark {
                     |---|---|---|---|---|---|---|
                     | %d | %d ms | %d | %d ms | %d ms | %s | %d |
                     """.formatted(tasks, publishing.toMillis(), heldAtKill, recoveryMs, total.toMillis(), byStatus, repeated);
-            System.out.println(report);
-            Path dir = Path.of(System.getProperty("genesis.bench.output-dir", "target/benchmark"));
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("worker-crash.md"), report);
+            ChaosRuns.report("worker-crash.md", report);
 
             assertTrue(heldAtKill > 0, "the killed worker held deliveries when it died");
             assertEquals(Map.of("success", (long) tasks), byStatus, "every task completed, none lost");
@@ -87,63 +73,8 @@ class WorkerCrashBenchmark {
         }
     }
 
-    private static void publish(int tasks, String correlation) throws Exception {
-        ExecutorService publishers = Executors.newFixedThreadPool(8);
-        try {
-            Future<?>[] sent = new Future<?>[tasks];
-            for (int i = 0; i < tasks; i++) {
-                int n = i;
-                sent[i] = publishers.submit(() -> {
-                    Api.Reply reply = Api.post("/api/tasks", "{\"topic\":\"" + TOPIC + "\",\"correlation_id\":\"" + correlation
-                            + "\",\"content\":{\"n\":" + n + ",\"simulate\":{\"latency_ms\":250}}}");
-                    assertEquals(202, reply.status(), reply.body());
-                });
-            }
-            for (Future<?> one : sent) {
-                one.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            publishers.shutdownNow();
-        }
-    }
-
     private static long pendingOf(String consumer) {
         Long pending = Tasks.redis().xpending(STREAM, GROUP).getConsumerMessageCount().get(consumer);
         return pending == null ? 0 : pending;
-    }
-
-    private static long recorded(String correlation) {
-        return single("SELECT count(*) FROM omnidaemon_task_results WHERE correlation_id = ?", correlation);
-    }
-
-    private static long repeated(String correlation) {
-        return single("SELECT count(*) FROM omnidaemon_task_results WHERE correlation_id = ? AND attempts > 1", correlation);
-    }
-
-    private static Map<String, Long> byStatus(String correlation) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        try (Connection db = Database.connect();
-             PreparedStatement select = db.prepareStatement(
-                     "SELECT status, count(*) FROM omnidaemon_task_results WHERE correlation_id = ? GROUP BY status")) {
-            select.setString(1, correlation);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    counts.put(row.getString(1), row.getLong(2));
-                }
-            }
-        }
-        return counts;
-    }
-
-    private static long single(String sql, String correlation) {
-        try (Connection db = Database.connect(); PreparedStatement select = db.prepareStatement(sql)) {
-            select.setString(1, correlation);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

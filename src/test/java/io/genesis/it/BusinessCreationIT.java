@@ -48,7 +48,7 @@ class BusinessCreationIT {
             assertEquals("SUCCESS", business.getString("status"), entry.getKey() + ": " + business.get("error_message"));
             assertTransitionsInOrder(business);
             assertProjectionMatchesTheFormula(business);
-            assertTrue(business.getString("deployment_url").startsWith("https://"), "deployment URL extracted");
+            assertTrue(business.getString("deployment_url").startsWith(Api.BASE + "/sites/"), "deployment URL: the site Genesis serves");
             assertTrue(business.getJsonObject("metadata").getJsonObject("daao").getBoolean("daao_applied"), "DAAO applied");
             assertFalse(business.getJsonArray("team_composition").isEmpty(), "team from the swarm");
             assertTaskRowsCarryBusinessAndQuality(entry.getValue());

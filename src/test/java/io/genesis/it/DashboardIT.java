@@ -77,6 +77,12 @@ class DashboardIT {
         browser.go("#/streams/genesis.qa");
         assertTrue(browser.one("main h1").getText().contains("genesis.qa"));
         browser.screenshot("stream");
+        browser.go("#/agents/qa_agent?window=day");
+        assertEquals("day", new Select(browser.one("#window")).getFirstSelectedOption().getAttribute("value"));
+        assertFalse(browser.all("main figure.chart svg path.series.processed").isEmpty(), "the agent's history chart");
+        browser.screenshot("agent");
+        browser.go("#/overview?window=week");
+        browser.await("the week's task chart", d -> !d.findElements(By.cssSelector("#activity-h ~ figure.chart svg path.series")).isEmpty());
         browser.colourScheme(true);
         try {
             browser.go("#/overview");
@@ -114,11 +120,39 @@ class DashboardIT {
         assertTrue(states.startsWith("INITIALIZING") || states.startsWith("GENERATING_IDEA"), states);
         assertTrue(states.contains("EXECUTING") && states.endsWith("SUCCESS"), states);
         WebElement deployment = browser.await("the deployment link", d -> d.findElement(By.id("deployment-link")));
-        assertTrue(deployment.getAttribute("href").startsWith("http"), deployment.getAttribute("href"));
+        String site = deployment.getAttribute("href");
+        assertTrue(site.startsWith(Api.BASE + "/sites/"), "the site Genesis serves for the business: " + site);
         browser.screenshot("business");
 
         nodes.get(0).sendKeys(Keys.ENTER);
         browser.await("the task detail opened from the keyboard", d -> d.findElement(By.id("task-detail")).getText().contains("Attempts"));
+
+        browser.driver().get(site);
+        browser.await("the business's site", d -> d.getPageSource().contains(name));
+        browser.screenshot("business-site");
+    }
+
+    @Test
+    void anApproverReleasesTheTasksASupervisedBusinessHeldAndItSucceeds() {
+        String id = Businesses.create("{\"business_type\":\"landing_page_waitlist\",\"autonomous\":false,"
+                + "\"requirements\":{\"description\":\"A waitlist page that will hack into competitor sites\"}}");
+        browser.signIn(OPERATOR);
+        browser.go("#/businesses/" + id);
+        browser.await("a held task to decide", Duration.ofSeconds(30), d -> !browser.all(".actions[data-task]").isEmpty());
+        browser.screenshot("business-held");
+        Await.until("every held task approved from the page", Duration.ofSeconds(120), () -> {
+            List<WebElement> held = browser.all(".actions[data-task]");
+            if (!held.isEmpty()) {
+                String task = held.get(0).getAttribute("data-task");
+                held.get(0).findElement(By.cssSelector("input[name=comment]")).sendKeys("reviewed in the dashboard");
+                held.get(0).findElement(By.xpath(".//button[text()='Approve']")).click();
+                browser.await("task " + task + " no longer held", d -> d.findElements(
+                        By.cssSelector(".actions[data-task='" + task + "']")).isEmpty());
+            }
+            return browser.all(".actions[data-task]").size();
+        }, remaining -> remaining == 0);
+        browser.await("SUCCESS after the approvals", Duration.ofSeconds(120),
+                d -> d.findElement(By.id("business-status")).getText().equals("SUCCESS"));
     }
 
     @Test

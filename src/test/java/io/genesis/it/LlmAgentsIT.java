@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every agent on a model: the IT server points genesis.llm.base-url at {@link FakeModel} in this JVM and lets only the
  * tenants llm-it and llm-garbage-it use it (pom.xml), with test models and prices. A business of llm-it runs SUCCESS with
- * every result from the model through 429, 500, timeout, invalid, malformed and refused answers; one whose model
+ * every result from the model through 429, 500, timeout, invalid, malformed and refused answers (tasks that buy the
+ * llm-premium vendor over x402 on the premium model, the others by their DAAO tier); one whose model
  * answers only garbage fails after the runtime's retries with the reason; another tenant's business never reaches the
  * model.
  */
@@ -70,6 +71,7 @@ class LlmAgentsIT {
         Map<String, JsonObject> results = new HashMap<>();
         Map<String, String> agents = new HashMap<>();
         JsonArray tasks = business.getJsonArray("task_results");
+        boolean premiumBought = false;
         for (JsonValue value : tasks) {
             JsonObject task = value.asJsonObject();
             assertEquals("completed", task.getString("status"), task.toString());
@@ -77,13 +79,18 @@ class LlmAgentsIT {
             String agent = task.getString("agent");
             assertEquals("llm", result.getString("source"), agent + " answered from the model");
             String tier = task.getString("model_tier");
-            String expected = PREMIUM_TIERS.contains(tier) ? "it-premium-model" : "it-cheap-model";
+            boolean bought = result.get("x402.payment.receipts") instanceof JsonArray receipts && receipts.stream()
+                    .anyMatch(receipt -> receipt.asJsonObject().getString("vendor_url").contains("/vendors/llm-premium/"));
+            String expected = bought || PREMIUM_TIERS.contains(tier) ? "it-premium-model" : "it-cheap-model";
             assertEquals(expected, result.getJsonObject("llm").getString("model"), agent + " on tier " + tier);
+            assertEquals(bought, result.getJsonObject("llm").getBoolean("premium_bought"), agent + " bought the premium model");
+            premiumBought |= bought;
             assertEquals(agent + ".v1", result.getJsonObject("llm").getString("prompt"));
             results.put(task.getString("task_id"), result);
             agents.put(task.getString("task_id"), agent);
         }
         assertTrue(tasks.size() >= 10, "a whole DAG: " + tasks.size());
+        assertTrue(premiumBought, "the builder's llm-premium purchase (genesis.businesses.purchases) bought the premium model");
         assertRequestsCarriedTheModelSchemaKeyBriefAndDependencies(id, tasks, results);
         assertEveryDisturbanceWasSurvived(id, agents, results);
         assertCostsAreTokenUsageTimesThePrices(id, tasks);

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * <li>The model of a task: {@code genesis.llm.agents.<agent>.model}, else {@code genesis.llm.models.<DAAO tier>}
  * (the tier's model name exactly as DAAO writes it into {@code business_tasks.model_tier}, e.g.
  * {@code genesis.llm.models.gpt-4o}), else {@code genesis.llm.models.<cheap|premium>} by the tier's class, else
- * {@code genesis.llm.model}. A task without a tier is cheap.</li>
+ * {@code genesis.llm.model}. A task without a tier is cheap. A task that bought the premium model over x402 skips the
+ * exact tier key and uses the premium class.</li>
  * <li>{@code genesis.llm.agents.<agent>.temperature|max-tokens|timeout-ms}, else {@code genesis.llm.temperature},
  * {@code genesis.llm.max-tokens}, {@code genesis.llm.timeout-ms}.</li>
  * </ul>
@@ -31,8 +32,13 @@ public final class ModelRoster {
         }
     }
 
-    /** What one task of one agent runs with. */
-    public record Choice(String model, String tier, TierClass tierClass, double temperature, int maxTokens, Duration timeout) {
+    /**
+     * What one task of one agent runs with.
+     *
+     * @param premiumBought whether the premium class comes from a purchase of the task rather than its tier
+     */
+    public record Choice(String model, String tier, TierClass tierClass, boolean premiumBought, double temperature, int maxTokens,
+                         Duration timeout) {
     }
 
     private final Function<String, Optional<String>> config;
@@ -76,10 +82,19 @@ public final class ModelRoster {
      * @param tierClass the class of that tier (cheap when there is none)
      */
     public Choice choose(String agent, String tier, TierClass tierClass) {
-        TierClass kind = tierClass == null ? TierClass.CHEAP : tierClass;
+        return choose(agent, tier, tierClass, false);
+    }
+
+    /**
+     * The model and settings of one task.
+     *
+     * @param premiumBought the task bought the premium model over x402: the premium class, whatever its tier
+     */
+    public Choice choose(String agent, String tier, TierClass tierClass, boolean premiumBought) {
+        TierClass kind = premiumBought ? TierClass.PREMIUM : tierClass == null ? TierClass.CHEAP : tierClass;
         String prefix = "genesis.llm.agents." + agent + ".";
         String model = config.apply(prefix + "model")
-                .or(() -> tier == null ? Optional.empty() : config.apply("genesis.llm.models." + tier))
+                .or(() -> tier == null || premiumBought ? Optional.empty() : config.apply("genesis.llm.models." + tier))
                 .or(() -> config.apply("genesis.llm.models." + kind.key()))
                 .orElse(defaultModel);
         double temperature = config.apply(prefix + "temperature").map(Double::parseDouble).orElse(defaultTemperature);
@@ -89,6 +104,6 @@ public final class ModelRoster {
             throw new IllegalArgumentException("invalid model settings for " + agent + ": temperature must be within 0..2,"
                     + " max-tokens and timeout-ms positive");
         }
-        return new Choice(model, tier, kind, temperature, maxTokens, timeout);
+        return new Choice(model, tier, kind, premiumBought, temperature, maxTokens, timeout);
     }
 }

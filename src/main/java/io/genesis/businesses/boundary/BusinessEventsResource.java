@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /api/businesses/{id}/events}: Server-Sent Events of a business as it runs — every transition
@@ -34,6 +35,8 @@ public class BusinessEventsResource {
     @Inject
     BusinessEventStreams streams;
 
+    @Operation(summary = "A business's lifecycle as Server-Sent Events",
+            description = "A `text/event-stream` of the business's lifecycle events (task started, finished, held, status changes) from the start or after `Last-Event-ID`; the stream stays open until the business ends.")
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@PathParam("id") String businessId, @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,

@@ -17,6 +17,7 @@ import io.genesis.problem.ProblemException;
 import io.genesis.runtime.TraceContext;
 import io.genesis.security.Roles;
 import io.genesis.security.TenantResolver;
+import io.genesis.sites.SiteStorage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -77,9 +82,16 @@ public class BusinessResource {
     @Inject
     TenantResolver tenants;
 
+    @Inject
+    SiteStorage sites;
+
     @Context
     UriInfo uriInfo;
 
+    @Operation(summary = "Create a business",
+            description = "Starts building a business of a given type from an idea; 202 with its id and `poll_url`. `Idempotency-Key` makes a retry return the same business.")
+    @RequestBody(description = "The business to build", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"business_type\":\"saas_tool\",\"requirements\":{\"name\":\"InvoiceBot\",\"description\":\"Invoices from e-mails\"},\"autonomous\":true}")))
     @POST
     @Path("businesses")
     @Consumes(MediaType.WILDCARD)
@@ -112,14 +124,19 @@ public class BusinessResource {
                 .build();
     }
 
+    @Operation(summary = "A business and its tasks",
+            description = "The business's status, its task DAG with each task's status, agent, attempts, duration and quality, the revenue projection and the deployment link.")
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("businesses/{id}")
     public JsonObject result(@PathParam("id") String businessId) {
         BusinessRecord business = find(businessId);
-        return BusinessViews.result(business, store.tasks(businessId), store.transitions(businessId, 0));
+        return JsonConventions.json().createObjectBuilder(BusinessViews.result(business, store.tasks(businessId),
+                store.transitions(businessId, 0))).add("waitlist_signups", sites.signUpCount(businessId)).build();
     }
 
+    @Operation(summary = "List businesses",
+            description = "The caller's tenant's businesses (operators: every tenant, or `tenant_id`), filtered by `status` and `business_type`, paged with `limit` and `offset`.")
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("businesses")
@@ -147,7 +164,11 @@ public class BusinessResource {
                 .add("offset", skip).build();
     }
 
+    @Operation(summary = "Approve or reject a held task",
+            description = "`{\"decision\": \"approve\"|\"reject\", \"comment\"}` for a task the business holds for a person; recorded as decided by the token's subject.")
     @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
+    @RequestBody(description = "The decision on the held task", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"decision\":\"approve\",\"comment\":\"looks right\"}")))
     @POST
     @Path("businesses/{id}/approvals/{task_id}")
     @Consumes(MediaType.WILDCARD)
@@ -169,6 +190,8 @@ public class BusinessResource {
         return result(businessId);
     }
 
+    @Operation(summary = "The business types that can be built",
+            description = "Every business archetype: type, name, description, typical features and tech stack.")
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("business-types")

@@ -6,7 +6,9 @@ import io.genesis.businesses.BusinessRecord;
 import io.genesis.businesses.BusinessStatus;
 import io.genesis.businesses.BusinessTask;
 import io.genesis.businesses.Transition;
+import io.genesis.sites.store.SiteStore;
 import jakarta.annotation.Resource;
+import io.genesis.store.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -98,12 +100,18 @@ public class BusinessStore {
 
     /**
      * Locks the business for one transaction and applies {@code change}; commits only if it returns normally, then,
-     * when a row was changed, tells every worker's event streams that the business changed.
+     * when a row was changed, tells every worker's event streams that the business changed. A change that ends the
+     * business settles its site in the same transaction ({@link SiteStore#settle}): the newest staged version goes live
+     * with SUCCESS and is discarded with FAILED or BLOCKED, so no site is ever live for a business that did not succeed.
      */
     public <T> T change(String businessId, Change<T> change) {
         Applied<T> applied = inTransaction(connection -> {
             BusinessLifecycle business = BusinessLifecycle.lock(connection, businessId);
+            BusinessStatus before = business.status();
             T result = change.apply(business);
+            if (business.status().terminal() && !before.terminal()) {
+                SiteStore.settle(connection, businessId, business.status() == BusinessStatus.SUCCESS);
+            }
             return new Applied<>(result, business.wrote());
         });
         if (applied.wrote()) {
@@ -202,44 +210,17 @@ public class BusinessStore {
         }
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rows) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    private <T> T inTransaction(Jdbc.Work<T> work) {
+        try {
+            return Jdbc.inTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new StoreUnavailable(e);
         }
     }
 
-    private <T> List<T> read(String sql, List<?> args, Row<T> row) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                select.setObject(i + 1, args.get(i));
-            }
-            List<T> found = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.add(row.map(rows));
-                }
-            }
-            return found;
+    private <T> List<T> read(String sql, List<?> args, Jdbc.Row<T> row) {
+        try {
+            return Jdbc.read(dataSource, sql, args, row);
         } catch (SQLException e) {
             throw new StoreUnavailable(e);
         }

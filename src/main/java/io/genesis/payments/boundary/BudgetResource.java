@@ -22,6 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
 
@@ -52,11 +56,15 @@ public class BudgetResource {
     @Inject
     TenantResolver tenants;
 
+    @Operation(summary = "Every agent's daily budget",
+            description = "Each agent's daily limit and the tenant's committed and remaining cents today (UTC).")
     @GET
     public List<Budget> all(@QueryParam("tenant_id") String tenantId, @HeaderParam(TenantResolver.HEADER) String header) {
         return budgets.all(tenants.resolve(tenantId, header));
     }
 
+    @Operation(summary = "One agent's daily budget",
+            description = "The agent's daily limit and the tenant's committed and remaining cents today (UTC); an unknown agent is a 404.")
     @GET
     @Path("{agent}")
     public Budget one(@PathParam("agent") String agent, @QueryParam("tenant_id") String tenantId,
@@ -64,7 +72,11 @@ public class BudgetResource {
         return budgets.of(tenants.resolve(tenantId, header), known(agent));
     }
 
+    @Operation(summary = "Set an agent's daily budget",
+            description = "`{\"daily_limit_cents\": N}`: the limit in every tenant, recorded as set by the token's subject.")
     @RolesAllowed(Roles.OPERATOR)
+    @RequestBody(description = "The daily limit, for every tenant or (tenant_only) the resolved one", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"daily_limit_cents\":60000,\"tenant_only\":false}")))
     @PUT
     @Path("{agent}")
     public Budget set(@PathParam("agent") String agent, @QueryParam("tenant_id") String tenantId,

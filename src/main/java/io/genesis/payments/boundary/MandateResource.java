@@ -20,6 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
 
@@ -49,6 +53,8 @@ public class MandateResource {
     @Inject
     TenantResolver tenants;
 
+    @Operation(summary = "List AP2 mandates",
+            description = "The caller's tenant's open and closed mandates, newest first.")
     @GET
     public List<Mandate> list(@QueryParam("business_id") String businessId, @QueryParam("agent_id") String agentId,
                               @QueryParam("status") String status, @QueryParam("limit") String limit,
@@ -60,6 +66,8 @@ public class MandateResource {
                 QueryParameters.limit(limit, PaymentResource.LIST_DEFAULT, PaymentResource.LIST_MAX));
     }
 
+    @Operation(summary = "An AP2 mandate",
+            description = "The mandate as issued, its status, validity and revocation.")
     @GET
     @Path("{id}")
     public Mandate one(@PathParam("id") String mandateId) {
@@ -71,7 +79,11 @@ public class MandateResource {
      * charges awaiting a human are denied and its uncaptured authorizations voided. Repeating it is a no-op answered
      * with {@code Idempotent-Replayed: true}.
      */
+    @Operation(summary = "Revoke a mandate",
+            description = "`{\"reason\"}`: stops the agent paying for the business under this mandate; a repeat is replayed.")
     @RolesAllowed({Roles.TENANT, Roles.OPERATOR})
+    @RequestBody(description = "Why the mandate is revoked", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"reason\":\"business paused\"}")))
     @POST
     @Path("{id}/revoke")
     public Response revoke(@PathParam("id") String mandateId, String body) {

@@ -24,6 +24,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +58,8 @@ public class SpendResource {
     @Context
     UriInfo uriInfo;
 
+    @Operation(summary = "A business's spend summary",
+            description = "Total, approved, denied and pending spend of the business, by vendor and by agent.")
     @GET
     public SpendSummary summary(@PathParam("id") String businessId, @QueryParam("tenant_id") String tenantId) {
         return summaries.summarize(Callers.scope(tenants, tenantId), valid(businessId));
@@ -63,7 +69,11 @@ public class SpendResource {
      * Optional body {@code {"webhook_url": "https://..."}} sends to that URL instead of the configured one. 202 with the
      * delivery id and, in {@code Location}, where its status is.
      */
+    @Operation(summary = "Send the spend summary to the webhook now",
+            description = "Queues the summary for the configured webhook (or `webhook_url` in the body); 202 with the delivery id, 409 when no webhook is configured.")
     @RolesAllowed({Roles.TENANT, Roles.OPERATOR})
+    @RequestBody(description = "Optional: another webhook URL than the configured one", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "example", value = "{\"webhook_url\":\"https://hooks.example.com/genesis\"}")))
     @POST
     @Path("notifications")
     public Response notifyWebhook(@PathParam("id") String businessId, @QueryParam("tenant_id") String tenantId, String body) {
@@ -77,6 +87,8 @@ public class SpendResource {
     }
 
     /** How a summary delivery went, like {@code GET /api/tasks/{id}/webhook}; kept as long as task states. */
+    @Operation(summary = "How a spend-summary delivery went",
+            description = "State, attempts, last status and error of one spend-summary webhook delivery.")
     @GET
     @Path("notifications/{delivery}")
     public DeliveryStatus delivery(@PathParam("id") String businessId, @PathParam("delivery") String deliveryId,

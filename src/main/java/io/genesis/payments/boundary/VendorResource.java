@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.util.List;
@@ -54,12 +55,16 @@ public class VendorResource {
     @Inject
     AgentRegistry registry;
 
+    @Operation(summary = "The vendor catalogue",
+            description = "Every vendor agents may buy from: URL prefix, pay-to address (EIP-55), x402 version, configured price if any, and the agents whose whitelist names it.")
     @GET
     public Catalogue all() {
         List<VendorView> vendors = settings.vendors().stream().map(this::view).toList();
         return new Catalogue(vendors.size(), vendors);
     }
 
+    @Operation(summary = "One vendor of the catalogue",
+            description = "One catalogue entry; an unknown id is a 404.")
     @GET
     @Path("{id}")
     public VendorView one(@PathParam("id") String id) {

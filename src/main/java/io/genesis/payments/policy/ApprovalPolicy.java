@@ -1,5 +1,7 @@
 package io.genesis.payments.policy;
 
+import io.genesis.payments.evm.EvmAddress;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,11 +100,24 @@ public final class ApprovalPolicy {
         return verdict(checks, RuleCode.VENDOR_NOT_ALLOWLISTED, problem, null, null);
     }
 
+    /**
+     * The quoted address must be the registered one, compared as 20 bytes whatever the case; a mixed-case quote must
+     * also carry a valid EIP-55 checksum (a wrong one is a typo or a tampered address, never paid).
+     */
     private static Optional<Reason> payTo(PurchaseFacts facts, List<Check> checks) {
-        String problem = facts.payTo().equalsIgnoreCase(facts.registeredPayTo()) ? null
+        String problem = EvmAddress.same(facts.payTo(), facts.registeredPayTo()) ? checksumProblem(facts.payTo())
                 : "Vendor " + facts.vendorId() + " asked to be paid at " + facts.payTo() + ", its registered address is "
                 + facts.registeredPayTo();
         return verdict(checks, RuleCode.PAYTO_MISMATCH, problem, null, null);
+    }
+
+    private static String checksumProblem(String payTo) {
+        try {
+            EvmAddress.parseChecksummed(payTo);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "The quoted payTo " + e.getMessage();
+        }
     }
 
     private Optional<Reason> fraud(PurchaseFacts facts, List<Check> checks) {

@@ -11,11 +11,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A business's spend read from its {@code x402_payments} charges ({@code cost_cents} is true spend), in dollars, within a
+ * A business's spend, or every business's over a time window, read from the {@code x402_payments} charges ({@code cost_cents} is true spend), in dollars, within a
  * {@link TenantScope}; and whose spend summaries were sent to the webhook ({@code spend_summary_deliveries}).
  */
 @ApplicationScoped
@@ -31,7 +32,15 @@ public class SpendStore {
 
     /** The charges of the business within {@code scope}: another tenant's charges for the same business id count nothing. */
     public Totals totals(TenantScope scope, String businessId) {
-        Where where = Where.scoped(scope).is("business_id", businessId);
+        return totals(Where.scoped(scope).is("business_id", businessId));
+    }
+
+    /** Every charge within {@code scope} made since {@code since} (by when it was requested). */
+    public Totals totalsSince(TenantScope scope, Instant since) {
+        return totals(Where.scoped(scope).since("created_at", since));
+    }
+
+    private Totals totals(Where where) {
         try (Connection db = dataSource.getConnection()) {
             try (PreparedStatement counts = db.prepareStatement("""
                     SELECT count(*) FILTER (WHERE approved_at IS NOT NULL), count(*) FILTER (WHERE status = 'DENIED'),

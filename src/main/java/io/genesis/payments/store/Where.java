@@ -4,16 +4,21 @@ import io.genesis.payments.TenantScope;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The WHERE clause of a read: the caller's tenant first (absent only for an operator's view of every tenant), then the
- * id or the filters asked for, all as bound parameters.
+ * id or the filters asked for, then the start of a time window, all as bound parameters.
  */
 final class Where {
 
     private final Map<String, String> equal = new LinkedHashMap<>();
+    private final Map<String, Instant> from = new LinkedHashMap<>();
 
     private Where() {
     }
@@ -35,8 +40,16 @@ final class Where {
         return value == null || value.isBlank() ? this : is(column, value);
     }
 
+    /** {@code column >= instant}: rows of a time window. */
+    Where since(String column, Instant instant) {
+        from.put(column, instant);
+        return this;
+    }
+
     String sql() {
-        return equal.isEmpty() ? "" : " WHERE " + String.join(" AND ", equal.keySet().stream().map(column -> column + " = ?").toList());
+        List<String> conditions = new ArrayList<>(equal.keySet().stream().map(column -> column + " = ?").toList());
+        from.keySet().forEach(column -> conditions.add(column + " >= ?"));
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     /** Binds the values to the first parameters of {@code statement}, in the order of {@link #sql()}. */
@@ -44,6 +57,9 @@ final class Where {
         int i = 1;
         for (String value : equal.values()) {
             statement.setString(i++, value);
+        }
+        for (Instant instant : from.values()) {
+            statement.setTimestamp(i++, Timestamp.from(instant));
         }
     }
 }

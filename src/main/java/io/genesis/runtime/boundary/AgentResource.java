@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
@@ -49,6 +50,8 @@ public class AgentResource {
     public record Consumer(String name, long pending, long idleMs) {
     }
 
+    @Operation(summary = "Every agent with its policy and live counts",
+            description = "Each agent's policy (retries, delay, timeout, consumers), its consumer group's live counts (stream length, pending, lag, consumers) and its topic's cumulative counters. Two pipelined Redis round trips.")
     @GET
     public Agents list() {
         List<AgentView> views = bus.topics(agents.all(), true).stream().map(AgentResource::view).toList();

@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
@@ -72,6 +73,8 @@ public class BusResource {
     public record Totals(long length, long pending, long dlqDepth) {
     }
 
+    @Operation(summary = "Every topic stream",
+            description = "Each registered topic's stream: its key, length, number of consumer groups, first, last and last generated entry ids.")
     @GET
     @Path("streams")
     public Streams streams() {
@@ -79,6 +82,8 @@ public class BusResource {
         return new Streams(summaries.size(), summaries);
     }
 
+    @Operation(summary = "The latest entries of one topic",
+            description = "Up to `limit` (1-1000, default 10) newest entries of a topic's stream, newest first. An unregistered topic is a 404 listing the valid ones.")
     @GET
     @Path("streams/{topic}")
     public Inspection inspect(@PathParam("topic") String topic, @QueryParam("limit") String limit) {
@@ -89,6 +94,8 @@ public class BusResource {
         return new Inspection(policy.topic(), policy.agent(), stream, bus.length(stream), count, "newest_first", entries);
     }
 
+    @Operation(summary = "Consumer groups of one topic",
+            description = "Each consumer group of the topic with its pending entries, lag, last delivered id, entries read and consumers (pending count, idle time).")
     @GET
     @Path("streams/{topic}/groups")
     public Groups groups(@PathParam("topic") String topic) {
@@ -97,6 +104,8 @@ public class BusResource {
         return new Groups(policy.topic(), policy.agent(), state.stream(), state.length(), state.groups());
     }
 
+    @Operation(summary = "Bus totals and Redis memory",
+            description = "Per topic: length, pending entries, dead-letter depth and each group's consumers, pending and lag; the totals; and the Redis server's version and memory.")
     @GET
     @Path("stats")
     public Stats stats() {

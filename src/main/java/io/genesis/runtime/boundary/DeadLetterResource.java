@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,8 @@ public class DeadLetterResource {
     }
 
     /** Depth per topic: only topics with dead letters, or the one asked for (even when empty). */
+    @Operation(summary = "Dead-letter depth per topic",
+            description = "How many dead letters each topic holds (or one topic with `?topic=`).")
     @GET
     public Depths depths(@QueryParam("topic") String topic) {
         boolean one = topic != null && !topic.isBlank();
@@ -73,6 +76,8 @@ public class DeadLetterResource {
         return new Depths(depths.stream().mapToLong(Depth::depth).sum(), depths);
     }
 
+    @Operation(summary = "The dead letters of one topic",
+            description = "Up to `limit` (1-1000, default 10) newest dead letters of a topic, each with its error, attempts and original entry.")
     @GET
     @Path("{topic}")
     public Inspection inspect(@PathParam("topic") String topic, @QueryParam("limit") String limit) {
@@ -84,6 +89,8 @@ public class DeadLetterResource {
     }
 
     /** Body optional: none (or no {@code ids}) replays the oldest entries up to the cap; {@code ids} replays those. */
+    @Operation(summary = "Replay dead letters",
+            description = "Optional body `{\"ids\": [entry ids]}`: publishes those dead letters (no body: the oldest up to the per-call cap) back to the topic and removes them from the dead-letter stream; invalid ids are listed in the problem's `invalid_ids`.")
     @POST
     @Path("{topic}/replay")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,6 +100,8 @@ public class DeadLetterResource {
         return ids.isPresent() ? admin.replay(policy, ids.get()) : admin.replayOldest(policy);
     }
 
+    @Operation(summary = "Purge a topic's dead letters",
+            description = "Deletes every dead letter of the topic; answers how many were purged.")
     @DELETE
     @Path("{topic}")
     public Purged purge(@PathParam("topic") String topic) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ public class MetricsResource {
                                long deadLettered, long timedOut, long durationMsTotal, double avgProcessingMs) {
     }
 
+    @Operation(summary = "Cumulative counters per topic",
+            description = "Received, processed, failed, retried, dead-lettered and timed-out counts and processing time per topic and agent, with totals (`?topic=` for one).")
     @GET
     public Metrics metrics(@QueryParam("topic") String topic) {
         Map<AgentPolicy, TopicCounters> counters = bus.counters(topics.allOrOne(topic));

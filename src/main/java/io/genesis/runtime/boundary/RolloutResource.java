@@ -16,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The gradual move of {@code POST /api/invoke} from the synchronous path to the async runtime ({@link Rollout}):
@@ -38,17 +39,23 @@ public class RolloutResource {
     @Inject
     Rollout rollout;
 
+    @Operation(summary = "The invoke rollout share in force",
+            description = "Which share of `POST /api/invoke` calls goes to the async runtime (the rest runs synchronously in the request), and where it was set.")
     @GET
     public Rollout.Share share() {
         return rollout.share();
     }
 
+    @Operation(summary = "Set the invoke rollout share",
+            description = "`{\"async_percent\": 0-100}`: the share of `POST /api/invoke` calls sent to the async runtime, for every server at once, without a restart.")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Rollout.Share set(@Valid @NotNull(message = PERCENT_RULE) ShareRequest request) {
         return rollout.set(request.asyncPercent());
     }
 
+    @Operation(summary = "Reset the invoke rollout share",
+            description = "Returns to the configured share (`genesis.rollout.async-percent`).")
     @DELETE
     public Rollout.Share reset() {
         return rollout.reset();

@@ -40,6 +40,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.time.Duration;
@@ -118,6 +119,8 @@ public class TaskResource {
     @Context
     UriInfo uriInfo;
 
+    @Operation(summary = "Publish a task",
+            description = "Publishes a task to a registered topic for its agent; 202 with the task id and where to poll its state. `Idempotency-Key` makes a retry return the same task.")
     @POST
     @Path("tasks")
     public Response publish(@Valid @NotNull(message = BODY_REQUIRED) PublishRequest request,
@@ -127,6 +130,8 @@ public class TaskResource {
         return accepted(publishFrom(request, idempotencyKey, tenantHeader, traceparent));
     }
 
+    @Operation(summary = "Publish a task (invoke alias)",
+            description = "The same as `POST /api/tasks`, under the name of the original `invoke/async` endpoint.")
     @POST
     @Path("invoke/async")
     public Response publishAsync(@Valid @NotNull(message = BODY_REQUIRED) PublishRequest request,
@@ -144,6 +149,8 @@ public class TaskResource {
      * with {@code reply_to} or {@code webhook} always goes async: only the runtime honours them. The answer names its
      * path in {@value #PATH_HEADER}.
      */
+    @Operation(summary = "Run a task and wait for its result",
+            description = "For synchronous clients: publishes the task and waits up to genesis.tasks.invoke-wait-seconds for it to finish; 200 with the finished task, else (or when too many callers already wait) 202 with where to poll.")
     @POST
     @Path("invoke")
     public Response invoke(@Valid @NotNull(message = BODY_REQUIRED) PublishRequest request,
@@ -182,6 +189,8 @@ public class TaskResource {
         }
     }
 
+    @Operation(summary = "A task's state",
+            description = "The task's status (QUEUED, PROCESSING, COMPLETED, FAILED, DEAD_LETTERED, TIMED_OUT, CANCELLED), attempts, history, result or error; another tenant's task is a 404.")
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("tasks/{id}")
@@ -201,6 +210,8 @@ public class TaskResource {
      * Cancels a task that has not started yet (its delivery is then skipped). A running or finished task answers
      * 409: a running handler is not interrupted from another worker.
      */
+    @Operation(summary = "Cancel a task",
+            description = "Cancels a task that has not started yet (its delivery is then skipped); a running or finished task is a 409.")
     @DELETE
     @Path("tasks/{id}")
     public TaskState cancel(@PathParam("id") String taskId) {
@@ -218,6 +229,8 @@ public class TaskResource {
         return status(taskId);
     }
 
+    @Operation(summary = "A task's state (alias)",
+            description = "The same as `GET /api/tasks/{id}`, under the path of the original API.")
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("task/{id}")

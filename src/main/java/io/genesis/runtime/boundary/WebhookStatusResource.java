@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.regex.Pattern;
 
@@ -34,6 +35,8 @@ public class WebhookStatusResource {
     @Inject
     TenantResolver tenants;
 
+    @Operation(summary = "How a task's webhook delivery went",
+            description = "State (`queued`, `retrying`, `delivered`, `failed`), attempts, last status and error and next attempt of the task's result webhook.")
     @GET
     public DeliveryStatus status(@PathParam("id") String taskId) {
         if (!ID.matcher(taskId).matches()) {

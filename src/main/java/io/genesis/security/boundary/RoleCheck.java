@@ -1,10 +1,8 @@
 package io.genesis.security.boundary;
 
 import io.genesis.problem.Problem;
+import io.genesis.security.Roles;
 import jakarta.annotation.Priority;
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -16,9 +14,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,7 +41,7 @@ public class RoleCheck implements ContainerRequestFilter {
             request.abortWith(unauthenticated(sent, "/api" + path));
             return;
         }
-        List<String> allowed = allowedRoles(resource.getResourceMethod(), resource.getResourceClass());
+        List<String> allowed = Roles.allowedBy(resource.getResourceMethod(), resource.getResourceClass());
         if (allowed.stream().noneMatch(security::isUserInRole)) {
             String detail = allowed.isEmpty() ? "this operation is not open to any role"
                     : "this operation needs one of the roles " + allowed + " in the token's groups claim";
@@ -62,25 +57,5 @@ public class RoleCheck implements ContainerRequestFilter {
         return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, detail).withInstance(path).toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? CHALLENGE + ", error=\"invalid_token\"" : CHALLENGE)
                 .build();
-    }
-
-    /**
-     * The roles a resource method allows: its own {@code @RolesAllowed}, else its class's. {@code @DenyAll}, no
-     * decision at all, or {@code @PermitAll} (nothing under /api is public) all allow no role.
-     */
-    static List<String> allowedRoles(Method method, Class<?> type) {
-        for (AnnotatedElement element : new AnnotatedElement[]{method, type}) {
-            if (element == null) {
-                continue;
-            }
-            if (element.isAnnotationPresent(DenyAll.class) || element.isAnnotationPresent(PermitAll.class)) {
-                return List.of();
-            }
-            RolesAllowed roles = element.getAnnotation(RolesAllowed.class);
-            if (roles != null) {
-                return Arrays.asList(roles.value());
-            }
-        }
-        return List.of();
     }
 }

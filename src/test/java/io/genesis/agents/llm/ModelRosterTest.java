@@ -52,6 +52,19 @@ class ModelRosterTest {
     }
 
     @Test
+    void aTaskThatBoughtThePremiumModelRunsOnThePremiumClassWhateverItsTier() {
+        ModelRoster roster = roster(Map.of(
+                "genesis.llm.models.gemini-2.5-flash", "exact-cheap",
+                "genesis.llm.models.premium", "big",
+                "genesis.llm.models.cheap", "small"), Set.of(), Set.of());
+        ModelRoster.Choice bought = roster.choose("builder_agent", "gemini-2.5-flash", CHEAP, true);
+        assertEquals("big", bought.model());
+        assertEquals(PREMIUM, bought.tierClass());
+        assertTrue(bought.premiumBought());
+        assertEquals("exact-cheap", roster.choose("builder_agent", "gemini-2.5-flash", CHEAP, false).model());
+    }
+
+    @Test
     void perAgentSettingsOverrideTheDefaults() {
         ModelRoster roster = roster(Map.of(
                 "genesis.llm.agents.builder_agent.temperature", "0.1",

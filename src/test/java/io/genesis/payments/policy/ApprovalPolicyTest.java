@@ -217,6 +217,16 @@ class ApprovalPolicyTest {
     }
 
     @Test
+    void thePayToIsComparedAsBytesAndAMixedCaseQuoteMustCarryItsChecksum() {
+        assertEquals(Outcome.APPROVED, POLICY.evaluate(facts(100, "x", MANDATE, "llm-premium", PAY_TO.toLowerCase(), 2, "eip155:84532", null),
+                new Ledger()).outcome(), "the same address in lower case");
+        String badChecksum = PAY_TO.substring(0, 2) + Character.toLowerCase(PAY_TO.charAt(2)) + PAY_TO.substring(3).replace('C', 'c');
+        Verdict verdict = POLICY.evaluate(facts(100, "x", MANDATE, "llm-premium", badChecksum, 2, "eip155:84532", null), new Ledger());
+        assertDenied(verdict, RuleCode.PAYTO_MISMATCH);
+        assertTrue(verdict.denial().orElseThrow().message().contains("EIP-55"), verdict.toString());
+    }
+
+    @Test
     void theSmallerOfTheMandateCapAndTheRequestsOwnCapApplies() {
         assertDenied(POLICY.evaluate(facts(10_001, "x"), new Ledger()), RuleCode.AMOUNT_OVER_TX_LIMIT);
         Verdict verdict = POLICY.evaluate(facts(600, "x", MANDATE, "llm-premium", PAY_TO, 2, "eip155:84532", 500L), new Ledger());
