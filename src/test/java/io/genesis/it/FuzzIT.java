@@ -66,7 +66,7 @@ class FuzzIT {
     private static final String CONTAINER_REFUSAL = "CWWWC0005I: The request URI has invalid or improperly encoded characters";
 
     /** What a body of an endpoint looks like when it is valid: the generators bend it from there. */
-    enum Body { NONE, TASK, BUSINESS, APPROVAL, PURCHASE, DECISION, STAGED, REFUND, REVOKE, BUDGET, SPEND, REPLAY }
+    enum Body { NONE, TASK, BUSINESS, APPROVAL, PURCHASE, DECISION, STAGED, REFUND, REVOKE, BUDGET, SPEND, REPLAY, ROLLOUT }
 
     /** Every resource method under /api, as "METHOD path" with the path relative to /api, and its body. */
     static final Map<String, Body> ENDPOINTS = endpoints(
@@ -81,6 +81,11 @@ class FuzzIT {
             "DELETE bus/dlq/{topic}", Body.NONE,
             "GET metrics", Body.NONE,
             "GET runtime", Body.NONE,
+            "GET runtime/rollout", Body.NONE,
+            "PUT runtime/rollout", Body.ROLLOUT,
+            "DELETE runtime/rollout", Body.NONE,
+            "GET ops/agents", Body.NONE,
+            "GET ops/history", Body.NONE,
             "POST tasks", Body.TASK,
             "POST invoke/async", Body.TASK,
             "POST invoke", Body.TASK,
@@ -95,6 +100,8 @@ class FuzzIT {
             "GET businesses/{id}/events", Body.NONE,
             "GET business-types", Body.NONE,
             "GET businesses/{id}/spend", Body.NONE,
+            "GET businesses/{id}/site", Body.NONE,
+            "GET businesses/{id}/waitlist", Body.NONE,
             "POST businesses/{id}/spend/notifications", Body.SPEND,
             "GET businesses/{id}/spend/notifications/{delivery}", Body.NONE,
             "GET budgets", Body.NONE,
@@ -103,6 +110,9 @@ class FuzzIT {
             "POST payments", Body.PURCHASE,
             "GET payments", Body.NONE,
             "GET payments/{id}", Body.NONE,
+            "GET payments/spend", Body.NONE,
+            "GET payments/vendors", Body.NONE,
+            "GET payments/vendors/{id}", Body.NONE,
             "POST payments/{id}/decision", Body.DECISION,
             "POST payments/{id}/capture", Body.STAGED,
             "POST payments/{id}/void", Body.STAGED,
@@ -124,6 +134,7 @@ class FuzzIT {
     private static final List<String> mandateIds = new ArrayList<>();
     private static final List<String> vendorUrls = new ArrayList<>();
     private static final Map<String, Long> budgetsBefore = new LinkedHashMap<>();
+    private static final List<String> VENDOR_IDS = List.of("llm-premium", "domains", "stock-media");
 
     @BeforeAll
     static void objectsToAimAt() {
@@ -164,10 +175,14 @@ class FuzzIT {
                 + " payments %s, mandates %s%n", SEED, SEED, topics.size(), agents.size(), taskIds, businessIds, paymentIds, mandateIds);
     }
 
-    /** Budgets are per agent: whatever a valid PUT of the fuzz changed is put back for the tests that follow. */
+    /**
+     * Budgets are per agent and the rollout share is global: whatever a valid PUT of the fuzz changed is put back for the
+     * tests that follow.
+     */
     @AfterAll
-    static void restoreBudgets() {
+    static void restoreBudgetsAndRollout() {
         budgetsBefore.forEach((agent, cents) -> Api.put("/api/budgets/" + agent, "{\"daily_limit_cents\":" + cents + "}"));
+        Api.delete("/api/runtime/rollout");
     }
 
     @Test
@@ -470,6 +485,7 @@ class FuzzIT {
             case "id" -> template.startsWith("task") ? taskIds
                     : template.startsWith("businesses") ? businessIds
                     : template.startsWith("payments/mandates") ? mandateIds
+                    : template.startsWith("payments/vendors") ? VENDOR_IDS
                     : template.startsWith("payments") ? paymentIds : List.of();
             default -> List.of();
         };
@@ -554,6 +570,7 @@ class FuzzIT {
                 body.put("reason", "fuzz");
             }
             case BUDGET -> body.put("daily_limit_cents", 1 + in.below(100_000));
+            case ROLLOUT -> body.put("async_percent", in.below(101));
             case SPEND -> body.put("webhook_url", "http://127.0.0.1:9/fuzz-spend");
             case REPLAY -> body.put("ids", List.of("1700000000000-" + in.below(5)));
             case NONE -> body.put("unexpected", "body");
