@@ -152,6 +152,15 @@ class BusinessCreationIT {
         JsonObject waiting = Await.until("tasks held for approval", Duration.ofSeconds(30), () -> Businesses.get(id),
                 b -> b.getString("status").equals("EXECUTING") && held(b).size() > 0);
         List<String> held = held(waiting);
+        String first = "/api/businesses/" + id + "/approvals/" + held.get(0);
+        for (String bad : List.of("{\"decision\":\"maybe\"}", "{}", "{\"decision\":true}", "{\"decision\":\"approve\",\"approved\":1}",
+                "{\"decision\":\"approve\",\"comment\":\"" + "c".repeat(2001) + "\"}")) {
+            Api.Reply refused = Api.post(first, bad);
+            assertEquals(400, refused.status(), bad + " -> " + refused.body());
+            assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+        }
+        assertEquals("decision", Api.post(first, "{\"decision\":\"maybe\"}").json().getString("field"));
+        assertEquals(1, held(Businesses.get(id)).stream().filter(held.get(0)::equals).count(), "a refused decision decides nothing");
         for (String taskId : held) {
             Api.Reply decided = Api.post("/api/businesses/" + id + "/approvals/" + taskId,
                     "{\"decision\":\"approve\",\"decided_by\":\"ops@example.com\",\"comment\":\"reviewed\"}");

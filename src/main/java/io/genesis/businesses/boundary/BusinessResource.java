@@ -23,8 +23,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -171,17 +172,12 @@ public class BusinessResource {
             examples = @ExampleObject(name = "example", value = "{\"decision\":\"approve\",\"comment\":\"looks right\"}")))
     @POST
     @Path("businesses/{id}/approvals/{task_id}")
-    @Consumes(MediaType.WILDCARD)
-    public JsonObject decide(@PathParam("id") String businessId, @PathParam("task_id") String taskId, String body) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject decide(@PathParam("id") String businessId, @PathParam("task_id") String taskId,
+                             @Valid @NotNull(message = "is required: {\"decision\": \"approve\"}") ApprovalDecision decision) {
         find(businessId);
-        JsonObject decision = parseObject(body);
-        String verdict = decision.get("decision") instanceof JsonString s ? s.getString() : null;
-        if (!"approve".equals(verdict) && !"reject".equals(verdict)) {
-            throw ProblemException.badRequest("decision must be \"approve\" or \"reject\"");
-        }
         String decidedBy = tenants.subject(); // who decided is the token's subject, never a body field
-        String comment = decision.getString("comment", null);
-        switch (approvals.decide(businessId, taskId, "approve".equals(verdict), decidedBy, comment)) {
+        switch (approvals.decide(businessId, taskId, decision.approves(), decidedBy, decision.comment())) {
             case NO_SUCH_TASK -> throw ProblemException.notFound("Business " + businessId + " has no task " + taskId);
             case NOT_PENDING -> throw new ProblemException(Problem.of(Response.Status.CONFLICT,
                     "Task " + taskId + " has no pending approval (it was not held, or was already decided)"));
