@@ -95,6 +95,7 @@ class FuzzIT {
             "GET tasks/{id}/webhook", Body.NONE,
             "POST businesses", Body.BUSINESS,
             "GET businesses", Body.NONE,
+            "GET businesses/status-counts", Body.NONE,
             "GET businesses/{id}", Body.NONE,
             "POST businesses/{id}/approvals/{task_id}", Body.APPROVAL,
             "GET businesses/{id}/events", Body.NONE,

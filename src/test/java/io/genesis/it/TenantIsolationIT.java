@@ -46,6 +46,25 @@ class TenantIsolationIT {
     }
 
     @Test
+    void statusCountsAreTheCallersTenantsAndAnOperatorMayPickOne() {
+        String tenant = "counts-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> member = Api.bearer(DevTokens.mint("carol", tenant, List.of("tenant"), 600));
+        Map<String, String> stranger = Api.bearer(DevTokens.mint("dave", tenant + "-other", List.of("tenant"), 600));
+        String id = Businesses.create(BUSINESS, member);
+        Await.until("the business finished", Duration.ofSeconds(120), () -> Api.get("/api/businesses/" + id, member).json(),
+                b -> b.getString("status").equals("SUCCESS") || b.getString("status").equals("FAILED"));
+
+        JsonObject own = Api.get("/api/businesses/status-counts", member).json();
+        assertEquals(1, own.getInt("total"), own.toString());
+        assertEquals(1, own.getJsonObject("by_status").getInt("SUCCESS"), own.toString());
+        assertEquals(0, own.getJsonObject("by_status").getInt("FAILED"), "every status is listed");
+        assertEquals(0, Api.get("/api/businesses/status-counts", stranger).json().getInt("total"), "another tenant counts nothing of it");
+        assertEquals(1, Api.get("/api/businesses/status-counts?tenant_id=" + tenant).json().getInt("total"), "an operator picks a tenant");
+        assertEquals(403, Api.get("/api/businesses/status-counts?tenant_id=" + tenant, stranger).status(),
+                "a tenant may not ask for another tenant's counts");
+    }
+
+    @Test
     void anotherTenantsBusinessIsNotFoundAnywhere() {
         String id = Businesses.create(BUSINESS, ACME);
         assertEquals(200, Api.get("/api/businesses/" + id, ACME).status());

@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,6 +48,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -134,6 +136,23 @@ public class BusinessResource {
         BusinessRecord business = find(businessId);
         return JsonConventions.json().createObjectBuilder(BusinessViews.result(business, store.tasks(businessId),
                 store.transitions(businessId, 0))).add("waitlist_signups", sites.signUpCount(businessId)).build();
+    }
+
+    @Operation(summary = "Businesses by status",
+            description = "How many businesses are in each status: the caller's tenant's (operators: every tenant, or `tenant_id`), counted in one query. Every status is listed, with 0 where there are none.")
+    @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
+    @GET
+    @Path("businesses/status-counts")
+    public JsonObject statusCounts(@QueryParam("tenant_id") String tenant) {
+        Map<BusinessStatus, Long> counts = store.countByStatus(tenants.readScope(tenant).orElse(null));
+        JsonObjectBuilder byStatus = JsonConventions.json().createObjectBuilder();
+        long total = 0;
+        for (BusinessStatus status : BusinessStatus.values()) {
+            long count = counts.getOrDefault(status, 0L);
+            byStatus.add(status.name(), count);
+            total += count;
+        }
+        return JsonConventions.json().createObjectBuilder().add("by_status", byStatus).add("total", total).build();
     }
 
     @Operation(summary = "List businesses",

@@ -20,7 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -156,6 +158,16 @@ public class BusinessStore {
         args.add(filter.limit());
         args.add(filter.offset());
         return read(sql.toString(), args, Rows::business);
+    }
+
+    /** How many businesses are in each status, within a tenant (null: every tenant); statuses with none are left out. */
+    public Map<BusinessStatus, Long> countByStatus(String tenantId) {
+        String sql = "SELECT status, count(*) FROM businesses" + (tenantId == null ? "" : " WHERE tenant_id = ?") + " GROUP BY status";
+        Map<BusinessStatus, Long> counts = new EnumMap<>(BusinessStatus.class);
+        read(sql, tenantId == null ? List.of() : List.of(tenantId),
+                row -> Map.entry(BusinessStatus.valueOf(row.getString(1)), row.getLong(2)))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
     }
 
     /** The lifecycle history after transition {@code afterId}, oldest first. */
