@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import redis.clients.jedis.args.ListDirection;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -135,19 +136,23 @@ public class ResultOutbox implements Runnable {
     }
 
     /**
-     * Hands the rows a dead worker held in flight back to the outbox (atomically, {@code adopt_outbox.lua}): called for
-     * every worker whose heartbeat went stale, so a crashed worker that never returns under its id strands no result.
+     * Hands the rows dead workers held in flight back to the outbox, in one atomic call ({@code adopt_outbox.lua}):
+     * called with every worker whose heartbeat is stale, so a crashed worker that never returns under its id strands
+     * no result. This worker's own list is never taken.
      *
      * @return the rows handed back
      */
-    public long adoptFrom(String deadWorkerId) {
-        if (deadWorkerId.equals(worker.id())) {
+    public long adoptFrom(Collection<String> deadWorkerIds) {
+        List<String> lists = new ArrayList<>();
+        lists.add(keys.resultOutbox());
+        deadWorkerIds.stream().filter(id -> !id.equals(worker.id())).map(this::inFlightKey).forEach(lists::add);
+        if (lists.size() == 1) {
             return 0;
         }
-        Object adopted = ADOPT.run(redis.client(), List.of(inFlightKey(deadWorkerId), keys.resultOutbox()), List.of());
+        Object adopted = ADOPT.run(redis.client(), lists, List.of());
         long rows = adopted instanceof Long count ? count : 0;
         if (rows > 0) {
-            LOG.warning("Result outbox: " + rows + " result row(s) held by dead worker " + deadWorkerId
+            LOG.warning("Result outbox: " + rows + " result row(s) held by dead worker(s) " + deadWorkerIds
                     + " handed back for writing");
         }
         return rows;

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * Publishes this worker's heartbeat to Redis ({@code <prefix>:workers}), read by {@code GET /api/runtime}; hands the
  * result rows of workers whose heartbeat is older than {@code worker-stale-seconds} back to the outbox
- * ({@link ResultOutbox#adoptFrom}); and forgets workers whose last heartbeat is older than
+ * ({@link ResultOutbox#adoptFrom}, one call per heartbeat); and forgets workers whose last heartbeat is older than
  * {@code forget-workers-after-seconds} (crashed, or scaled away without a graceful stop): until then they are listed as
  * stale.
  */
@@ -66,9 +67,11 @@ public class WorkerHeartbeat {
     /** Result rows held in flight by workers whose heartbeat is stale go back to the outbox (before they are forgotten). */
     private void adoptFromStale(Map<String, String> heartbeats, Instant now) {
         Duration stale = Duration.ofSeconds(workerStaleSeconds);
-        heartbeats.forEach((id, heartbeat) -> lastHeartbeat(heartbeat)
-                .filter(last -> Duration.between(last, now).compareTo(stale) > 0)
-                .ifPresent(last -> outbox.adoptFrom(id)));
+        List<String> dead = heartbeats.entrySet().stream()
+                .filter(entry -> lastHeartbeat(entry.getValue())
+                        .filter(last -> Duration.between(last, now).compareTo(stale) > 0).isPresent())
+                .map(Map.Entry::getKey).toList();
+        outbox.adoptFrom(dead);
     }
 
     private void forgetLongGone(Map<String, String> heartbeats, Instant now) {
