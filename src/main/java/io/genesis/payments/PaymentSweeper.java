@@ -30,6 +30,7 @@ import java.util.logging.Logger;
 /**
  * Every {@code genesis.payments.sweep-interval-seconds}: authorizations past their {@code validBefore} become EXPIRED
  * (never settled, budget released), so do approvals nobody decided within the {@link ApprovalTimeout}, and a
+ * payment interrupted between two steps is resolved (REQUESTED/APPROVED voided, CAPTURING made CAPTURE_UNKNOWN), a
  * settlement whose answer was lost (CAPTURE_UNKNOWN) is reconciled: a simulated payment against the simulated chain
  * (CAPTURED if the transfer is there, VOIDED once the vendor had time to settle and did not), a live one on the real
  * chain by {@link ChainReconciler} when {@code genesis.payments.rpc-url} is set (x402 has no status query); otherwise it
@@ -103,6 +104,9 @@ public class PaymentSweeper {
             for (String id : store.approvalsOlderThan(approvalTimeout.timeout(), BATCH)) {
                 expireApproval(id);
             }
+            for (String id : store.interrupted(answerGraceSeconds(), BATCH)) {
+                resolveInterrupted(id);
+            }
             if (settings.simulated()) {
                 for (String id : store.lostAnswers(true, answerGraceSeconds(), BATCH)) {
                     reconcile(id);
@@ -161,6 +165,30 @@ public class PaymentSweeper {
             }
         } catch (LedgerTx.StaleState moved) {
             LOG.fine(() -> "Payment " + paymentId + " was decided before its approval could expire: " + moved.getMessage());
+        }
+    }
+
+    /**
+     * A payment interrupted between two steps (a database outage, a worker killed): sent to the vendor or facilitator
+     * (CAPTURING), its answer is unknown, so it becomes CAPTURE_UNKNOWN and is reconciled like a lost answer; not sent yet
+     * (REQUESTED, APPROVED), nothing moved, so it is voided and its budget released.
+     */
+    private void resolveInterrupted(String paymentId) {
+        Payment payment = steps.current(paymentId);
+        try {
+            if (payment.paymentStatus() == PaymentStatus.CAPTURING) {
+                ledger.inTransaction(paymentId, tx -> {
+                    tx.transition(EnumSet.of(PaymentStatus.CAPTURING), PaymentStatus.CAPTURE_UNKNOWN, ACTOR,
+                            "no answer recorded: interrupted after sending; reconciled on the chain", new LedgerTx.Changes());
+                    return null;
+                });
+            } else {
+                steps.voided(paymentId, EnumSet.of(PaymentStatus.REQUESTED, PaymentStatus.APPROVED),
+                        "interrupted before anything was sent (" + payment.status() + ")", ACTOR);
+            }
+            LOG.info("Payment " + paymentId + " was interrupted while " + payment.status() + "; resolved by the sweeper");
+        } catch (LedgerTx.StaleState moved) {
+            LOG.fine(() -> "Payment " + paymentId + " moved before the sweeper resolved it: " + moved.getMessage());
         }
     }
 

@@ -69,7 +69,7 @@ public class PurchaseIntake {
         Vendor vendor = settings.vendorServing(request.vendorUrl()).orElseThrow(() -> InvalidPaymentRequest.unprocessable("vendor_url",
                 "No catalogued vendor serves " + request.vendorUrl() + "; agents never contact unknown hosts (genesis.payments.vendors)"));
         settings.requireUsable();
-        PaymentRequired required = quotes.quote(request);
+        PaymentRequired required = quotes.quote(request, vendor.id());
         PaymentSettings.Token token = settings.token();
         PaymentRequirements chosen = required.choose(token.network());
         MandateTerms mandate = mandates.openFor(request.tenantId(), request.businessId(), request.agentId());

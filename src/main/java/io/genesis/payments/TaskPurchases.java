@@ -3,6 +3,7 @@ package io.genesis.payments;
 import io.genesis.api.JsonConventions;
 import io.genesis.payments.store.PaymentStore;
 import io.genesis.runtime.AgentResult;
+import io.genesis.runtime.AttemptDeferred;
 import io.genesis.runtime.PermanentFailure;
 import io.genesis.runtime.TaskContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ import java.util.Set;
  * The receipt lands in the result under {@value #RECEIPTS} and its cost in the task's cost. Every attempt of the task
  * is its own payment (key {@code task_<id>_<attempt>}); a vendor failure fails the attempt, so the runtime retries
  * and finally dead-letters; a denial, or an approval that timed out, fails the task for good; an earlier attempt's
- * capture is reused, never paid twice. The purchase belongs to the task's tenant (its envelope's), so its mandate,
+ * capture is reused, never paid twice; a payment left under way (an outage between its steps) defers the attempt,
+ * uncounted, until the sweeper has settled it ({@link AttemptDeferred}). The purchase belongs to the task's tenant (its envelope's), so its mandate,
  * budget reservation and spend are that tenant's.
  */
 @ApplicationScoped
@@ -59,7 +61,7 @@ public class TaskPurchases {
      * (staged). Throws when the work must not start: {@link PermanentFailure} for a denial or an approval that timed
      * out, {@link PurchaseNotCompleted} for anything the runtime should retry.
      */
-    public Payment pay(TaskContext task, JsonObject purchase) throws PermanentFailure, PurchaseNotCompleted {
+    public Payment pay(TaskContext task, JsonObject purchase) throws PermanentFailure, PurchaseNotCompleted, AttemptDeferred {
         PurchaseRequest request = request(task, purchase);
         Payment payment = earlier(request).orElse(null);
         if (payment == null) {
@@ -71,6 +73,9 @@ public class TaskPurchases {
         }
         return switch (payment.paymentStatus()) {
             case CAPTURED, AUTHORIZED -> payment;
+            case REQUESTED, APPROVED, CAPTURING, CAPTURE_UNKNOWN -> throw new AttemptDeferred("payment",
+                    "payment " + payment.paymentId() + " is " + payment.status() + " (interrupted mid-way, e.g. by a database"
+                            + " outage): the payment sweeper settles it; no second payment is made meanwhile");
             case DENIED -> throw new PermanentFailure("payment " + payment.paymentId() + " denied: " + payment.errorCode() + ": "
                     + payment.errorMessage());
             case PENDING_APPROVAL -> throw new PurchaseNotCompleted("payment " + payment.paymentId()
@@ -127,8 +132,11 @@ public class TaskPurchases {
      * good instead of asking again on every attempt).
      */
     private Optional<Payment> earlier(PurchaseRequest request) {
+        // a payment still under way (interrupted mid-way, to be settled by the sweeper) is reused too: paying again
+        // meanwhile would charge twice if it did settle
         Set<PaymentStatus> reusable = Set.of(PaymentStatus.CAPTURED, PaymentStatus.AUTHORIZED, PaymentStatus.PENDING_APPROVAL,
-                PaymentStatus.DENIED);
+                PaymentStatus.DENIED, PaymentStatus.REQUESTED, PaymentStatus.APPROVED, PaymentStatus.CAPTURING,
+                PaymentStatus.CAPTURE_UNKNOWN);
         return queries.list(TenantScope.of(request.tenantId()),
                         new PaymentStore.Filter(null, request.agentId(), request.taskId(), null, null, "CHARGE"), 100)
                 .stream()

@@ -18,18 +18,19 @@ public class VendorQuotes {
     @Inject
     VendorClient vendors;
 
-    public PaymentRequired quote(PurchaseRequest request) {
+    /** The quote of catalogue vendor {@code vendorId} for {@code request}; every refusal names the vendor and its URL. */
+    public PaymentRequired quote(PurchaseRequest request, String vendorId) {
         VendorClient.Reply reply;
         try {
             reply = vendors.quote(request.method(), request.vendorUrl(), request.bodyText());
         } catch (RemoteUnavailable e) {
-            throw new VendorUnreachable(e.getMessage());
+            throw new VendorUnreachable("vendor " + vendorId + ": " + e.getMessage());
         } catch (FaultToleranceException e) {
-            throw new VendorUnreachable("vendor " + request.vendorUrl() + " not asked: " + e.getClass().getSimpleName()
+            throw new VendorUnreachable("vendor " + vendorId + " (" + request.vendorUrl() + ") not asked: " + e.getClass().getSimpleName()
                     + " (too many vendor calls at once)");
         }
         if (reply.status() != 402) {
-            throw new VendorUnreachable("vendor " + request.vendorUrl() + " answered HTTP " + reply.status()
+            throw new VendorUnreachable("vendor " + vendorId + " (" + request.vendorUrl() + ") answered HTTP " + reply.status()
                     + " instead of 402 Payment Required; nothing to pay");
         }
         if (reply.paymentRequired() == null) {

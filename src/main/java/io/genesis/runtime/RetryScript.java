@@ -13,9 +13,17 @@ final class RetryScript {
 
     private static final LuaScript SCRIPT = LuaScript.load("retry");
 
-    /** A failed attempt to retry at {@code dueEpochMs} with the {@code nextEnvelopeJson}. */
+    /** The topic counter of an ordinary retry. */
+    static final String RETRIED = "retried";
+    /** The topic counter of an attempt that waits out a dependency's outage. */
+    static final String OUTAGE_WAITS = "outage_waits";
+
+    /**
+     * A failed attempt to retry at {@code dueEpochMs} with the {@code nextEnvelopeJson}; the task's attempts so far are
+     * {@code attempts}, and {@code counter} is the topic counter to increment.
+     */
     record RetryArgs(String taskId, String topic, String group, String entryId, long dueEpochMs, String nextEnvelopeJson,
-                     String error, String historyJson) {
+                     String error, String historyJson, int attempts, String counter) {
     }
 
     private final RuntimeKeys keys;
@@ -28,6 +36,7 @@ final class RetryScript {
         SCRIPT.run(redis,
                 List.of(keys.task(retry.taskId()), keys.stream(retry.topic()), keys.metrics(retry.topic()), keys.delayed()),
                 List.of(retry.group(), retry.entryId(), String.valueOf(retry.dueEpochMs()), retry.nextEnvelopeJson(),
-                        retry.error(), retry.historyJson(), String.valueOf(stateTtlSeconds)));
+                        retry.error(), retry.historyJson(), String.valueOf(stateTtlSeconds), String.valueOf(retry.attempts()),
+                        retry.counter()));
     }
 }

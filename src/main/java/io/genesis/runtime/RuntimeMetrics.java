@@ -35,6 +35,8 @@ public class RuntimeMetrics {
             .withDescription("Tasks that ended failed, dead-lettered or timed out").build();
     private static final Metadata RETRIED = Metadata.builder().withName("omnidaemon_tasks_retried")
             .withDescription("Failed attempts that were scheduled for a retry").build();
+    private static final Metadata OUTAGE_WAITS = Metadata.builder().withName("omnidaemon_tasks_outage_waits")
+            .withDescription("Attempts that failed on a dependency's outage (label dependency) and wait it out, not counted").build();
     private static final Metadata DURATION = Metadata.builder().withName("omnidaemon_processing_duration")
             .withDescription("Handler time per attempt").withUnit(MetricUnits.SECONDS).build();
 
@@ -100,6 +102,11 @@ public class RuntimeMetrics {
     public void retried(AgentPolicy policy, Duration took) {
         counter(RETRIED, policy).inc();
         timer(policy).update(took);
+    }
+
+    public void waitedOutOutage(AgentPolicy policy, String dependency) {
+        counters.computeIfAbsent(OUTAGE_WAITS.getName() + '|' + policy.topic() + '|' + dependency, key -> registry.counter(OUTAGE_WAITS,
+                new Tag("topic", policy.topic()), new Tag("agent", policy.agent()), new Tag("dependency", dependency))).inc();
     }
 
     private Counter counter(Metadata metadata, AgentPolicy policy) {

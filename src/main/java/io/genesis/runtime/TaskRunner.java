@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * Runs deliveries of tasks: starts the deliveries of one read together (duplicates of finished tasks are skipped),
  * then per delivery calls the agent's handler under a real timeout ({@link HandlerCall}), and completes it (publishing {@code reply_to}), schedules a retry with backoff, or dead-letters it after the
- * last attempt.
+ * last attempt. A failure that is a dependency's outage waits it out without using up an attempt ({@link OutageWaits}).
  */
 @ApplicationScoped
 public class TaskRunner {
@@ -46,6 +47,9 @@ public class TaskRunner {
     WorkerIdentity worker;
 
     @Inject
+    OutageWaits outages;
+
+    @Inject
     @ConfigProperty(name = "genesis.runtime.retry-max-delay-seconds")
     long retryMaxDelaySeconds;
 
@@ -55,7 +59,8 @@ public class TaskRunner {
      */
     public List<TaskTransitions.Begun> begin(AgentPolicy policy, List<TaskTransitions.Delivery> deliveries) {
         List<TaskTransitions.Begun> begun = transitions.begin(policy, deliveries, worker.id());
-        begun.stream().filter(b -> !b.duplicate() && b.attempt() == 1).forEach(b -> metrics.received(policy));
+        // a first attempt that waited out an outage runs as attempt 1 again, with that wait in its history
+        begun.stream().filter(b -> !b.duplicate() && b.attempt() == 1 && b.history().isEmpty()).forEach(b -> metrics.received(policy));
         return begun;
     }
 
@@ -92,7 +97,14 @@ public class TaskRunner {
             String error = describe(failure);
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             List<TaskState.Attempt> history = withFailure(begun.history(), attempt, error);
-            if (failure instanceof PermanentFailure) {
+            Optional<OutageWaits.Wait> wait = outages.of(failure, attempt, begun.history(), error, worker.id());
+            if (wait.isPresent()) {
+                transitions.waitOutOutage(policy, entry, envelope, attempt, error, wait.get().history(),
+                        System.currentTimeMillis() + wait.get().delayMs());
+                metrics.waitedOutOutage(policy, wait.get().dependency());
+                LOG.fine(() -> "Task " + envelope.taskId() + " attempt " + attempt + " waits for " + wait.get().dependency()
+                        + " (" + error + "); again in " + wait.get().delayMs() + " ms, not counted");
+            } else if (failure instanceof PermanentFailure) {
                 finish(policy, entry, envelope, TaskStatus.FAILED, attempt, null, error, history, tookMs);
                 LOG.warning("Task " + envelope.taskId() + " (" + policy.agent() + ", tenant " + envelope.tenantId()
                         + ") failed permanently: " + error);

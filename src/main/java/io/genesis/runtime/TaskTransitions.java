@@ -74,11 +74,23 @@ public class TaskTransitions {
         return begun;
     }
 
+    /** Schedules attempt {@code attempt + 1} at {@code dueEpochMs} (counted in the topic's {@code retried}). */
     public void retry(AgentPolicy policy, StreamEntryID entry, Envelope envelope, int attempt, String error,
                       List<TaskState.Attempt> history, long dueEpochMs) {
         retryScript.call(redis.client(), new RetryScript.RetryArgs(envelope.taskId(), envelope.topic(), policy.consumerGroup(),
                 entry.toString(), dueEpochMs, JsonConventions.jsonb().toJson(envelope.nextAttempt(attempt)), error,
-                TaskStore.historyJson(history)), tasks.ttlSeconds());
+                TaskStore.historyJson(history), attempt, RetryScript.RETRIED), tasks.ttlSeconds());
+    }
+
+    /**
+     * Schedules attempt {@code attempt} again at {@code dueEpochMs}: it failed on a dependency's outage and is not
+     * counted (the task's attempts go back to {@code attempt - 1}; counted in the topic's {@code outage_waits}).
+     */
+    public void waitOutOutage(AgentPolicy policy, StreamEntryID entry, Envelope envelope, int attempt, String error,
+                              List<TaskState.Attempt> history, long dueEpochMs) {
+        retryScript.call(redis.client(), new RetryScript.RetryArgs(envelope.taskId(), envelope.topic(), policy.consumerGroup(),
+                entry.toString(), dueEpochMs, JsonConventions.jsonb().toJson(envelope.nextAttempt(attempt - 1)), error,
+                TaskStore.historyJson(history), attempt - 1, RetryScript.OUTAGE_WAITS), tasks.ttlSeconds());
     }
 
     /**

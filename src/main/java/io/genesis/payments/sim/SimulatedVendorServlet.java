@@ -36,11 +36,14 @@ import java.util.Optional;
  * network's v1 name, {@code X-PAYMENT} in and {@code X-PAYMENT-RESPONSE} out) or any other number (a v2-shaped quote
  * claiming that version, which no client should pay).
  * {@code POST /sim/x402/vendors/<vendor>/refunds {"transaction","amount"}} is the vendor's business-logic refund.
+ * {@code PUT|GET|DELETE /sim/x402/vendors/<vendor>/outage} is the simulator's failure switch of that vendor
+ * ({@link SimulatedOutageControl}): while a window is open every other request to the vendor answers its status.
  */
 @WebServlet(name = "x402-simulated-vendors", urlPatterns = "/sim/x402/vendors/*")
 public class SimulatedVendorServlet extends HttpServlet {
 
     private static final String REFUNDS = "refunds";
+    private static final String OUTAGE = "outage";
 
     @Inject
     PaymentSettings settings;
@@ -51,6 +54,9 @@ public class SimulatedVendorServlet extends HttpServlet {
     @Inject
     SimulatedChainStore chain;
 
+    @Inject
+    SimulatedVendorOutages outages;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = request.getPathInfo() == null ? new String[0] : request.getPathInfo().substring(1).split("/", 2);
@@ -60,6 +66,18 @@ public class SimulatedVendorServlet extends HttpServlet {
             return;
         }
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (path.length == 2 && path[1].equals(OUTAGE)) {
+            SimulatedOutageControl.answer(outages, vendor.get().id(), request.getMethod(), body, response);
+            return;
+        }
+        Optional<SimulatedVendorOutages.Window> down = outages.current(vendor.get().id());
+        if (down.isPresent() && outages.refuse(vendor.get().id()).isPresent()) {
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, down.get().remainingSeconds(java.time.Instant.now()))));
+            SimulatedJson.write(response, down.get().status(), JsonConventions.json().createObjectBuilder()
+                    .add("error", "simulated vendor outage: " + vendor.get().id() + " is down until " + down.get().until()
+                            + ", nothing was served or settled").build());
+            return;
+        }
         if (path.length == 2 && path[1].equals(REFUNDS) && request.getMethod().equals("POST")) {
             refund(vendor.get(), body, response);
             return;

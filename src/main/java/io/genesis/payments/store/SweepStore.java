@@ -35,6 +35,16 @@ public class SweepStore {
                 .formatted(BigDecimal.valueOf(timeout.toMillis(), 3).toPlainString()), batch);
     }
 
+    /**
+     * Payments left between two steps (REQUESTED, APPROVED or CAPTURING) unchanged for longer than {@code graceSeconds}:
+     * the process or the database went away mid-payment, so nobody will take the next step.
+     */
+    public List<String> interrupted(long graceSeconds, int batch) {
+        return ids("""
+                SELECT id FROM x402_payments WHERE status IN ('REQUESTED', 'APPROVED', 'CAPTURING')
+                  AND updated_at < now() - make_interval(secs => %d) ORDER BY updated_at LIMIT ?""".formatted(graceSeconds), batch);
+    }
+
     /** CAPTURE_UNKNOWN payments (simulated or live ones) unchanged for longer than {@code graceSeconds}. */
     public List<String> lostAnswers(boolean simulated, long graceSeconds, int batch) {
         return ids(LOST_ANSWERS.formatted(simulated ? "simulated" : "NOT simulated", graceSeconds), batch);
