@@ -2,6 +2,7 @@ package io.genesis.it;
 
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.util.JedisClusterCRC16;
 import redis.embedded.core.ExecutableProvider;
 
 import java.io.IOException;
@@ -136,6 +137,41 @@ final class LocalRedisCluster implements AutoCloseable {
         }
     }
 
+    /** The primary whose slots hold {@code key} (the cluster was formed with even slot ranges in node order). */
+    Node primaryOf(String key) {
+        int slot = JedisClusterCRC16.getSlot(key);
+        List<Node> primaries = primaries();
+        return primaries.get(slot * primaries.size() / SLOTS);
+    }
+
+    /** Waits until the replica of {@code primary} has every write the primary had when this was called. */
+    void awaitReplicasInSync(Node primary) {
+        long offset = field(replication(primary), "master_repl_offset");
+        Node replica = replicaOf(primary);
+        Await.until("replica " + replica.port() + " at offset " + offset, Duration.ofSeconds(30),
+                () -> field(replication(replica), "slave_repl_offset"), at -> at >= offset);
+    }
+
+    /** Waits until the replica of the killed {@code primary} has been promoted and the cluster is whole again. */
+    Node awaitFailover(Node primary) {
+        Node replica = replicaOf(primary);
+        Await.until("replica " + replica.port() + " promoted", Duration.ofSeconds(60), () -> replication(replica),
+                r -> r.contains("role:master"));
+        Await.until("cluster_state:ok on " + replica.port(), Duration.ofSeconds(60), () -> info(replica),
+                i -> i.contains("cluster_state:ok"));
+        return replica;
+    }
+
+    private Node replicaOf(Node primary) {
+        int index = nodes.indexOf(primary);
+        return nodes.get(index + primaries().size());
+    }
+
+    private static long field(String info, String name) {
+        return info.lines().filter(line -> line.startsWith(name + ":")).map(line -> Long.parseLong(line.substring(name.length() + 1).strip()))
+                .findFirst().orElse(-1L);
+    }
+
     /** SIGKILL of one node: no shutdown, whatever it had not replicated yet is gone with it. */
     void kill9(Node node) {
         node.process().destroyForcibly();
@@ -143,13 +179,6 @@ final class LocalRedisCluster implements AutoCloseable {
             node.process().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** {@code CLUSTER NODES} as {@code node} sees the cluster. */
-    static String clusterNodes(Node node) {
-        try (Jedis jedis = new Jedis(node.address())) {
-            return jedis.clusterNodes();
         }
     }
 

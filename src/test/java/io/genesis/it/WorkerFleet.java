@@ -144,7 +144,7 @@ public final class WorkerFleet implements AutoCloseable {
     }
 
     private static void awaitReady(Member member) {
-        Await.until(member.serverName() + " ready", Duration.ofSeconds(180), () -> readiness(member), status -> status == 200);
+        Await.until(member.serverName() + " ready", Duration.ofSeconds(300), () -> readiness(member), status -> status == 200);
     }
 
     private static int readiness(Member member) {
