@@ -111,7 +111,7 @@ class DatabaseOutageIT {
 
     /** Attempts of Meta-Agent messages that met an outage and were not counted (the topic's cluster-wide counter). */
     private static long outageWaits() {
-        String waits = Tasks.redis().hget("omni:metrics:genesis.meta.orchestrate", "outage_waits");
+        String waits = Tasks.redis().hget("omni:metrics:{genesis.meta.orchestrate}", "outage_waits");
         return waits == null ? 0 : Long.parseLong(waits);
     }
 
