@@ -164,9 +164,13 @@ public class BusinessStore {
             args.add(filter.status().name());
         }
         if (filter.text() != null) {
-            sql.append(" AND (business_id = ? OR requirements->>'name' ILIKE ? ESCAPE '\\')");
+            // the name asked for (request) and the one the idea generation settled on (requirements)
+            sql.append(" AND (business_id = ? OR requirements->>'name' ILIKE ? ESCAPE '\\'"
+                    + " OR request->'requirements'->>'name' ILIKE ? ESCAPE '\\')");
+            String pattern = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             args.add(filter.text());
-            args.add("%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(pattern);
+            args.add(pattern);
         }
         if (filter.createdFrom() != null) {
             sql.append(" AND created_at >= ?");
