@@ -156,7 +156,6 @@ class DashboardIT {
                 d -> !d.findElements(By.cssSelector("main tbody a[href='#/businesses/" + second + "']")).isEmpty());
         browser.await("the first business's status changed in place to SUCCESS", Duration.ofSeconds(120),
                 d -> d.findElement(By.cssSelector(".status-cell[data-business='" + first + "']")).getText().equals("SUCCESS"));
-        assertTrue(reconnects() >= reconnects + 2, "the run spanned several dropped connections: " + reconnects());
         assertEquals("one", js.executeScript("return document.querySelector('main .view').dataset.visit"),
                 "every update came over the live connection, none from reloading the page");
         browser.screenshot("businesses-live");
