@@ -3,10 +3,11 @@
 -- recorded.
 -- KEYS[1] result outbox, KEYS[2] webhook set; then per task i (from 2 + 5*(i-1)): task state, stream, topic metrics,
 -- dead-letter stream, notify stream ("" for none)
--- ARGV[1] state TTL s; then per task i (from 1 + 16*(i-1)): group, entry id ("" when no stream entry is held, e.g.
+-- ARGV[1] state TTL s; then per task i (from 1 + 19*(i-1)): group, entry id ("" when no stream entry is held, e.g.
 -- cancel), status, completed_at, result JSON, error, history JSON, duration ms, outbox row JSON, webhook job ("" for
 -- none), webhook due ms, envelope JSON (only read for a dead letter), agent, attempts, required current status ("" =
--- any), task_finished notice envelope JSON for the notify stream
+-- any), task_finished notice envelope JSON for the notify stream, model ("" for none), model tier ("" for none),
+-- cost in cents
 -- Returns one value per task: 1 written, 0 already terminal (nothing written), -1 not in the required status.
 local terminal = {{TERMINAL_STATUSES}}
 local ttl = tonumber(ARGV[1])
@@ -20,7 +21,7 @@ local function count(metrics, field, n)
   fields[field] = (fields[field] or 0) + n
 end
 for i = 1, (#KEYS - 2) / 5 do
-  local k, a = 2 + 5 * (i - 1), 1 + 16 * (i - 1)
+  local k, a = 2 + 5 * (i - 1), 1 + 19 * (i - 1)
   local task, stream, metrics, dead, notify = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], KEYS[k + 5]
   local group, entry, status, at, result, err, history = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4],
       ARGV[a + 5], ARGV[a + 6], ARGV[a + 7]
@@ -35,7 +36,7 @@ for i = 1, (#KEYS - 2) / 5 do
   else
     local attempts = ARGV[a + 14]
     redis.call('HSET', task, 'status', status, 'completed_at', at, 'result', result, 'error', err, 'history', history,
-        'attempts', attempts)
+        'attempts', attempts, 'model', ARGV[a + 17], 'model_tier', ARGV[a + 18], 'cost_cents', ARGV[a + 19])
     redis.call('EXPIRE', task, ttl)
     rows[#rows + 1] = ARGV[a + 9]
     if status == 'completed' then

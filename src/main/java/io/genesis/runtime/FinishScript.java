@@ -3,6 +3,7 @@ package io.genesis.runtime;
 import io.genesis.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +15,18 @@ import java.util.Map;
 final class FinishScript {
 
     private static final LuaScript SCRIPT = LuaScript.load("finish", Map.of("TERMINAL_STATUSES", TaskStatus.luaTerminalSet()));
-    private static final int ARGS_PER_TASK = 16;
+    private static final int ARGS_PER_TASK = 19;
 
     /**
      * One terminal transition. {@code entryId} is null when no stream entry is held (cancel); {@code requiredStatus}
-     * null = any current status; the JSON texts (webhook job, dead-letter envelope, notice) are null when not needed.
+     * null = any current status; the JSON texts (webhook job, dead-letter envelope, notice) are null when not needed;
+     * {@code model} and {@code modelTier} are null for work without a model, {@code costCents} is every attempt's.
      */
     record FinishArgs(String taskId, String topic, String notifyTopic, String group, String entryId, TaskStatus status,
                       String completedAt, String resultJson, String error, String historyJson, long durationMs,
                       String outboxRowJson, String webhookJobJson, long webhookDueEpochMs, String deadLetterEnvelopeJson,
-                      String agent, int attempts, TaskStatus requiredStatus, String noticeJson) {
+                      String agent, int attempts, TaskStatus requiredStatus, String noticeJson, String model, String modelTier,
+                      BigDecimal costCents) {
     }
 
     /** What the script did with one task. */
@@ -65,6 +68,9 @@ final class FinishScript {
             args.add(String.valueOf(f.attempts()));
             args.add(f.requiredStatus() == null ? "" : f.requiredStatus().wireName());
             args.add(orEmpty(f.noticeJson()));
+            args.add(orEmpty(f.model()));
+            args.add(orEmpty(f.modelTier()));
+            args.add(f.costCents().toPlainString());
         }
         List<?> reply = (List<?>) SCRIPT.run(redis, scriptKeys, args);
         List<Outcome> outcomes = new ArrayList<>(reply.size());
