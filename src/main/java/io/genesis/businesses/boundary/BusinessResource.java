@@ -158,13 +158,14 @@ public class BusinessResource {
     }
 
     @Operation(summary = "List businesses",
-            description = "The caller's tenant's businesses (operators: every tenant, or `tenant_id`), filtered by `status` and `business_type`, paged with `limit` and `offset`.")
+            description = "The caller's tenant's businesses (operators: every tenant, or `tenant_id`), newest first, filtered by `status`, `business_type`, `q` (a business id, or part of the name, case-insensitive) and the creation date (`created_from`, `created_to`: a date such as `2026-12-07` for the whole UTC day, both ends included, or an instant), paged with `limit` and `offset`. A bad filter value is a 400 naming it.")
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("businesses")
     public JsonObject list(@QueryParam("status") String status, @QueryParam("business_type") String type,
                            @QueryParam("tenant_id") String tenant, @QueryParam("limit") String limit,
-                           @QueryParam("offset") String offset) {
+                           @QueryParam("offset") String offset, @QueryParam("q") String q,
+                           @QueryParam("created_from") String createdFrom, @QueryParam("created_to") String createdTo) {
         BusinessStatus state = null;
         if (status != null) {
             try {
@@ -179,7 +180,9 @@ public class BusinessResource {
         int pageSize = QueryParameters.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         int skip = QueryParameters.wholeNumber("offset", offset, 0, 0, Integer.MAX_VALUE);
         String scope = tenants.readScope(tenant).orElse(null);
-        List<BusinessRecord> page = store.list(new BusinessStore.Filter(scope, type, state, pageSize, skip));
+        ListFilters filters = ListFilters.of(q, createdFrom, createdTo);
+        List<BusinessRecord> page = store.list(new BusinessStore.Filter(scope, type, state, filters.text(),
+                filters.createdFrom(), filters.createdBefore(), pageSize, skip));
         JsonArrayBuilder items = JsonConventions.json().createArrayBuilder();
         page.forEach(b -> items.add(BusinessViews.summary(b)));
         return JsonConventions.json().createObjectBuilder().add("items", items).add("count", page.size()).add("limit", pageSize)
