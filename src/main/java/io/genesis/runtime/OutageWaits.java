@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -50,7 +51,8 @@ public class OutageWaits {
      * The wait for {@code failure} of attempt {@code attempt}, or empty when it is no outage, or the task has waited for
      * this outage longer than allowed.
      */
-    public Optional<Wait> of(Exception failure, int attempt, List<TaskState.Attempt> history, String error, String workerId) {
+    public Optional<Wait> of(Exception failure, int attempt, List<TaskState.Attempt> history, String error, String workerId,
+                             AttemptSpend spend) {
         if (failure instanceof PermanentFailure) {
             return Optional.empty();
         }
@@ -69,7 +71,9 @@ public class OutageWaits {
         if (Duration.between(since, now).toSeconds() >= maxWaitSeconds) {
             return Optional.empty();
         }
-        before.add(new TaskState.Attempt(attempt, WAITING + dependency.get() + " since " + since + ": " + error, since.toString(), workerId));
+        BigDecimal spent = spend.cents();
+        before.add(new TaskState.Attempt(attempt, WAITING + dependency.get() + " since " + since + ": " + error, since.toString(), workerId,
+                spent.signum() == 0 ? null : spent, spend.model()));
         long base = Math.max(1, Math.round(retrySeconds * 1000));
         long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
         return Optional.of(new Wait(dependency.get(), List.copyOf(before), delay));

@@ -190,7 +190,7 @@ public class BusinessResource {
     }
 
     @Operation(summary = "Approve or reject a held task",
-            description = "`{\"decision\": \"approve\"|\"reject\", \"comment\"}` for a task the business holds for a person; recorded as decided by the token's subject.")
+            description = "`{\"decision\": \"approve\"|\"reject\", \"comment\"}` for a task the business holds for a person; recorded as decided by the token's subject. For the task a business WAITING_FOR_BUDGET waits for, approve lets it go on without that purchase (recorded as skipped) and reject (409) leaves it waiting.")
     @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
     @RequestBody(description = "The decision on the held task", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "example", value = "{\"decision\":\"approve\",\"comment\":\"looks right\"}")))
@@ -205,7 +205,10 @@ public class BusinessResource {
             case NO_SUCH_TASK -> throw ProblemException.notFound("Business " + businessId + " has no task " + taskId);
             case NOT_PENDING -> throw new ProblemException(Problem.of(Response.Status.CONFLICT,
                     "Task " + taskId + " has no pending approval (it was not held, or was already decided)"));
-            case DECIDED -> { }
+            case STILL_WAITING -> throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Business " + businessId
+                    + " keeps waiting for budget for task " + taskId + ": approve to let it go on without the purchase, raise the"
+                    + " budget (PUT /api/budgets/{agent}), or let the next budget day resume it"));
+            case DECIDED, GO_ON_WITHOUT_PURCHASE -> { }
         }
         return result(businessId);
     }
