@@ -62,7 +62,7 @@ public record TaskResultRow(
     /** What {@code GET /api/tasks/{id}} shows once the Redis state has expired (no start time, no attempt history). */
     public TaskState asState() {
         return new TaskState(taskId, topic, agentId, status.wireName(), attempts, JsonConventions.read(output), error,
-                correlationId, causationId, tenantId, businessId, createdAt, null, completedAt, workerId, List.of());
+                correlationId, causationId, tenantId, businessId, createdAt, null, completedAt, workerId, List.of(), traceparent);
     }
 
     /** The JSON object the outbox holds (field names = column names). */

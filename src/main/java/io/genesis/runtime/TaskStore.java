@@ -69,6 +69,7 @@ public class TaskStore {
         put(hash, "completed_at", s.completedAt());
         put(hash, "worker_id", s.workerId());
         put(hash, "history", historyJson(s.history()));
+        put(hash, TraceContext.HEADER, s.traceparent());
         return hash;
     }
 
@@ -77,7 +78,7 @@ public class TaskStore {
                 Integer.parseInt(h.getOrDefault("attempts", "0")), JsonConventions.read(h.get("result")), blankToNull(h.get("error")),
                 h.get("correlation_id"), blankToNull(h.get("causation_id")), h.get("tenant_id"), blankToNull(h.get("business_id")),
                 h.get("created_at"), blankToNull(h.get("started_at")), blankToNull(h.get("completed_at")),
-                blankToNull(h.get("worker_id")), history(h.get("history")));
+                blankToNull(h.get("worker_id")), history(h.get("history")), blankToNull(h.get(TraceContext.HEADER)));
     }
 
     public static String historyJson(List<TaskState.Attempt> history) {
