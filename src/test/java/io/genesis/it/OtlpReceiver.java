@@ -18,13 +18,17 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 
 /**
  * A real OTLP/HTTP trace endpoint on 127.0.0.1: {@code POST /v1/traces} with an {@code ExportTraceServiceRequest} in
- * protobuf (gzip or not), decoded with the OTLP protobuf classes and kept as {@link Received} spans; anything else is
- * answered 404/415 and counted as refused, so an exporter sending something the receiver cannot read fails the test.
+ * protobuf (gzip or not), decoded with the OTLP protobuf classes; anything else is answered 404/415 and counted as
+ * refused, so an exporter sending something the receiver cannot read fails the test. It listens for the whole IT
+ * session ({@link ItServices}), so the IT server always exports to a real endpoint; it keeps only the spans of the
+ * traces and businesses a test {@link #watch watches} (as {@link Received} spans) and drops the others.
  */
 final class OtlpReceiver implements AutoCloseable {
 
@@ -51,6 +55,8 @@ final class OtlpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> spans = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+
 
     private OtlpReceiver(HttpServer server) {
         this.server = server;
@@ -64,7 +70,12 @@ final class OtlpReceiver implements AutoCloseable {
         return receiver;
     }
 
-    /** Every span received so far. */
+    /** Keeps from now on the spans of this trace id, or carrying this {@code genesis.business.id}. */
+    void watch(String traceIdOrBusinessId) {
+        watched.add(traceIdOrBusinessId);
+    }
+
+    /** Every watched span received so far. */
     List<Received> spans() {
         return List.copyOf(spans);
     }
@@ -97,10 +108,13 @@ final class OtlpReceiver implements AutoCloseable {
                 Map<String, String> resource = attributes(resourceSpans.getResource());
                 for (ScopeSpans scope : resourceSpans.getScopeSpansList()) {
                     for (io.opentelemetry.proto.trace.v1.Span span : scope.getSpansList()) {
-                        spans.add(new Received(HEX.formatHex(span.getTraceId().toByteArray()), HEX.formatHex(span.getSpanId().toByteArray()),
-                                HEX.formatHex(span.getParentSpanId().toByteArray()), span.getName(),
-                                span.getKind().name().replace("SPAN_KIND_", ""), span.getStatus().getCode().name(),
-                                attributes(span.getAttributesList()), resource));
+                        Received received = new Received(HEX.formatHex(span.getTraceId().toByteArray()),
+                                HEX.formatHex(span.getSpanId().toByteArray()), HEX.formatHex(span.getParentSpanId().toByteArray()),
+                                span.getName(), span.getKind().name().replace("SPAN_KIND_", ""), span.getStatus().getCode().name(),
+                                attributes(span.getAttributesList()), resource);
+                        if (watched.contains(received.traceId()) || watched.contains(received.attribute("genesis.business.id"))) {
+                            spans.add(received);
+                        }
                     }
                 }
             }
