@@ -98,12 +98,15 @@ final class OtlpReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(415, -1);
                 return;
             }
-            byte[] body;
+            ExportTraceServiceRequest request;
             try (InputStream in = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
                     ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
-                body = in.readAllBytes();
+                request = ExportTraceServiceRequest.parseFrom(in.readAllBytes());
+            } catch (IOException e) {
+                refused.add("not an ExportTraceServiceRequest: " + e.getMessage());
+                exchange.sendResponseHeaders(400, -1);
+                return;
             }
-            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
             for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
                 Map<String, String> resource = attributes(resourceSpans.getResource());
                 for (ScopeSpans scope : resourceSpans.getScopeSpansList()) {
@@ -112,7 +115,8 @@ final class OtlpReceiver implements AutoCloseable {
                                 HEX.formatHex(span.getSpanId().toByteArray()), HEX.formatHex(span.getParentSpanId().toByteArray()),
                                 span.getName(), span.getKind().name().replace("SPAN_KIND_", ""), span.getStatus().getCode().name(),
                                 attributes(span.getAttributesList()), resource);
-                        if (watched.contains(received.traceId()) || watched.contains(received.attribute("genesis.business.id"))) {
+                        String business = received.attribute("genesis.business.id");
+                        if (watched.contains(received.traceId()) || (business != null && watched.contains(business))) {
                             spans.add(received);
                         }
                     }

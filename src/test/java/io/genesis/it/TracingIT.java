@@ -88,8 +88,10 @@ class TracingIT {
             List<Received> trace = Await.until("the whole trace of " + businessId + " exported", EXPORT_DEADLINE,
                     () -> inTrace(traceId), spans -> problems(spans, businessId, callerSpan, dagTasks).isEmpty());
             assertEquals(List.of(), problems(trace, businessId, callerSpan, dagTasks));
+            // (a repeated publish that wrote nothing, such as the stalled-business sweep's, may start its own trace)
             assertEquals(List.of(), otlp.spans().stream().filter(s -> businessId.equals(s.attribute("genesis.business.id")))
-                    .filter(s -> !s.traceId().equals(traceId)).toList(), "no span of the business outside its trace");
+                    .filter(s -> !s.traceId().equals(traceId) && s.attribute("genesis.publish.duplicate") == null).toList(),
+                    "no span of the business outside its trace");
             assertEquals(Set.of(traceId), Await.until("result rows of " + businessId, EXPORT_DEADLINE,
                     () -> storedTraceIds(businessId), ids -> !ids.isEmpty()), "every result row of the business names its trace");
             workers = trace.stream().filter(s -> s.kind().equals("CONSUMER")).map(s -> s.attribute("genesis.worker.id"))
