@@ -12,8 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * More Genesis servers beside the test server, on the same Liberty install, Redis and PostgreSQL: each is a copy of the
  * test server's directory (its WAR, libraries and configuration) with its own HTTP ports, its own worker id
- * ({@code it-fleet-<n>}) and {@code genesis.role=worker}, started and stopped with Liberty's own {@code bin/server}
+ * ({@code it-fleet-<n>}) and {@code genesis.role=worker} (or other system properties of the caller's choice), started and stopped with Liberty's own {@code bin/server}
  * script, and killable with SIGKILL (the {@code kill -9} of a crashed worker). Used by the scaling and chaos harnesses.
  */
 public final class WorkerFleet implements AutoCloseable {
@@ -39,11 +43,19 @@ public final class WorkerFleet implements AutoCloseable {
 
     /** Copies and starts {@code count} worker servers, then waits until each is ready (bounded). */
     public static WorkerFleet start(int count) {
+        return start(count, Map.of("genesis.role", "worker"));
+    }
+
+    /**
+     * Copies and starts {@code count} servers with the given system properties set (replacing the test server's value
+     * of the same name, e.g. {@code redis.url} or {@code genesis.role}), then waits until each is ready (bounded).
+     */
+    public static WorkerFleet start(int count, Map<String, String> properties) {
         WorkerFleet fleet = new WorkerFleet();
         int base = URI.create(Api.BASE).getPort() + 100;
         try {
             for (int n = 1; n <= count; n++) {
-                fleet.members.add(fleet.create(n, base + 2 * n, base + 2 * n + 1));
+                fleet.members.add(fleet.create(n, base + 2 * n, base + 2 * n + 1, properties));
             }
             for (Member member : fleet.members) {
                 fleet.server("start", member.serverName());
@@ -90,7 +102,7 @@ public final class WorkerFleet implements AutoCloseable {
         }
     }
 
-    private Member create(int n, int httpPort, int httpsPort) {
+    private Member create(int n, int httpPort, int httpsPort, Map<String, String> properties) {
         String name = template + "-fleet" + n;
         String workerId = "it-fleet-" + n;
         Path source = wlp.resolve("usr/servers/" + template);
@@ -115,9 +127,16 @@ public final class WorkerFleet implements AutoCloseable {
                     .replaceAll("(?m)^default\\.http\\.port=.*$", "default.http.port=" + httpPort)
                     .replaceAll("(?m)^default\\.https\\.port=.*$", "default.https.port=" + httpsPort));
             Path jvm = target.resolve("jvm.options");
-            Files.writeString(jvm, Files.readString(jvm)
-                    .replaceAll("(?m)^-Dgenesis\\.worker-id=.*$", "-Dgenesis.worker-id=" + workerId)
-                    + "\n-Dgenesis.role=worker\n");
+            Map<String, String> set = new LinkedHashMap<>(properties);
+            set.put("genesis.worker-id", workerId);
+            String options = Files.readString(jvm);
+            for (Map.Entry<String, String> property : set.entrySet()) {
+                String line = "-D" + property.getKey() + "=" + property.getValue();
+                Pattern existing = Pattern.compile("(?m)^-D" + Pattern.quote(property.getKey()) + "=.*$");
+                options = existing.matcher(options).find() ? existing.matcher(options).replaceAll(Matcher.quoteReplacement(line))
+                        : options + "\n" + line + "\n";
+            }
+            Files.writeString(jvm, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
