@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TaskStateTest {
 
     private static final Envelope ENVELOPE = new Envelope("t-1", "genesis.qa", Json.createValue("x"), null, null, "c-1",
-            "p-1", "api", "acme", 0, "2026-11-21T00:00:00Z", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "b-1", null, null);
+            "p-1", "api", "acme", 0, "2026-11-21T00:00:00Z", null, "b-1", null, null);
 
     @Test
     void stateSurvivesTheRoundTripThroughTheRedisHash() {
@@ -25,8 +25,9 @@ class TaskStateTest {
         TaskState withHistory = new TaskState(finished.taskId(), finished.topic(), finished.agent(), finished.status(),
                 finished.attempts(), finished.result(), finished.error(), finished.correlationId(), finished.causationId(),
                 finished.tenantId(), finished.businessId(), finished.createdAt(), finished.startedAt(), finished.completedAt(),
-                finished.workerId(), List.of(new TaskState.Attempt(1, "boom", "2026-11-21T00:00:00.5Z", "w-0")),
-                finished.traceparent());
+                finished.workerId(), List.of(new TaskState.Attempt(1, "boom", "2026-11-21T00:00:00.5Z", "w-0",
+                        new java.math.BigDecimal("0.0570"), "cheap-2026"))).withOutcome("cheap-2026", "gemini-2.0-flash-lite",
+                new java.math.BigDecimal("0.0980"));
 
         Map<String, String> hash = TaskStore.toHash(withHistory);
         assertFalse(hash.containsKey("error"), "absent values are not stored");
