@@ -144,7 +144,8 @@ public final class WorkerFleet implements AutoCloseable {
     }
 
     private static void awaitReady(Member member) {
-        Await.until(member.serverName() + " ready", Duration.ofSeconds(300), () -> readiness(member), status -> status == 200);
+        // a copy starts its application in ~20 s on a quiet machine, minutes on a busy one
+        Await.until(member.serverName() + " ready", Duration.ofSeconds(420), () -> readiness(member), status -> status == 200);
     }
 
     private static int readiness(Member member) {
