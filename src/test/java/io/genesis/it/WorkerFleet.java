@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -43,19 +44,39 @@ public final class WorkerFleet implements AutoCloseable {
         int base = URI.create(Api.BASE).getPort() + 100;
         try {
             for (int n = 1; n <= count; n++) {
-                fleet.members.add(fleet.create(n, base + 2 * n, base + 2 * n + 1));
+                fleet.members.add(fleet.create("-fleet" + n, "it-fleet-" + n, base + 2 * n, base + 2 * n + 1,
+                        List.of("-Dgenesis.role=worker"), Map.of()));
             }
-            for (Member member : fleet.members) {
-                fleet.server("start", member.serverName());
-            }
-            for (Member member : fleet.members) {
-                awaitReady(member);
-            }
-            return fleet;
+            return fleet.startAll();
         } catch (RuntimeException | Error e) {
             fleet.close();
             throw e;
         }
+    }
+
+    /**
+     * One more server of role all ({@code <test server>-<suffix>}, worker id {@code it-<suffix>}) on the given ports,
+     * with further JVM options (the last of two equal {@code -D} options wins) and {@code server.env} variables.
+     */
+    public static WorkerFleet startServer(String suffix, int httpPort, int httpsPort, List<String> jvmOptions, Map<String, String> env) {
+        WorkerFleet fleet = new WorkerFleet();
+        try {
+            fleet.members.add(fleet.create("-" + suffix, "it-" + suffix, httpPort, httpsPort, jvmOptions, env));
+            return fleet.startAll();
+        } catch (RuntimeException | Error e) {
+            fleet.close();
+            throw e;
+        }
+    }
+
+    private WorkerFleet startAll() {
+        for (Member member : members) {
+            server("start", member.serverName());
+        }
+        for (Member member : members) {
+            awaitReady(member);
+        }
+        return this;
     }
 
     public List<Member> members() {
@@ -90,9 +111,8 @@ public final class WorkerFleet implements AutoCloseable {
         }
     }
 
-    private Member create(int n, int httpPort, int httpsPort) {
-        String name = template + "-fleet" + n;
-        String workerId = "it-fleet-" + n;
+    private Member create(String suffix, String workerId, int httpPort, int httpsPort, List<String> jvmOptions, Map<String, String> env) {
+        String name = template + suffix;
         Path source = wlp.resolve("usr/servers/" + template);
         Path target = wlp.resolve("usr/servers/" + name);
         delete(target);
@@ -117,7 +137,11 @@ public final class WorkerFleet implements AutoCloseable {
             Path jvm = target.resolve("jvm.options");
             Files.writeString(jvm, Files.readString(jvm)
                     .replaceAll("(?m)^-Dgenesis\\.worker-id=.*$", "-Dgenesis.worker-id=" + workerId)
-                    + "\n-Dgenesis.role=worker\n");
+                    + "\n" + String.join("\n", jvmOptions) + "\n");
+            Path serverEnv = target.resolve("server.env");
+            StringBuilder variables = new StringBuilder(Files.exists(serverEnv) ? Files.readString(serverEnv) : "");
+            env.forEach((variable, value) -> variables.append('\n').append(variable).append('=').append(value));
+            Files.writeString(serverEnv, variables.append('\n').toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,7 +178,7 @@ public final class WorkerFleet implements AutoCloseable {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
