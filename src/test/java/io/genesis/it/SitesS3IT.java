@@ -46,7 +46,6 @@ class SitesS3IT {
 
     @BeforeAll
     static void start() {
-        Await.ready();
         store = S3ProxyServer.launch(S3_PORT, BUCKET);
         server = WorkerFleet.startServer("s3", HTTP_PORT, S3_PORT + 2, List.of(
                 "-Dgenesis.runtime.key-prefix=omni-s3it",
@@ -56,6 +55,7 @@ class SitesS3IT {
                 "-Dgenesis.sites.s3.bucket=" + BUCKET,
                 "-Dgenesis.sites.s3.timeout-ms=2000"),
                 Map.of("GENESIS_SITES_S3_ACCESS_KEY", S3ProxyServer.ACCESS_KEY, "GENESIS_SITES_S3_SECRET_KEY", S3ProxyServer.SECRET_KEY));
+        Await.ready();
         store.awaitUp();
     }
 
