@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class WorkerFleet implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Deadline of one {@code bin/server} call and of readiness (a busy 2-core machine has taken over 3 minutes). */
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(360);
 
     private final Path wlp = Path.of(System.getProperty("genesis.it.wlp-dir"));
     private final String template = System.getProperty("genesis.it.server-name");
@@ -149,7 +151,7 @@ public final class WorkerFleet implements AutoCloseable {
     }
 
     private static void awaitReady(Member member) {
-        Await.until(member.serverName() + " ready", Duration.ofSeconds(180), () -> readiness(member), status -> status == 200);
+        Await.until(member.serverName() + " ready", SCRIPT_TIMEOUT, () -> readiness(member), status -> status == 200);
     }
 
     private static int readiness(Member member) {
@@ -168,7 +170,7 @@ public final class WorkerFleet implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            assertTrue(process.waitFor(180, TimeUnit.SECONDS), "server " + action + " " + name + " finished");
+            assertTrue(process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "server " + action + " " + name + " finished");
             assertEquals(0, process.exitValue(), "server " + action + " " + name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
