@@ -115,6 +115,20 @@ class BusinessCreationIT {
         Api.Reply unknown = Api.post("/api/businesses", "{\"business_type\":\"api_service\",\"requirements\":{\"colour\":\"red\"}}");
         assertEquals(400, unknown.status());
         assertEquals("requirements.colour", unknown.json().getString("field"), unknown.body());
+        // each refused the way a client can act on: 400 problem+json naming the field by its wire name
+        for (Map.Entry<String, String> bad : Map.of(
+                "{\"requirements\":{\"success_metrics\":[\"mrr\"]}}", "requirements.success_metrics",
+                "{\"requirements\":{\"mvp_features\":[\"\"]}}", "requirements.mvp_features",
+                "{\"requirements\":{\"tech_stack\":[1]}}", "requirements.tech_stack",
+                "{\"requirements\":{\"budget_usd\":0}}", "requirements.budget_usd",
+                "{\"requirements\":{\"simulate\":{\"qa_agent\":true}}}", "requirements.simulate",
+                "{\"business_type\":\"api_service\",\"autonomous\":\"yes\"}", "autonomous",
+                "{\"business_type\":\"api_service\",\"requirements\":{\"name\":\"a\\u0000b\"}}", "requirements.name",
+                "", "body").entrySet()) {
+            Api.Reply refused = Api.post("/api/businesses", bad.getKey());
+            assertEquals(400, refused.status(), bad.getKey() + " -> " + refused.body());
+            assertEquals(bad.getValue(), refused.json().getString("field"), refused.body());
+        }
     }
 
     @Test

@@ -195,6 +195,9 @@ class PaymentsIT {
         assertEquals("vendor_url", Problems.of(Payments.post(Payments.body(business, "research_agent",
                 "http://127.0.0.1:9/not-a-vendor", "x"), Payments.key()), 422).getString("field"), "unknown hosts are never contacted");
         assertEquals("business_id", Problems.of(Payments.post(valid.replace(business, ""), Payments.key()), 400).getString("field"));
+        assertEquals("colour", Problems.of(Payments.post(valid.replace("\"purpose\"", "\"colour\":\"red\",\"purpose\""),
+                Payments.key()), 400).getString("field"), "a member the request does not have is refused, not ignored");
+        assertEquals("body", Problems.of(Payments.post("", Payments.key()), 400).getString("field"));
         assertEquals(0, Payments.count("SELECT count(*) FROM x402_payments WHERE business_id = ?", business));
         assertEquals(0, Payments.count("SELECT count(*) FROM payment_mandates WHERE business_id = ?", business));
     }

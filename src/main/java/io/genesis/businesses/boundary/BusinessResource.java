@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +62,7 @@ public class BusinessResource {
 
     static final Pattern BUSINESS_ID = Pattern.compile("biz_[0-9a-f]{16}");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String BODY_REQUIRED = "is required: {\"business_type\": \"saas_tool\", \"requirements\": {...}}";
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
 
@@ -98,10 +97,13 @@ public class BusinessResource {
     @POST
     @Path("businesses")
     @Consumes(MediaType.WILDCARD)
-    public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    public Response create(@Valid @NotNull(message = BODY_REQUIRED) BusinessCreation body,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @HeaderParam(TenantResolver.HEADER) String tenantHeader,
                            @HeaderParam(TraceContext.HEADER) String traceparent) {
-        BusinessRequest request = BusinessRequest.of(parseObject(body));
+        BusinessRequest request = body.toRequest();
+        // a NUL cannot be stored in PostgreSQL: refused here, not accepted and then lost on the way to the business row
+        JsonConventions.refuseNul("", request.toJson());
         String type = request.businessType();
         if (type == null || !archetypes.validate(type)) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, (type == null ? "business_type is required"
@@ -236,22 +238,5 @@ public class BusinessResource {
         } catch (PlanningRejected rejected) {
             throw ProblemException.badRequest(rejected.reason());
         }
-    }
-
-    private static JsonObject parseObject(String body) {
-        if (body == null || body.isBlank()) {
-            throw ProblemException.badRequest("Request body is required (a JSON object)");
-        }
-        JsonValue value;
-        try (var reader = JsonConventions.json().createReader(new StringReader(body))) {
-            value = reader.readValue();
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("Request body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (!(value instanceof JsonObject object)) {
-            throw ProblemException.badRequest("Request body must be a JSON object");
-        }
-        JsonConventions.refuseNul("", object);
-        return object;
     }
 }

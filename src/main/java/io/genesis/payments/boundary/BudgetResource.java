@@ -10,6 +10,8 @@ import io.genesis.runtime.AgentRegistry;
 import io.genesis.security.Roles;
 import io.genesis.security.TenantResolver;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -80,19 +82,15 @@ public class BudgetResource {
     @PUT
     @Path("{agent}")
     public Budget set(@PathParam("agent") String agent, @QueryParam("tenant_id") String tenantId,
-                      @HeaderParam(TenantResolver.HEADER) String header, String body) {
+                      @HeaderParam(TenantResolver.HEADER) String header,
+                      @Valid @NotNull(message = PaymentBodies.BODY_REQUIRED) PaymentBodies.BudgetLimit body) {
         known(agent);
-        JsonBody json = JsonBody.parse(body, true);
-        Long cents = json.whole("daily_limit_cents");
-        if (cents == null) {
-            throw InvalidPaymentRequest.malformed("daily_limit_cents", "daily_limit_cents is required");
-        }
+        long cents = body.dailyLimitCents();
         if (cents < 0 || cents > settings.absurdAmountCents()) {
             throw InvalidPaymentRequest.unprocessable("daily_limit_cents", "daily_limit_cents must be between 0 and "
                     + settings.absurdAmountCents() + ", not " + cents);
         }
-        boolean tenantOnly = json.flag("tenant_only", false);
-        return budgets.set(tenants.resolve(tenantId, header), agent, cents, tenantOnly, Callers.subject(tenants));
+        return budgets.set(tenants.resolve(tenantId, header), agent, cents, body.forTenantOnly(), Callers.subject(tenants));
     }
 
     private String known(String agent) {

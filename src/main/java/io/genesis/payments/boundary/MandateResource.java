@@ -9,6 +9,8 @@ import io.genesis.payments.store.MandateStore;
 import io.genesis.security.Roles;
 import io.genesis.security.TenantResolver;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -86,8 +88,9 @@ public class MandateResource {
             examples = @ExampleObject(name = "example", value = "{\"reason\":\"business paused\"}")))
     @POST
     @Path("{id}/revoke")
-    public Response revoke(@PathParam("id") String mandateId, String body) {
-        String reason = required(JsonBody.parse(body, true), "reason", MAX_REASON);
+    public Response revoke(@PathParam("id") String mandateId,
+                           @Valid @NotNull(message = PaymentBodies.BODY_REQUIRED) PaymentBodies.Revocation body) {
+        String reason = required(body.reason(), "reason", MAX_REASON);
         MandateRevocations.Revoked revoked = revocations.revoke(Callers.scope(tenants, null), mandateId, Callers.subject(tenants),
                 reason);
         Response.ResponseBuilder answer = Response.ok(revoked.mandate());
@@ -95,8 +98,7 @@ public class MandateResource {
     }
 
     /** A required text member: 400 when missing, not a string or blank, 422 when longer than {@code max}. */
-    private static String required(JsonBody json, String name, int max) {
-        String value = json.text(name);
+    private static String required(String value, String name, int max) {
         if (value == null || value.isBlank()) {
             throw InvalidPaymentRequest.malformed(name, name + " (1-" + max + " characters) is required");
         }

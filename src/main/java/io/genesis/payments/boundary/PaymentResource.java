@@ -22,6 +22,8 @@ import io.genesis.payments.store.PaymentStore;
 import io.genesis.security.Roles;
 import io.genesis.security.TenantResolver;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code POST /api/payments} (a purchase for an agent, {@code Idempotency-Key} required), {@code GET /api/payments[?…]},
@@ -100,14 +101,11 @@ public class PaymentResource {
     @RequestBody(description = "A purchase for an agent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "example", value = "{\"business_id\":\"biz_42\",\"agent_id\":\"research_agent\",\"vendor_url\":\"http://127.0.0.1:9080/sim/x402/vendors/llm-premium/v1/complete\",\"purpose\":\"premium completion for the spec\",\"mode\":\"ONE_SHOT\",\"body\":{\"prompt\":\"Summarise the market\"}}")))
     @POST
-    public Response purchase(String body, @HeaderParam(IDEMPOTENCY) String key, @HeaderParam(TenantResolver.HEADER) String tenant) {
-        JsonBody json = JsonBody.parse(body, true);
-        // the names for two fields are accepted too: reason = purpose, amount_cents = max_amount_cents
-        PurchaseRequest request = PurchaseRequest.validated(key, tenants.resolve(json.text("tenant_id"), tenant),
-                json.text("business_id"), json.text("agent_id"), json.text("task_id"), json.text("purpose", "reason"),
-                json.text("mode"), json.text("method"), json.text("vendor_url"), json.value("body"),
-                json.whole("max_amount_cents", "amount_cents"), json.given("max_amount_cents", "amount_cents"),
-                settings.absurdAmountCents());
+    public Response purchase(@Valid @NotNull(message = PaymentBodies.BODY_REQUIRED) PaymentBodies.Purchase body,
+                             @HeaderParam(IDEMPOTENCY) String key, @HeaderParam(TenantResolver.HEADER) String tenant) {
+        PurchaseRequest request = PurchaseRequest.validated(key, tenants.resolve(body.tenantId(), tenant),
+                body.businessId(), body.agentId(), body.taskId(), body.purposeGiven(), body.mode(), body.method(),
+                body.vendorUrl(), body.body(), body.capGiven(), body.capField(), settings.absurdAmountCents());
         return answer(request.mode() == PurchaseMode.STAGED ? staged.authorize(request) : intake.purchase(request), true);
     }
 
@@ -161,14 +159,10 @@ public class PaymentResource {
             examples = @ExampleObject(name = "example", value = "{\"decision\":\"approve\",\"rationale\":\"release gate\"}")))
     @POST
     @Path("{id}/decision")
-    public Response decide(@PathParam("id") String paymentId, String body) {
-        JsonBody json = JsonBody.parse(body, true);
-        String decision = json.text("decision");
-        if (decision == null || !List.of("approve", "deny").contains(decision.toLowerCase(Locale.ROOT))) {
-            throw InvalidPaymentRequest.malformed("decision", "decision must be approve or deny");
-        }
-        return answer(decisions.decide(scope(), paymentId, decision.equalsIgnoreCase("approve"), Callers.subject(tenants),
-                json.text("rationale")), false);
+    public Response decide(@PathParam("id") String paymentId,
+                           @Valid @NotNull(message = PaymentBodies.BODY_REQUIRED) PaymentBodies.Decision body) {
+        return answer(decisions.decide(scope(), paymentId, body.approves(), Callers.subject(tenants), body.rationale()),
+                false);
     }
 
     @Operation(summary = "Capture a staged payment",
@@ -177,8 +171,7 @@ public class PaymentResource {
             examples = @ExampleObject(name = "example", value = "{}")))
     @POST
     @Path("{id}/capture")
-    public Response capture(@PathParam("id") String paymentId, String body) {
-        JsonBody.parse(body, false); // a body, if any, must be a JSON object; none of its members is used
+    public Response capture(@PathParam("id") String paymentId, @Valid PaymentBodies.Capture body) {
         return answer(staged.capture(scope(), paymentId, Callers.subject(tenants)), false);
     }
 
@@ -188,8 +181,8 @@ public class PaymentResource {
             examples = @ExampleObject(name = "example", value = "{\"reason\":\"deploy failed\"}")))
     @POST
     @Path("{id}/void")
-    public Response voidAuthorization(@PathParam("id") String paymentId, String body) {
-        String reason = JsonBody.parse(body, false).text("reason");
+    public Response voidAuthorization(@PathParam("id") String paymentId, @Valid PaymentBodies.VoidAuthorization body) {
+        String reason = body == null ? null : body.reason();
         return answer(staged.voidAuthorization(scope(), paymentId, Callers.subject(tenants),
                 reason == null ? "voided through the API" : reason), false);
     }
@@ -201,16 +194,16 @@ public class PaymentResource {
             examples = @ExampleObject(name = "example", value = "{\"amount_cents\":25,\"reason\":\"not delivered\"}")))
     @POST
     @Path("{id}/refund")
-    public Response refund(@PathParam("id") String paymentId, String body, @HeaderParam(IDEMPOTENCY) String key) {
+    public Response refund(@PathParam("id") String paymentId, @Valid PaymentBodies.Refund body,
+                           @HeaderParam(IDEMPOTENCY) String key) {
         one(paymentId);
         if (key == null || !key.matches("[A-Za-z0-9_-]{16,128}")) {
             throw InvalidPaymentRequest.malformed(IDEMPOTENCY, "Idempotency-Key (16-128 characters of letters, digits, '_' or '-')"
                     + " is required: refunds are retried safely only with one");
         }
-        JsonBody json = JsonBody.parse(body, false);
-        String reason = json.text("reason");
-        return answer(refunds.refund(scope(), paymentId, json.whole("amount_cents"), reason == null ? "refund requested" : reason, key,
-                Callers.subject(tenants)), true);
+        String reason = body == null ? null : body.reason();
+        return answer(refunds.refund(scope(), paymentId, body == null ? null : body.amountCents(),
+                reason == null ? "refund requested" : reason, key, Callers.subject(tenants)), true);
     }
 
     /** The tenant a call on one payment acts within: the caller's own; an operator's, every tenant. */

@@ -11,6 +11,7 @@ import io.genesis.runtime.webhook.DeliveryStatus;
 import io.genesis.security.Roles;
 import io.genesis.security.TenantResolver;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -76,8 +77,9 @@ public class SpendResource {
             examples = @ExampleObject(name = "example", value = "{\"webhook_url\":\"https://hooks.example.com/genesis\"}")))
     @POST
     @Path("notifications")
-    public Response notifyWebhook(@PathParam("id") String businessId, @QueryParam("tenant_id") String tenantId, String body) {
-        String url = JsonBody.parse(body, false).text("webhook_url");
+    public Response notifyWebhook(@PathParam("id") String businessId, @QueryParam("tenant_id") String tenantId,
+                                  @Valid PaymentBodies.SpendNotification body) {
+        String url = body == null ? null : body.webhookUrl();
         return summaries.publish(Callers.scope(tenants, tenantId), valid(businessId),
                         Optional.ofNullable(url).map(given -> outboundUrls.checkGiven(given, "webhook_url")))
                 .map(delivery -> Response.accepted(Map.of("business_id", businessId, "delivery_id", delivery))
