@@ -7,15 +7,22 @@ import jakarta.inject.Inject;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.util.JedisURIHelper;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.logging.Logger;
 
-/** The application's pooled Redis client, configured from {@code redis.url} (env {@code REDIS_URL}). */
+/**
+ * The application's pooled Redis client, configured from {@code redis.url} (env {@code REDIS_URL}): one Redis
+ * ({@code redis://}, {@code rediss://}) or a Redis Cluster ({@code redis-cluster://host:port,host:port},
+ * {@code rediss-cluster://}), with the same pool, timeouts and credentials either way ({@link RedisUrl}). Both clients
+ * are a {@link UnifiedJedis}; the cluster client routes each command and script call by its keys' hash slot.
+ */
 @ApplicationScoped
 public class RedisConnection {
 
@@ -36,21 +43,22 @@ public class RedisConnection {
     /** Blocking reads (XREADGROUP BLOCK) may wait this much longer than ordinary commands. */
     private static final int BLOCKING_HEADROOM_MS = 10_000;
 
-    private RedisClient client;
+    private RedisUrl target;
+    private UnifiedJedis client;
 
     @PostConstruct
     void connect() {
-        URI uri = parse(url);
+        target = RedisUrl.parse(url);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeoutMs)
                 .socketTimeoutMillis(timeoutMs)
                 .blockingSocketTimeoutMillis(timeoutMs + BLOCKING_HEADROOM_MS)
                 .clientName("genesis")
-                .user(JedisURIHelper.getUser(uri))
-                .password(JedisURIHelper.getPassword(uri))
-                .ssl(JedisURIHelper.isRedisSSLScheme(uri));
-        if (JedisURIHelper.hasDbIndex(uri)) {
-            config.database(JedisURIHelper.getDBIndex(uri));
+                .user(target.user())
+                .password(target.password())
+                .ssl(target.ssl());
+        if (target.database() != null) {
+            config.database(target.database());
         }
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(poolSize);
@@ -59,17 +67,31 @@ public class RedisConnection {
         pool.setMaxWait(Duration.ofMillis(timeoutMs));
         pool.setTestWhileIdle(true);
         pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
-        client = RedisClient.builder()
-                .hostAndPort(JedisURIHelper.getHostAndPort(uri))
-                .clientConfig(config.build())
-                .poolConfig(pool)
-                .build();
-        LOG.info("Redis client for " + redacted(uri) + " (pool " + poolSize + ")");
+        if (target.cluster()) {
+            client = RedisClusterClient.builder()
+                    .nodes(target.nodes())
+                    .clientConfig(config.build())
+                    .poolConfig(pool)
+                    .maxTotalRetriesDuration(Duration.ofMillis(timeoutMs))
+                    .build();
+        } else {
+            client = RedisClient.builder()
+                    .hostAndPort(target.nodes().iterator().next())
+                    .clientConfig(config.build())
+                    .poolConfig(pool)
+                    .build();
+        }
+        LOG.info("Redis client for " + target.redacted() + " (pool " + poolSize + (target.cluster() ? " per node" : "") + ")");
     }
 
-    /** The shared client; thread-safe, every call borrows a pooled connection. */
-    public RedisClient client() {
+    /** The shared client; thread-safe, every call borrows a pooled connection (of the key's node on a cluster). */
+    public UnifiedJedis client() {
         return client;
+    }
+
+    /** True when {@code redis.url} names a Redis Cluster. */
+    public boolean cluster() {
+        return target.cluster();
     }
 
     /** Redis's answer to PING ({@code PONG} when it is up); throws when it cannot be reached. */
@@ -77,9 +99,27 @@ public class RedisConnection {
         return client().ping();
     }
 
+    /**
+     * {@code INFO} (default sections) of the server, or of one primary of a cluster (version and memory of one node:
+     * a keyless command has no slot to route by).
+     */
+    public String info() {
+        if (client instanceof RedisClusterClient cluster) {
+            for (ConnectionPool node : cluster.getClusterNodes().values()) {
+                try (Jedis jedis = new Jedis(node.getResource())) {
+                    return jedis.info();
+                } catch (RuntimeException unreachable) {
+                    // try the next node
+                }
+            }
+            throw new IllegalStateException("no Redis Cluster node answered INFO");
+        }
+        return client.info();
+    }
+
     /** Where the client points, without credentials. */
     public String describe() {
-        return redacted(parse(url));
+        return target.redacted();
     }
 
     @PreDestroy
@@ -87,22 +127,5 @@ public class RedisConnection {
         if (client != null) {
             client.close();
         }
-    }
-
-    static URI parse(String value) {
-        URI uri;
-        try {
-            uri = URI.create(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("redis.url is not a valid URI (expected redis://[user:password@]host:port[/db])", e);
-        }
-        if (!JedisURIHelper.isValid(uri) || !(JedisURIHelper.isRedisScheme(uri) || JedisURIHelper.isRedisSSLScheme(uri))) {
-            throw new IllegalStateException("redis.url must look like redis://[user:password@]host:port[/db] or rediss://...");
-        }
-        return uri;
-    }
-
-    static String redacted(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort() + (uri.getPath() == null ? "" : uri.getPath());
     }
 }

@@ -40,7 +40,7 @@ final class BeginScript {
         args.add(now);
         args.add(String.valueOf(stateTtlSeconds));
         for (Delivery d : deliveries) {
-            scriptKeys.add(keys.task(d.taskId()));
+            scriptKeys.add(keys.task(d.topic(), d.taskId()));
             scriptKeys.add(keys.stream(d.topic()));
             scriptKeys.add(keys.metrics(d.topic()));
             args.add(d.group());

@@ -4,26 +4,30 @@ import io.genesis.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code finish.lua}: records terminal outcomes, a batch at once and each atomically with its ack (state, SQL outbox
- * row, counters, webhook job, dead letter, task_finished notice). The only place that knows the script's KEYS and ARGV.
+ * {@code finish.lua}: records terminal outcomes, a batch at once and each atomically with its ack (state, counters,
+ * dead letter, relay entry). One script call per topic of the batch, so each call stays in one hash slot. The only
+ * place that knows the script's KEYS and ARGV.
  */
 final class FinishScript {
 
     private static final LuaScript SCRIPT = LuaScript.load("finish", Map.of("TERMINAL_STATUSES", TaskStatus.luaTerminalSet()));
-    private static final int ARGS_PER_TASK = 16;
+    private static final int ARGS_PER_TASK = 13;
 
     /**
      * One terminal transition. {@code entryId} is null when no stream entry is held (cancel); {@code requiredStatus}
-     * null = any current status; the JSON texts (webhook job, dead-letter envelope, notice) are null when not needed.
+     * null = any current status; the relay entry ({@link RelayEntry}) carries what goes to other slots; the dead-letter
+     * envelope is null unless the task is dead-lettered.
      */
-    record FinishArgs(String taskId, String topic, String notifyTopic, String group, String entryId, TaskStatus status,
+    record FinishArgs(String taskId, String topic, String group, String entryId, TaskStatus status,
                       String completedAt, String resultJson, String error, String historyJson, long durationMs,
-                      String outboxRowJson, String webhookJobJson, long webhookDueEpochMs, String deadLetterEnvelopeJson,
-                      String agent, int attempts, TaskStatus requiredStatus, String noticeJson) {
+                      String relayEntryJson, String deadLetterEnvelopeJson, String agent, int attempts,
+                      TaskStatus requiredStatus) {
     }
 
     /** What the script did with one task. */
@@ -37,42 +41,49 @@ final class FinishScript {
         this.keys = keys;
     }
 
+    /** Runs the finishes, one script call per topic; the outcomes are in the order of {@code finishes}. */
     List<Outcome> call(UnifiedJedis redis, List<FinishArgs> finishes, long stateTtlSeconds) {
-        List<String> scriptKeys = new ArrayList<>(2 + finishes.size() * 5);
-        scriptKeys.add(keys.resultOutbox());
-        scriptKeys.add(keys.webhooks());
-        List<String> args = new ArrayList<>(1 + finishes.size() * ARGS_PER_TASK);
-        args.add(String.valueOf(stateTtlSeconds));
-        for (FinishArgs f : finishes) {
-            scriptKeys.add(keys.task(f.taskId()));
-            scriptKeys.add(keys.stream(f.topic()));
-            scriptKeys.add(keys.metrics(f.topic()));
-            scriptKeys.add(keys.deadLetters(f.topic()));
-            scriptKeys.add(f.notifyTopic() == null ? "" : keys.stream(f.notifyTopic()));
-            args.add(f.group());
-            args.add(orEmpty(f.entryId()));
-            args.add(f.status().wireName());
-            args.add(f.completedAt());
-            args.add(orEmpty(f.resultJson()));
-            args.add(orEmpty(f.error()));
-            args.add(f.historyJson());
-            args.add(String.valueOf(f.durationMs()));
-            args.add(f.outboxRowJson());
-            args.add(orEmpty(f.webhookJobJson()));
-            args.add(String.valueOf(f.webhookDueEpochMs()));
-            args.add(orEmpty(f.deadLetterEnvelopeJson()));
-            args.add(f.agent());
-            args.add(String.valueOf(f.attempts()));
-            args.add(f.requiredStatus() == null ? "" : f.requiredStatus().wireName());
-            args.add(orEmpty(f.noticeJson()));
+        Map<String, List<Integer>> byTopic = new LinkedHashMap<>();
+        for (int i = 0; i < finishes.size(); i++) {
+            byTopic.computeIfAbsent(finishes.get(i).topic(), topic -> new ArrayList<>()).add(i);
         }
-        List<?> reply = (List<?>) SCRIPT.run(redis, scriptKeys, args);
-        List<Outcome> outcomes = new ArrayList<>(reply.size());
-        for (Object value : reply) {
-            long code = (Long) value;
-            outcomes.add(code == 1 ? Outcome.WRITTEN : code == 0 ? Outcome.ALREADY_TERMINAL : Outcome.NOT_IN_REQUIRED_STATUS);
+        Outcome[] outcomes = new Outcome[finishes.size()];
+        String now = String.valueOf(System.currentTimeMillis());
+        for (Map.Entry<String, List<Integer>> topic : byTopic.entrySet()) {
+            List<Integer> indexes = topic.getValue();
+            List<String> scriptKeys = new ArrayList<>(indexes.size() * 5);
+            List<String> args = new ArrayList<>(2 + indexes.size() * ARGS_PER_TASK);
+            args.add(String.valueOf(stateTtlSeconds));
+            args.add(now);
+            for (int index : indexes) {
+                FinishArgs f = finishes.get(index);
+                scriptKeys.add(keys.task(f.topic(), f.taskId()));
+                scriptKeys.add(keys.stream(f.topic()));
+                scriptKeys.add(keys.metrics(f.topic()));
+                scriptKeys.add(keys.deadLetters(f.topic()));
+                scriptKeys.add(keys.relay(f.topic()));
+                args.add(f.group());
+                args.add(orEmpty(f.entryId()));
+                args.add(f.status().wireName());
+                args.add(f.completedAt());
+                args.add(orEmpty(f.resultJson()));
+                args.add(orEmpty(f.error()));
+                args.add(f.historyJson());
+                args.add(String.valueOf(f.durationMs()));
+                args.add(f.relayEntryJson());
+                args.add(orEmpty(f.deadLetterEnvelopeJson()));
+                args.add(f.agent());
+                args.add(String.valueOf(f.attempts()));
+                args.add(f.requiredStatus() == null ? "" : f.requiredStatus().wireName());
+            }
+            List<?> reply = (List<?>) SCRIPT.run(redis, scriptKeys, args);
+            for (int i = 0; i < reply.size(); i++) {
+                long code = (Long) reply.get(i);
+                outcomes[indexes.get(i)] = code == 1 ? Outcome.WRITTEN : code == 0 ? Outcome.ALREADY_TERMINAL
+                        : Outcome.NOT_IN_REQUIRED_STATUS;
+            }
         }
-        return outcomes;
+        return Arrays.asList(outcomes);
     }
 
     private static String orEmpty(String value) {

@@ -35,12 +35,15 @@ public final class PublishScript {
 
     /** Publishes {@code envelope} for {@code agent}, the state and the idempotency key kept for the given TTLs. */
     public Outcome call(UnifiedJedis redis, Envelope envelope, String agent, long stateTtlSeconds, long idempotencyTtlSeconds) {
-        String idempotencyKey = envelope.idempotencyKey() == null ? "" : keys.idempotency(envelope.tenantId(), envelope.idempotencyKey());
+        boolean idempotent = envelope.idempotencyKey() != null;
+        // the key is always named (a cluster routes by the keys; "" would be another slot), but only used when given
+        String idempotencyKey = keys.idempotency(envelope.topic(), envelope.tenantId(), idempotent ? envelope.idempotencyKey() : "");
         String requestHash = requestHash(envelope);
         List<String> args = new ArrayList<>(List.of(envelope.taskId(), JsonConventions.jsonb().toJson(envelope),
-                String.valueOf(stateTtlSeconds), envelope.taskId() + "|" + requestHash, String.valueOf(idempotencyTtlSeconds)));
+                String.valueOf(stateTtlSeconds), idempotent ? envelope.taskId() + "|" + requestHash : "",
+                String.valueOf(idempotencyTtlSeconds)));
         args.addAll(TaskStore.fields(TaskState.queued(envelope, agent)));
-        List<?> reply = (List<?>) SCRIPT.run(redis, List.of(keys.stream(envelope.topic()), keys.task(envelope.taskId()),
+        List<?> reply = (List<?>) SCRIPT.run(redis, List.of(keys.stream(envelope.topic()), keys.task(envelope.topic(), envelope.taskId()),
                 idempotencyKey), args);
         if ((Long) reply.get(0) == 1L) {
             return new Outcome(envelope.taskId(), true, false);

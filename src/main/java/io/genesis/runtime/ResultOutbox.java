@@ -14,7 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Moves terminal-task rows from the Redis outbox (filled atomically with each ack) into PostgreSQL in batches.
+ * Moves terminal-task rows from the Redis outbox (filled by the {@link TopicRelay} from what each ack recorded) into
+ * PostgreSQL in batches.
  * When the outbox is empty it blocks on Redis (BLMOVE into this worker's in-flight list) until a row arrives, so a
  * row is handed over as soon as it is written, without polling. While PostgreSQL is down the rows wait in Redis and
  * are written when it returns; none is lost. A row that the database refuses (a constraint) or that cannot be read is
@@ -132,7 +133,7 @@ public class ResultOutbox implements Runnable {
     }
 
     private String inFlightKey(String workerId) {
-        return keys.resultOutbox() + ":inflight:" + workerId;
+        return keys.resultInFlight(workerId);
     }
 
     /**

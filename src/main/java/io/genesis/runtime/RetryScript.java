@@ -26,7 +26,8 @@ final class RetryScript {
 
     void call(UnifiedJedis redis, RetryArgs retry, long stateTtlSeconds) {
         SCRIPT.run(redis,
-                List.of(keys.task(retry.taskId()), keys.stream(retry.topic()), keys.metrics(retry.topic()), keys.delayed()),
+                List.of(keys.task(retry.topic(), retry.taskId()), keys.stream(retry.topic()), keys.metrics(retry.topic()),
+                        keys.delayed(retry.topic())),
                 List.of(retry.group(), retry.entryId(), String.valueOf(retry.dueEpochMs()), retry.nextEnvelopeJson(),
                         retry.error(), retry.historyJson(), String.valueOf(stateTtlSeconds)));
     }

@@ -29,8 +29,8 @@ import java.util.logging.Logger;
 
 /**
  * This worker's share of the runtime: one {@link ConsumerLoop} per agent on the long-running consumer executor,
- * handler threads from the managed thread factory, plus the delayed-retry mover, the SQL result writer, the timeout
- * watchdog, the heartbeat and the stream janitor. Stops gracefully:
+ * handler threads from the managed thread factory, plus the topic relay (delayed retries and cross-slot hand-on), the
+ * SQL result writer, the timeout watchdog, the heartbeat and the stream janitor. Stops gracefully:
  * no new reads, in-flight tasks get the grace period, whatever remains is reclaimed by other workers. A server of role
  * {@code api} ({@link ServerRole}) starts none of it, and its health does not wait for consumers.
  */
@@ -69,7 +69,7 @@ public class RuntimeWorker {
     WorkerIdentity worker;
 
     @Inject
-    DelayedRetries delayedRetries;
+    TopicRelay relay;
 
     @Inject
     ResultOutbox resultOutbox;
@@ -106,7 +106,7 @@ public class RuntimeWorker {
             loops.add(loop);
             background.add(loopExecutor.submit(longRunning(loop, "consumer " + policy.agent())));
         }
-        background.add(loopExecutor.submit(longRunning(delayedRetries, "delayed retries")));
+        background.add(loopExecutor.submit(longRunning(relay, "topic relay")));
         background.add(loopExecutor.submit(longRunning(resultOutbox, "result outbox")));
         background.add(scheduler.scheduleWithFixedDelay(() -> heartbeat.beat(startedAt, inFlight()),
                 0, settings.heartbeatSeconds(), TimeUnit.SECONDS));
@@ -120,7 +120,6 @@ public class RuntimeWorker {
     @PreDestroy
     void stop() {
         loops.forEach(ConsumerLoop::stop);
-        delayedRetries.stop();
         long deadline = System.currentTimeMillis() + settings.shutdownGraceSeconds() * 1000;
         while (inFlight() > 0 && System.currentTimeMillis() < deadline) {
             try {
@@ -131,6 +130,7 @@ public class RuntimeWorker {
             }
         }
         int left = inFlight();
+        relay.stop();
         resultOutbox.stop();
         background.forEach(future -> future.cancel(true));
         if (handlerThreads != null) {

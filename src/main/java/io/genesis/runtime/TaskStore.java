@@ -5,6 +5,8 @@ import io.genesis.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Task states in Redis for polling: one hash per task ({@code <prefix>:task:<id>}) with the configured TTL. The
+ * Task states in Redis for polling: one hash per task ({@code <prefix>:task:{<topic>}:<id>}) with the configured TTL. The
  * Lua scripts of the runtime update single fields of it atomically; this class reads and seeds whole states.
  */
 @ApplicationScoped
@@ -32,8 +34,36 @@ public class TaskStore {
     @ConfigProperty(name = "genesis.tasks.result-ttl-seconds")
     long ttlSeconds;
 
+    @Inject
+    AgentRegistry agents;
+
+    /** The state of a task of a known topic: one read. */
+    public Optional<TaskState> find(String topic, String taskId) {
+        return state(redis.client().hgetAll(keys.task(topic, taskId)));
+    }
+
+    /**
+     * The state of a task by its id alone. States live in their topic's hash slot, so this asks every topic in one
+     * pipelined round trip (one per cluster node) rather than keeping an id index that would cost every publish a write.
+     */
     public Optional<TaskState> find(String taskId) {
-        Map<String, String> hash = redis.client().hgetAll(keys.task(taskId));
+        List<Response<Map<String, String>>> replies = new ArrayList<>();
+        try (AbstractPipeline pipe = redis.client().pipelined()) {
+            for (String topic : agents.topics()) {
+                replies.add(pipe.hgetAll(keys.task(topic, taskId)));
+            }
+            pipe.sync();
+        }
+        for (Response<Map<String, String>> reply : replies) {
+            Optional<TaskState> state = state(reply.get());
+            if (state.isPresent()) {
+                return state;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<TaskState> state(Map<String, String> hash) {
         return hash == null || hash.isEmpty() || !hash.containsKey("status") ? Optional.empty() : Optional.of(fromHash(hash));
     }
 

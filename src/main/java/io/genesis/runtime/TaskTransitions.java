@@ -17,8 +17,9 @@ import java.util.UUID;
 /**
  * The state changes of delivered tasks, each one atomic on Redis: begin the attempts of one read (one script call for
  * the batch), schedule a retry, finish (completed, failed, timed out, dead-lettered, cancelled). A finish writes the
- * state, the SQL outbox row, the counters, the webhook job and the dead letter together with the ack, so an acked
- * task is always recorded; finishes of concurrent handlers share script calls through the {@link FinishQueue}.
+ * state, the counters, the dead letter and the relay entry (SQL row, webhook job, notice) together with the ack, so an
+ * acked task is always recorded; finishes of concurrent handlers share script calls through the {@link FinishQueue},
+ * and the {@link TopicRelay} is woken to hand the relay entries on at once.
  */
 @ApplicationScoped
 public class TaskTransitions {
@@ -31,6 +32,9 @@ public class TaskTransitions {
 
     @Inject
     TaskStore tasks;
+
+    @Inject
+    TopicRelay relay;
 
     private BeginScript beginScript;
     private RetryScript retryScript;
@@ -55,7 +59,7 @@ public class TaskTransitions {
         beginScript = new BeginScript(keys);
         retryScript = new RetryScript(keys);
         finishScript = new FinishScript(keys);
-        finishes = new FinishQueue(batch -> finishScript.call(redis.client(), batch, tasks.ttlSeconds()));
+        finishes = new FinishQueue(this::finishAll);
     }
 
     /** Starts the deliveries of one read in one atomic script call; the replies are in the order of {@code deliveries}. */
@@ -93,7 +97,17 @@ public class TaskTransitions {
     public boolean cancelQueued(AgentPolicy policy, Envelope envelope, int attempts, List<TaskState.Attempt> history) {
         Finish cancel = new Finish(TaskStatus.CANCELLED, attempts, null, "cancelled by request", history, 0);
         FinishScript.FinishArgs args = finishArgs(policy, null, envelope, cancel, "api", TaskStatus.QUEUED);
-        return finishScript.call(redis.client(), List.of(args), tasks.ttlSeconds()).get(0) == FinishScript.Outcome.WRITTEN;
+        return finishAll(List.of(args)).get(0) == FinishScript.Outcome.WRITTEN;
+    }
+
+    private List<FinishScript.Outcome> finishAll(List<FinishScript.FinishArgs> batch) {
+        List<FinishScript.Outcome> outcomes = finishScript.call(redis.client(), batch, tasks.ttlSeconds());
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) == FinishScript.Outcome.WRITTEN) {
+                relay.wake(batch.get(i).topic());
+            }
+        }
+        return outcomes;
     }
 
     private static FinishScript.FinishArgs finishArgs(AgentPolicy policy, StreamEntryID entry, Envelope envelope, Finish finish,
@@ -108,14 +122,14 @@ public class TaskTransitions {
         String output = finish.result() == null ? null : finish.result().output().toString();
         TaskResultRow row = TaskResultRow.of(envelope, policy.agent(), finish.status(), finish.attempt(), finish.result(),
                 output, finish.error(), finish.durationMs(), completedAt, workerId);
-        return new FinishScript.FinishArgs(envelope.taskId(), envelope.topic(), envelope.notifyTopic(), policy.consumerGroup(),
+        RelayEntry relayed = new RelayEntry(row.toJson(), webhookJob, completedAt.toEpochMilli(), envelope.notifyTopic(),
+                envelope.notifyTopic() == null ? null : notice(policy, envelope, finish, completedAt));
+        return new FinishScript.FinishArgs(envelope.taskId(), envelope.topic(), policy.consumerGroup(),
                 entry == null ? null : entry.toString(), finish.status(), row.completedAt(), output, finish.error(),
-                TaskStore.historyJson(finish.history()), finish.durationMs(), row.toJson(), webhookJob,
-                completedAt.toEpochMilli(),
+                TaskStore.historyJson(finish.history()), finish.durationMs(), relayed.toJson(),
                 // the script reads the envelope only for a dead letter, so the others skip JSON-B
                 finish.status() == TaskStatus.DEAD_LETTERED ? JsonConventions.jsonb().toJson(envelope) : null,
-                policy.agent(), finish.attempt(), requiredStatus,
-                envelope.notifyTopic() == null ? null : notice(policy, envelope, finish, completedAt));
+                policy.agent(), finish.attempt(), requiredStatus);
     }
 
     /**

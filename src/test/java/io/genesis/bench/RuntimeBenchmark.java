@@ -365,7 +365,7 @@ class RuntimeBenchmark {
             try (AbstractPipeline pipe = redis.pipelined()) {
                 for (int i = from; i < Math.min(ids.length, from + 1_000); i++) {
                     if (ids[i] != null) {
-                        replies.add(pipe.hmget(keys.task(ids[i]), "created_at", "started_at"));
+                        replies.add(pipe.hmget(keys.task(TOPIC, ids[i]), "created_at", "started_at"));
                     }
                 }
                 pipe.sync();

@@ -51,6 +51,6 @@ public final class Await {
 
     /** Waits until the server reports ready (Redis and PostgreSQL reachable, schema migrated). */
     public static void ready() {
-        until("readiness UP", Duration.ofSeconds(120), () -> Api.get("/health/ready"), reply -> reply.status() == 200);
+        until("readiness UP", Duration.ofSeconds(300), () -> Api.get("/health/ready"), reply -> reply.status() == 200);
     }
 }

@@ -51,7 +51,7 @@ class BusOperatorIT {
         JsonObject list = ok(Api.get("/api/bus/streams"));
         assertEquals(23, list.getInt("count"));
         JsonObject build = byField(list.getJsonArray("streams"), "topic", "genesis.build");
-        assertEquals("omni-stream:genesis.build", build.getString("stream"));
+        assertEquals("omni-stream:{genesis.build}", build.getString("stream"));
         assertTrue(build.getJsonNumber("length").longValue() >= 2, build.toString());
         assertFalse(build.getString("last_entry_id").isBlank());
 
@@ -140,7 +140,7 @@ class BusOperatorIT {
 
         JsonObject inspect = ok(Api.get("/api/bus/dlq/" + topic + "?limit=5"));
         assertEquals(1, inspect.getInt("depth"));
-        assertEquals("omni-dlq:" + topic, inspect.getString("stream"));
+        assertEquals("omni-dlq:{" + topic + "}", inspect.getString("stream"));
         JsonObject letter = inspect.getJsonArray("entries").getJsonObject(0);
         assertEquals(id, letter.getString("id"));
         assertEquals(taskId, letter.getString("task_id"));
@@ -179,7 +179,7 @@ class BusOperatorIT {
         JsonObject rerun = Tasks.awaitStatus(taskId, "completed", Duration.ofSeconds(20));
         assertEquals(1, rerun.getInt("attempts"));
         assertTrue(rerun.getJsonArray("history").toString().contains("tests failed"), "history kept: " + rerun);
-        assertTrue(redis.client().ttl(BusRedis.task(taskId)) > 0);
+        assertTrue(redis.client().ttl(BusRedis.task(topic, taskId)) > 0);
 
         JsonObject left = ok(Api.get("/api/bus/dlq/" + topic));
         assertEquals(1, left.getInt("depth"));
@@ -194,7 +194,7 @@ class BusOperatorIT {
         String second = BusRedis.newTaskId();
         redis.deadLetter(topic, "backend_agent", first, 2, "timeout");
         redis.deadLetter(topic, "backend_agent", second, 4, "crash");
-        redis.client().set(BusRedis.task(second), "{\"task_id\":\"" + second + "\",\"status\":\"dead_lettered\"}");
+        redis.client().set(BusRedis.task(topic, second), "{\"task_id\":\"" + second + "\",\"status\":\"dead_lettered\"}");
 
         JsonObject outcome = ok(Api.post("/api/bus/dlq/" + topic + "/replay", ""));
         assertEquals(2, outcome.getInt("replayed"));

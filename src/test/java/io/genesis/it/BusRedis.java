@@ -26,19 +26,19 @@ final class BusRedis implements AutoCloseable {
     }
 
     static String stream(String topic) {
-        return PREFIX + "-stream:" + topic;
+        return PREFIX + "-stream:{" + topic + "}";
     }
 
     static String deadLetters(String topic) {
-        return PREFIX + "-dlq:" + topic;
+        return PREFIX + "-dlq:{" + topic + "}";
     }
 
-    static String task(String taskId) {
-        return PREFIX + ":task:" + taskId;
+    static String task(String topic, String taskId) {
+        return PREFIX + ":task:{" + topic + "}:" + taskId;
     }
 
     static String metrics(String topic) {
-        return PREFIX + ":metrics:" + topic;
+        return PREFIX + ":metrics:{" + topic + "}";
     }
 
     static String workers() {
@@ -71,11 +71,11 @@ final class BusRedis implements AutoCloseable {
 
     /** The task state hash of a dead-lettered task, as the consumer leaves it. */
     void deadLetteredState(String topic, String agent, String taskId, int attempts, String error) {
-        client.hset(task(taskId), Map.of("task_id", taskId, "topic", topic, "agent", agent, "status", "dead_lettered",
+        client.hset(task(topic, taskId), Map.of("task_id", taskId, "topic", topic, "agent", agent, "status", "dead_lettered",
                 "attempts", String.valueOf(attempts), "error", error, "history", "[{\"attempt\":1,\"error\":\"" + error + "\"}]",
                 "completed_at", Instant.now().toString(), "worker_id", "it-worker-1",
                 "created_at", Instant.now().toString()));
-        client.expire(task(taskId), 3600);
+        client.expire(task(topic, taskId), 3600);
     }
 
     static String newTaskId() {

@@ -61,7 +61,7 @@ class BusinessCreationIT {
         assertTrue(spend.containsKey("roi"), "ROI from the business's projected revenue: " + spend);
         String lastId = ids.get("no_code_tool");
         for (String event : List.of("business_created", "component_started", "component_completed", "business_completed")) {
-            assertTrue(Tasks.redis().xrevrange("omni-stream:genesis.monitoring." + event, "+", "-", 2000).stream()
+            assertTrue(Tasks.redis().xrevrange("omni-stream:{genesis.monitoring." + event + "}", "+", "-", 2000).stream()
                     .anyMatch(e -> e.getFields().get("data").contains(lastId)), "monitoring event " + event);
         }
     }

@@ -46,9 +46,9 @@ class RecoveryIT {
         String taskId = UUID.randomUUID().toString();
         String envelope = envelope(taskId, "genesis.research", Json.createObjectBuilder().add("topic", "crash").build());
         Instant delivered = Instant.now();
-        Tasks.redis().eval(DELIVER_TO_GHOST, List.of("omni-stream:genesis.research"),
+        Tasks.redis().eval(DELIVER_TO_GHOST, List.of("omni-stream:{genesis.research}"),
                 List.of(envelope, "group:research_agent", "ghost-worker"));
-        assertTrue(ghostHolds("omni-stream:genesis.research", "group:research_agent"), "the ghost holds the entry");
+        assertTrue(ghostHolds("omni-stream:{genesis.research}", "group:research_agent"), "the ghost holds the entry");
 
         JsonObject done = Tasks.awaitStatus(taskId, "completed", Duration.ofSeconds(30));
         long seconds = Duration.between(delivered, Instant.now()).toSeconds();
@@ -62,7 +62,7 @@ class RecoveryIT {
         Tasks.awaitStatus(taskId, "processing", Duration.ofSeconds(10));
         long[] maxIdle = {0};
         Await.during(Duration.ofSeconds(11), () -> {
-            for (StreamPendingEntry pending : Tasks.redis().xpending("omni-stream:genesis.content", "group:content_agent",
+            for (StreamPendingEntry pending : Tasks.redis().xpending("omni-stream:{genesis.content}", "group:content_agent",
                     XPendingParams.xPendingParams().count(100))) {
                 maxIdle[0] = Math.max(maxIdle[0], pending.getIdleTime());
                 assertEquals(1, pending.getDeliveredTimes(), "delivered once, never reclaimed while alive");
@@ -76,7 +76,7 @@ class RecoveryIT {
 
     @Test
     void trimmingNeverDropsEntriesALaggingGroupHasNotAcknowledged() {
-        String stream = "omni-stream:genesis.analytics";
+        String stream = "omni-stream:{genesis.analytics}";
         String lagging = "reporting-lag-" + UUID.randomUUID();
         Tasks.redis().xgroupCreate(stream, lagging, new StreamEntryID(), true);
         List<String> ids = new ArrayList<>();
@@ -130,15 +130,50 @@ class RecoveryIT {
                  "created_at":"2026-12-07T10:00:00Z","completed_at":"2026-12-07T10:00:01Z","worker_id":"%s"}"""
                 .formatted(taskId, taskId, ghost).replace("\n", "");
         String stale = Instant.now().minusSeconds(120).toString();
-        Tasks.redis().rpush("omni:results:outbox:inflight:" + ghost, row);
+        Tasks.redis().rpush("omni:{results}:outbox:inflight:" + ghost, row);
         Tasks.redis().hset("omni:workers", ghost, "{\"worker_id\":\"" + ghost + "\",\"started_at\":\"" + stale
                 + "\",\"last_heartbeat\":\"" + stale + "\",\"in_flight\":1}");
         try {
             Await.until("the dead worker's row written", Duration.ofSeconds(30), () -> countRows(List.of(taskId)), n -> n == 1);
-            assertEquals(0, Tasks.redis().llen("omni:results:outbox:inflight:" + ghost), "nothing left in its in-flight list");
+            assertEquals(0, Tasks.redis().llen("omni:{results}:outbox:inflight:" + ghost), "nothing left in its in-flight list");
         } finally {
             Tasks.redis().hdel("omni:workers", ghost);
         }
+    }
+
+    /**
+     * A worker finished a task (its relay entry written atomically with the ack) and crashed while handing the entry on:
+     * once the entry's lease has run out, another worker hands it on, and handing it on a second time is harmless.
+     */
+    @Test
+    void aRelayEntryLeftByACrashedWorkerIsHandedOnOnceEvenWhenHandedOnTwice() {
+        String taskId = "relay-" + UUID.randomUUID();
+        String noticeId = "relay-notice-" + UUID.randomUUID();
+        String row = """
+                {"task_id":"%s","topic":"genesis.email","agent_id":"email_agent","tenant_id":"default","correlation_id":"%s",
+                 "status":"success","attempts":1,"duration_seconds":0.01,"cost_cents":0,"input":{"n":1},"output":{"ok":true},
+                 "created_at":"2026-12-07T10:00:00Z","completed_at":"2026-12-07T10:00:01Z","worker_id":"crashed"}"""
+                .formatted(taskId, taskId).replace("\n", "");
+        String entry = Json.createObjectBuilder().add("row", row).add("notify_topic", "genesis.security")
+                .add("notice", envelope(noticeId, "genesis.security", Json.createObjectBuilder().add("kind", "task_finished")
+                        .add("task_id", taskId).build())).build().toString();
+        String relay = "omni:relay:{genesis.email}";
+        // claimed by the crashed worker, its lease over (score = when it may be claimed again)
+        Tasks.redis().zadd(relay, System.currentTimeMillis() - 1_000, entry);
+
+        Await.until("the row written", Duration.ofSeconds(30), () -> countRows(List.of(taskId)), n -> n == 1);
+        Tasks.awaitStatus(noticeId, "completed", Duration.ofSeconds(30));
+        Await.until("the entry removed from the relay", Duration.ofSeconds(10), () -> Tasks.redis().zscore(relay, entry), score -> score == null);
+
+        // the same entry once more, as after a crash between hand-on and removal
+        Tasks.redis().zadd(relay, System.currentTimeMillis() - 1_000, entry);
+        Await.until("the duplicate removed from the relay", Duration.ofSeconds(10), () -> Tasks.redis().zscore(relay, entry), score -> score == null);
+        assertEquals(1, countRows(List.of(taskId)), "one row");
+        // genesis.security sees few tasks in the tests, so the janitor (retaining the newest 50 acked) keeps it
+        long queued = Tasks.redis().xrange("omni-stream:{genesis.security}", "-", "+").stream()
+                .filter(e -> e.getFields().get("data").contains(noticeId)).count();
+        assertEquals(1, queued, "the notice is queued once");
+        assertEquals(1, Tasks.state(noticeId).getInt("attempts"), "the notice ran once");
     }
 
     private static long countRows(List<String> ids) {

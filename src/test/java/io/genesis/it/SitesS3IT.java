@@ -47,13 +47,13 @@ class SitesS3IT {
     @BeforeAll
     static void start() {
         store = S3ProxyServer.launch(S3_PORT, BUCKET);
-        server = WorkerFleet.startServer("s3", HTTP_PORT, S3_PORT + 2, List.of(
-                "-Dgenesis.runtime.key-prefix=omni-s3it",
-                "-Dgenesis.sites.public-base-url=" + BASE,
-                "-Dgenesis.sites.storage=s3",
-                "-Dgenesis.sites.s3.endpoint=" + store.endpoint(),
-                "-Dgenesis.sites.s3.bucket=" + BUCKET,
-                "-Dgenesis.sites.s3.timeout-ms=2000"),
+        server = WorkerFleet.startServer("s3", HTTP_PORT, S3_PORT + 2, Map.of(
+                "genesis.runtime.key-prefix", "omni-s3it",
+                "genesis.sites.public-base-url", BASE,
+                "genesis.sites.storage", "s3",
+                "genesis.sites.s3.endpoint", store.endpoint(),
+                "genesis.sites.s3.bucket", BUCKET,
+                "genesis.sites.s3.timeout-ms", "2000"),
                 Map.of("GENESIS_SITES_S3_ACCESS_KEY", S3ProxyServer.ACCESS_KEY, "GENESIS_SITES_S3_SECRET_KEY", S3ProxyServer.SECRET_KEY));
         Await.ready();
         store.awaitUp();

@@ -62,7 +62,7 @@ class TaskLifecycleIT {
         JsonObject live = Tasks.awaitStatus(taskId, "completed", QUICK);
         Await.until("SQL row", QUICK, () -> row(taskId), r -> !r.isEmpty());
 
-        Tasks.redis().del("omni:task:" + taskId);
+        Tasks.redis().del("omni:task:{genesis.qa}:" + taskId);
         JsonObject fromSql = Api.get("/api/tasks/" + taskId).json();
         assertEquals("completed", fromSql.getString("status"));
         assertEquals("qa_agent", fromSql.getString("agent"));
@@ -94,7 +94,7 @@ class TaskLifecycleIT {
         assertEquals(4, dead.getJsonArray("history").size());
         assertTrue(dead.getString("error").contains("permanent"));
 
-        boolean inDlq = Tasks.redis().xrange("omni-dlq:genesis.qa", "-", "+").stream()
+        boolean inDlq = Tasks.redis().xrange("omni-dlq:{genesis.qa}", "-", "+").stream()
                 .anyMatch(entry -> entry.getFields().get("data").contains(taskId)
                         && entry.getFields().get("history").contains("permanent")
                         && "4".equals(entry.getFields().get("attempts")));
@@ -140,7 +140,7 @@ class TaskLifecycleIT {
         String taskId = first.json().getString("task_id");
         assertEquals(taskId, second.json().getString("task_id"));
         assertEquals("true", second.header("Idempotent-Replayed"));
-        long entries = Tasks.redis().xrevrange("omni-stream:genesis.finance", "+", "-", 40).stream()
+        long entries = Tasks.redis().xrevrange("omni-stream:{genesis.finance}", "+", "-", 40).stream()
                 .filter(entry -> entry.getFields().get("data").contains(taskId)).count();
         assertEquals(1, entries);
 

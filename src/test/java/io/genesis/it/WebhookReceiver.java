@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class WebhookReceiver implements AutoCloseable {
 
     /** The runtime's webhook jobs: a sorted set scored by due time (docs/webhooks.md). */
-    static final String JOBS = "omni:webhooks";
+    static final String JOBS = "omni:{webhooks}";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     /** One scripted answer of the receiver. */

@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * More Genesis servers beside the test server, on the same Liberty install, Redis and PostgreSQL: each is a copy of the
  * test server's directory (its WAR, libraries and configuration) with its own HTTP ports, its own worker id
- * ({@code it-fleet-<n>}) and {@code genesis.role=worker}, started and stopped with Liberty's own {@code bin/server}
+ * ({@code it-fleet-<n>}) and {@code genesis.role=worker} (or other system properties of the caller's choice), started and stopped with Liberty's own {@code bin/server}
  * script, and killable with SIGKILL (the {@code kill -9} of a crashed worker). Used by the scaling and chaos harnesses.
  */
 public final class WorkerFleet implements AutoCloseable {
@@ -42,12 +45,19 @@ public final class WorkerFleet implements AutoCloseable {
 
     /** Copies and starts {@code count} worker servers, then waits until each is ready (bounded). */
     public static WorkerFleet start(int count) {
+        return start(count, Map.of("genesis.role", "worker"));
+    }
+
+    /**
+     * Copies and starts {@code count} servers with the given system properties set (replacing the test server's value
+     * of the same name, e.g. {@code redis.url} or {@code genesis.role}), then waits until each is ready (bounded).
+     */
+    public static WorkerFleet start(int count, Map<String, String> properties) {
         WorkerFleet fleet = new WorkerFleet();
         int base = URI.create(Api.BASE).getPort() + 100;
         try {
             for (int n = 1; n <= count; n++) {
-                fleet.members.add(fleet.create("-fleet" + n, "it-fleet-" + n, base + 2 * n, base + 2 * n + 1,
-                        List.of("-Dgenesis.role=worker"), Map.of()));
+                fleet.members.add(fleet.create("-fleet" + n, "it-fleet-" + n, base + 2 * n, base + 2 * n + 1, properties, Map.of()));
             }
             return fleet.startAll();
         } catch (RuntimeException | Error e) {
@@ -57,13 +67,15 @@ public final class WorkerFleet implements AutoCloseable {
     }
 
     /**
-     * One more server of role all ({@code <test server>-<suffix>}, worker id {@code it-<suffix>}) on the given ports,
-     * with further JVM options (the last of two equal {@code -D} options wins) and {@code server.env} variables.
+     * One more server ({@code <test server>-<suffix>}, worker id {@code it-<suffix>}, of the test server's role unless
+     * the properties say otherwise) on the given ports, with the given system properties and {@code server.env}
+     * variables, started and ready (bounded).
      */
-    public static WorkerFleet startServer(String suffix, int httpPort, int httpsPort, List<String> jvmOptions, Map<String, String> env) {
+    public static WorkerFleet startServer(String suffix, int httpPort, int httpsPort, Map<String, String> properties,
+                                          Map<String, String> env) {
         WorkerFleet fleet = new WorkerFleet();
         try {
-            fleet.members.add(fleet.create("-" + suffix, "it-" + suffix, httpPort, httpsPort, jvmOptions, env));
+            fleet.members.add(fleet.create("-" + suffix, "it-" + suffix, httpPort, httpsPort, properties, env));
             return fleet.startAll();
         } catch (RuntimeException | Error e) {
             fleet.close();
@@ -113,7 +125,8 @@ public final class WorkerFleet implements AutoCloseable {
         }
     }
 
-    private Member create(String suffix, String workerId, int httpPort, int httpsPort, List<String> jvmOptions, Map<String, String> env) {
+    private Member create(String suffix, String workerId, int httpPort, int httpsPort, Map<String, String> properties,
+                          Map<String, String> env) {
         String name = template + suffix;
         Path source = wlp.resolve("usr/servers/" + template);
         Path target = wlp.resolve("usr/servers/" + name);
@@ -137,9 +150,16 @@ public final class WorkerFleet implements AutoCloseable {
                     .replaceAll("(?m)^default\\.http\\.port=.*$", "default.http.port=" + httpPort)
                     .replaceAll("(?m)^default\\.https\\.port=.*$", "default.https.port=" + httpsPort));
             Path jvm = target.resolve("jvm.options");
-            Files.writeString(jvm, Files.readString(jvm)
-                    .replaceAll("(?m)^-Dgenesis\\.worker-id=.*$", "-Dgenesis.worker-id=" + workerId)
-                    + "\n" + String.join("\n", jvmOptions) + "\n");
+            Map<String, String> set = new LinkedHashMap<>(properties);
+            set.put("genesis.worker-id", workerId);
+            String options = Files.readString(jvm);
+            for (Map.Entry<String, String> property : set.entrySet()) {
+                String line = "-D" + property.getKey() + "=" + property.getValue();
+                Pattern existing = Pattern.compile("(?m)^-D" + Pattern.quote(property.getKey()) + "=.*$");
+                options = existing.matcher(options).find() ? existing.matcher(options).replaceAll(Matcher.quoteReplacement(line))
+                        : options + "\n" + line + "\n";
+            }
+            Files.writeString(jvm, options);
             Path serverEnv = target.resolve("server.env");
             StringBuilder variables = new StringBuilder(Files.exists(serverEnv) ? Files.readString(serverEnv) : "");
             env.forEach((variable, value) -> variables.append('\n').append(variable).append('=').append(value));

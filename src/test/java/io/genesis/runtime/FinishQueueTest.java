@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FinishQueueTest {
 
     private static FinishScript.FinishArgs finish(String taskId) {
-        return new FinishScript.FinishArgs(taskId, "genesis.qa", null, "group:qa_agent", "1-0", TaskStatus.COMPLETED,
-                "2026-12-07T10:00:00Z", "{}", null, "[]", 1, "{}", null, 0, null, "qa_agent", 1, null, null);
+        return new FinishScript.FinishArgs(taskId, "genesis.qa", "group:qa_agent", "1-0", TaskStatus.COMPLETED,
+                "2026-12-07T10:00:00Z", "{}", null, "[]", 1, "{\"row\":\"{}\"}", null, "qa_agent", 1, null);
     }
 
     @Test

@@ -164,20 +164,20 @@ public class TaskResource {
             return Response.ok(inline.run(task.policy(), task.envelope())).header(PATH_HEADER, Rollout.Path.SYNC.label()).build();
         }
         long begin = System.nanoTime();
-        Response answer = awaitResult(published(task.envelope()));
+        Response answer = awaitResult(task.envelope().topic(), published(task.envelope()));
         String outcome = answer.getEntity() instanceof TaskState state ? state.status() : "accepted";
         metrics.invoked(Rollout.Path.ASYNC, outcome, Duration.ofNanos(System.nanoTime() - begin));
         return Response.fromResponse(answer).header(PATH_HEADER, Rollout.Path.ASYNC.label()).build();
     }
 
-    private Response awaitResult(TaskPublisher.Published published) throws InterruptedException {
+    private Response awaitResult(String topic, TaskPublisher.Published published) throws InterruptedException {
         if (!metrics.invokeWaitStarted(invokeMaxWaiting)) {
             return accepted(published); // every waiting place is taken: poll instead
         }
         try {
             Instant deadline = Instant.now().plusSeconds(invokeWaitSeconds);
             for (int polls = 1; Instant.now().isBefore(deadline); polls++) {
-                Optional<TaskState> state = tasks.find(published.taskId());
+                Optional<TaskState> state = tasks.find(topic, published.taskId());
                 if (state.isPresent() && state.get().taskStatus().terminal()) {
                     return Response.ok(state.get()).build();
                 }

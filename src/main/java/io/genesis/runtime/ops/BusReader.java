@@ -128,7 +128,7 @@ public class BusReader {
 
     /** Redis {@code INFO} (default sections), parsed down to version and memory. */
     public RedisServerInfo serverInfo() {
-        return RedisServerInfo.parse(redis.client().info());
+        return RedisServerInfo.parse(redis.info());
     }
 
     /** A consumer group of one topic's stream. */

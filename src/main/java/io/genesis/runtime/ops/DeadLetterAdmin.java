@@ -198,7 +198,7 @@ public class DeadLetterAdmin {
 
     private List<String> batchKeys(String deadLetters, AgentPolicy policy, List<Replay> batch) {
         List<String> batchKeys = new ArrayList<>(List.of(deadLetters, keys.stream(policy.topic())));
-        batch.forEach(replay -> batchKeys.add(keys.task(replay.taskId())));
+        batch.forEach(replay -> batchKeys.add(keys.task(policy.topic(), replay.taskId())));
         return batchKeys;
     }
 
