@@ -3,9 +3,10 @@
 -- in the topic's hash slot (Redis Cluster): what goes elsewhere (the SQL outbox row, the webhook job, the
 -- task_finished notice to another topic) is one relay entry, handed on by the workers' relay loop (TopicRelay).
 -- KEYS per task i (from 5*(i-1)): task state, stream, topic metrics, dead-letter stream, topic relay
--- ARGV[1] state TTL s, ARGV[2] now epoch ms (relay score); then per task i (from 2 + 13*(i-1)): group, entry id (""
+-- ARGV[1] state TTL s, ARGV[2] now epoch ms (relay score); then per task i (from 2 + 16*(i-1)): group, entry id (""
 -- when no stream entry is held, e.g. cancel), status, completed_at, result JSON, error, history JSON, duration ms,
--- relay entry, envelope JSON (only read for a dead letter), agent, attempts, required current status ("" = any)
+-- relay entry, envelope JSON (only read for a dead letter), agent, attempts, required current status ("" = any),
+-- model ("" for none), model tier ("" for none), cost in cents (every attempt)
 -- Returns one value per task: 1 written, 0 already terminal (nothing written), -1 not in the required status.
 local terminal = {{TERMINAL_STATUSES}}
 local ttl, now = tonumber(ARGV[1]), tonumber(ARGV[2])
@@ -19,7 +20,7 @@ local function count(metrics, field, n)
   fields[field] = (fields[field] or 0) + n
 end
 for i = 1, #KEYS / 5 do
-  local k, a = 5 * (i - 1), 2 + 13 * (i - 1)
+  local k, a = 5 * (i - 1), 2 + 16 * (i - 1)
   local task, stream, metrics, dead, relay = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], KEYS[k + 5]
   local group, entry, status, at, result, err, history = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4],
       ARGV[a + 5], ARGV[a + 6], ARGV[a + 7]
@@ -34,7 +35,7 @@ for i = 1, #KEYS / 5 do
   else
     local attempts = ARGV[a + 12]
     redis.call('HSET', task, 'status', status, 'completed_at', at, 'result', result, 'error', err, 'history', history,
-        'attempts', attempts)
+        'attempts', attempts, 'model', ARGV[a + 14], 'model_tier', ARGV[a + 15], 'cost_cents', ARGV[a + 16])
     redis.call('EXPIRE', task, ttl)
     redis.call('ZADD', relay, now, ARGV[a + 9])
     if status == 'completed' then

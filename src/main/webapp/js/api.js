@@ -66,7 +66,8 @@ export function query(params) {
 /**
  * Follows a Server-Sent Events stream with the Authorization header (EventSource cannot send one): fetch() reads the
  * body as it arrives. On a dropped connection it reconnects with Last-Event-ID, so nothing is missed or repeated,
- * waiting a little longer each time (up to 10 s). Stops for good on abort(), on a 4xx, or when onEvent returns 'stop'.
+ * waiting a little longer each time (up to 10 s). Stops for good on abort(), on a 4xx other than 429, or when onEvent
+ * returns 'stop'.
  * Returns {abort()}.
  */
 export function follow(path, onEvent, onState = () => {}) {
@@ -84,7 +85,8 @@ export function follow(path, onEvent, onState = () => {}) {
         const response = await fetch(path, {headers: headers(extra), signal: controller.signal, cache: 'no-store'});
         if (!response.ok) {
           if (response.status === 401) onUnauthorized();
-          if (response.status >= 400 && response.status < 500) {
+          // 429 (too many streams open) and 5xx are passing: retried like a dropped connection
+          if (response.status >= 400 && response.status < 500 && response.status !== 429) {
             onState('refused', response.status);
             return;
           }

@@ -1,11 +1,14 @@
 // The dashboard's shell: sign-in, navigation and the hash router (#/page/id?filters), so every view has a URL
 // that can be shared or bookmarked. Each page module exports render(main, route, session) and may return a
-// function that stops what it started (polling, event streams) when the page is left.
+// function that stops what it started (live subscriptions, event streams) when the page is left. The tab's one live
+// connection (live.js) is opened at sign-in and kept across pages.
 
 import {h, mount, flash} from './dom.js';
 import {whenUnauthorized} from './api.js';
 import {route} from './router.js';
 import * as session from './session.js';
+import * as live from './live.js';
+import * as oidc from './oidc.js';
 import * as overview from './pages/overview.js';
 import * as businesses from './pages/businesses.js';
 import * as business from './pages/business.js';
@@ -36,6 +39,8 @@ function signInPage(main, reason) {
   const token = h('textarea', {id: 'token', name: 'token', rows: 6, required: true, spellcheck: 'false',
     autocomplete: 'off', 'aria-describedby': 'token-help'});
   const error = h('p', {class: 'error', role: 'alert'});
+  // filled when the server names an OpenID Connect provider: the sign-in people use where one is configured
+  const provider = h('section', {id: 'oidc', 'aria-label': 'Sign in with your identity provider'});
   const form = h('form', {class: 'signin', onsubmit: event => {
     event.preventDefault();
     try {
@@ -45,15 +50,28 @@ function signInPage(main, reason) {
       error.textContent = 'Not signed in: ' + e.message;
     }
   }},
-  h('h1', {}, 'Sign in'),
+  h('h2', {}, 'Paste a token'),
   h('p', {id: 'token-help'}, 'Paste a bearer token (a JWT) that the Genesis API accepts. It stays in this tab only ',
     '(session storage). In development: ', h('code', {}, 'java src/test/java/io/genesis/it/DevTokens.java --tenant acme --roles tenant,approver')),
   h('label', {for: 'token'}, 'Bearer token'), token,
-  reason ? h('p', {class: 'error'}, reason) : null,
   error,
   h('button', {type: 'submit', id: 'sign-in'}, 'Sign in'));
-  mount(main, form);
+  mount(main, h('div', {class: 'signin-page'}, h('h1', {}, 'Sign in'),
+    reason ? h('p', {class: 'error', id: 'sign-in-reason', role: 'alert'}, reason) : null, provider, form));
   token.focus();
+  oidc.settings().then(settings => {
+    if (!settings) return;
+    const failed = h('p', {class: 'error', role: 'alert'});
+    const button = h('button', {type: 'button', id: 'oidc-sign-in', onclick: () => {
+      button.disabled = true;
+      const returnTo = location.hash && location.hash !== '#' ? location.hash : '#/overview';
+      oidc.begin(settings, returnTo).catch(e => {
+        failed.textContent = 'Could not start the sign-in: ' + e.message;
+        button.disabled = false;
+      });
+    }}, 'Sign in with ' + settings.provider_name);
+    mount(provider, h('p', {}, button), failed);
+  });
 }
 
 function chrome(current) {
@@ -84,6 +102,7 @@ async function show() {
     return;
   }
   chrome(current);
+  live.start();
   const where = route();
   const page = pages[where.page];
   const nav = document.getElementById('nav');
@@ -122,12 +141,14 @@ whenUnauthorized(() => {
     leave = null;
   }
   session.signOut();
+  live.stop();
   flash('The API refused the token (expired or not valid): sign in again.', 'error');
   signInPage(document.getElementById('main'));
 });
 
 document.getElementById('sign-out').addEventListener('click', () => {
   session.signOut();
+  live.stop();
   location.hash = '#/overview';
   show();
 });
@@ -135,4 +156,12 @@ window.addEventListener('hashchange', () => {
   document.getElementById('flash').replaceChildren();
   show();
 });
-show();
+// the provider sending the browser back from an OpenID Connect sign-in: finish it before showing anything
+if (oidc.isCallback()) {
+  oidc.complete().then(token => {
+    session.signIn(token);
+    show();
+  }).catch(e => signInPage(document.getElementById('main'), 'Not signed in: ' + e.message));
+} else {
+  show();
+}

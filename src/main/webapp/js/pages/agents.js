@@ -1,15 +1,20 @@
 // Agents: each agent's policy and live queue figures (operators), and over a chosen window its processed and failed
 // tasks, p50/p95 duration, quality and cost from the results the server keeps; one agent's history as a chart.
+// Live: re-read (at most every 10 s) when the live connection reports tasks finished (operators: the runtime's
+// counters moved; everyone: a business of theirs changed).
 
 import {h, mount, table, number, dollars, stat} from '../dom.js';
 import {get, query} from '../api.js';
 import {bars, lines} from '../charts.js';
 import {windowOf, windowSelect} from '../window.js';
 import {navigate} from '../router.js';
+import * as live from '../live.js';
 
 export async function render(main, route, session) {
   const window = windowOf(route.params);
-  return route.id ? one(main, route.id, window) : all(main, window, session);
+  const draw = () => route.id ? one(main, route.id, window) : all(main, window, session);
+  await draw();
+  return live.followTasks(draw);
 }
 
 async function all(main, window, session) {

@@ -47,6 +47,7 @@ export async function render(main, route, session) {
       ['Agent', t => t.agent || '—'],
       ['Attempts', t => String(t.attempts ?? 0)],
       ['Quality', t => number(t.quality_score, 2)],
+      ['Model', t => t.model || '—'],
       ['Critical', t => t.critical ? 'yes' : ''],
     ], tasks));
     renderApprovals();
@@ -101,6 +102,7 @@ export async function render(main, route, session) {
       h('dt', {}, 'Attempts'), h('dd', {}, String(current.attempts ?? 0)),
       h('dt', {}, 'Quality'), h('dd', {}, number(current.quality_score, 2)),
       h('dt', {}, 'Model tier'), h('dd', {}, current.model_tier || '—'),
+      h('dt', {}, 'Model'), h('dd', {}, current.model || 'none (offline work)'),
       h('dt', {}, 'Estimated cost'), h('dd', {}, current.estimated_cost === undefined ? '—' : '$' + Number(current.estimated_cost).toFixed(4)),
       h('dt', {}, 'Depends on'), h('dd', {}, (current.depends_on || []).join(', ') || 'nothing'),
       current.error ? [h('dt', {}, 'Error'), h('dd', {class: 'error'}, current.error)] : null,

@@ -1,10 +1,13 @@
-// Businesses: the list with its filters in the URL (#/businesses?status=SUCCESS&type=saas_tool&offset=20 can be
-// shared), and the form that creates one.
+// Businesses: the list with its filters in the URL (#/businesses?status=SUCCESS&type=saas_tool&q=coffee&from=2026-12-01
+// can be shared), every filter applied by the API, and the form that creates one. Live: a listed business's status
+// changes in place as the live connection reports it; a change the page does not show (a new business, one that now
+// matches the filters) re-reads the list, at most once a second.
 
 import {h, mount, badge, table, when, field, flash} from '../dom.js';
-import {get, post, query} from '../api.js';
+import {get, post, query, ApiError} from '../api.js';
 import {navigate} from '../router.js';
 import {BUSINESS_STATUSES} from '../statuses.js';
+import * as live from '../live.js';
 
 const LIMIT = 50;
 
@@ -18,55 +21,88 @@ export async function render(main, route, session) {
   const p = route.params;
   const filters = {
     status: p.get('status') || '', type: p.get('type') || '', tenant: p.get('tenant') || '',
-    q: p.get('q') || '', since: p.get('since') || '', offset: Number(p.get('offset') || 0),
+    q: p.get('q') || '', from: p.get('from') || '', to: p.get('to') || '', offset: Number(p.get('offset') || 0),
   };
-  const [types, page] = await Promise.all([
-    get('/api/business-types'),
-    get('/api/businesses' + query({status: filters.status, business_type: filters.type,
-      tenant_id: session.has('operator') ? filters.tenant : '', limit: LIMIT, offset: filters.offset})),
-  ]);
+  const types = await get('/api/business-types');
   const typeOptions = types.business_types.map(t => [t.type, t.name]);
-  const text = filters.q.toLowerCase();
-  const items = page.items.filter(b => (!text || b.business_id.includes(text) || (b.name || '').toLowerCase().includes(text))
-    && (!filters.since || b.created_at >= filters.since));
+  const list = h('div', {id: 'business-list'});
+  const shown = new Map();
+
+  async function load() {
+    let page;
+    try {
+      page = await get('/api/businesses' + query({status: filters.status, business_type: filters.type,
+        tenant_id: session.has('operator') ? filters.tenant : '', q: filters.q, created_from: filters.from,
+        created_to: filters.to, limit: LIMIT, offset: filters.offset}));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      mount(list, h('p', {class: 'error', role: 'alert', id: 'filter-error'}, 'These filters were refused: ' + e.message));
+      return;
+    }
+    shown.clear();
+    page.items.forEach(b => shown.set(b.business_id, b));
+    const pager = h('nav', {class: 'pager', 'aria-label': 'Pages of businesses'},
+      filters.offset > 0 ? h('a', {href: link(filters, Math.max(0, filters.offset - LIMIT))}, '← Newer') : null,
+      ' ', `${filters.offset + 1}–${filters.offset + page.count}`, ' ',
+      page.count === LIMIT ? h('a', {href: link(filters, filters.offset + LIMIT)}, 'Older →') : null);
+    mount(list,
+      table('Businesses, newest first', [
+        ['Name', b => h('a', {href: '#/businesses/' + encodeURIComponent(b.business_id)}, b.name || b.business_id)],
+        ['Status', b => h('span', {class: 'status-cell', dataset: {business: b.business_id}}, badge(b.status))],
+        ['Type', b => b.business_type],
+        ['Tenant', b => b.tenant_id],
+        ['Created', b => when(b.created_at)],
+        ['Deployment', b => b.deployment_url ? h('a', {href: b.deployment_url, rel: 'noopener', target: '_blank'}, 'open') : '—'],
+      ], page.items, 'No business matches these filters.'),
+      pager);
+  }
+
+  const reload = live.throttled(1000, load);
+  function changed(business) {
+    const known = shown.get(business.business_id);
+    if (!known && filters.type && business.business_type !== filters.type) return;
+    const stillMatches = !filters.status || business.status === filters.status;
+    if (known && stillMatches) {
+      known.status = business.status;
+      const cell = list.querySelector(`.status-cell[data-business="${CSS.escape(business.business_id)}"]`);
+      if (cell) mount(cell, badge(business.status));
+      if (business.deployment_url && !known.deployment_url) reload();
+    } else if (known || filters.offset === 0) {
+      reload(); // it left the filtered list, or may be new on the first page
+    }
+  }
 
   const form = h('form', {class: 'filters', role: 'search', 'aria-label': 'Filter businesses', onsubmit: event => {
     event.preventDefault();
     const data = new FormData(event.target);
     navigate('businesses', {status: data.get('status'), type: data.get('type'), tenant: data.get('tenant'),
-      q: data.get('q'), since: data.get('since')});
+      q: data.get('q'), from: data.get('from'), to: data.get('to')});
   }},
-  field('Search name or id', h('input', {type: 'search', name: 'q', value: filters.q})),
+  field('Search name or id', h('input', {type: 'search', name: 'q', id: 'filter-q', value: filters.q, maxlength: 200})),
   select('status', 'Status', BUSINESS_STATUSES.map(s => [s, s]), filters.status),
   select('type', 'Type', typeOptions, filters.type),
   session.has('operator') ? field('Tenant', h('input', {type: 'text', name: 'tenant', value: filters.tenant, size: 12})) : null,
-  field('Created on or after', h('input', {type: 'date', name: 'since', value: filters.since})),
+  field('Created from', h('input', {type: 'date', name: 'from', id: 'filter-from', value: filters.from})),
+  field('Created to', h('input', {type: 'date', name: 'to', id: 'filter-to', value: filters.to})),
   h('button', {type: 'submit'}, 'Apply'),
   h('a', {href: '#/businesses', class: 'button-link'}, 'Clear'));
 
-  const pager = h('nav', {class: 'pager', 'aria-label': 'Pages of businesses'},
-    filters.offset > 0 ? h('a', {href: link(filters, Math.max(0, filters.offset - LIMIT))}, '← Newer') : null,
-    ' ', `${filters.offset + 1}–${filters.offset + page.count}`, ' ',
-    page.count === LIMIT ? h('a', {href: link(filters, filters.offset + LIMIT)}, 'Older →') : null);
-
+  await load();
   mount(main,
     h('h1', {}, 'Businesses'),
     form,
-    table('Businesses, newest first', [
-      ['Name', b => h('a', {href: '#/businesses/' + encodeURIComponent(b.business_id)}, b.name || b.business_id)],
-      ['Status', b => badge(b.status)],
-      ['Type', b => b.business_type],
-      ['Tenant', b => b.tenant_id],
-      ['Created', b => when(b.created_at)],
-      ['Deployment', b => b.deployment_url ? h('a', {href: b.deployment_url, rel: 'noopener', target: '_blank'}, 'open') : '—'],
-    ], items, 'No business matches these filters.'),
-    pager,
+    list,
     session.has('tenant') || session.has('operator') ? createForm(typeOptions, types.business_types) : null);
+  const off = live.onAll({business: changed, resync: reload});
+  return () => {
+    off();
+    reload.cancel();
+  };
 }
 
 function link(filters, offset) {
   const search = query({status: filters.status, type: filters.type, tenant: filters.tenant, q: filters.q,
-    since: filters.since, offset: offset || ''});
+    from: filters.from, to: filters.to, offset: offset || ''});
   return '#/businesses' + search;
 }
 

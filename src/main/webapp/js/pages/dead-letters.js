@@ -1,13 +1,20 @@
 // Dead letters (operators): depth per topic; one topic's entries with error and attempt history; replay the
-// selected ones or all, purge after typing the topic's name.
+// selected ones or all, purge after typing the topic's name. Live: re-read (at most every 2 s) when the runtime
+// snapshot of the live connection shows another dead-letter depth than the page; selections and open histories stay.
 
 import {h, mount, table, when, flash, field} from '../dom.js';
 import {get, post, del, query} from '../api.js';
+import * as live from '../live.js';
 
 const LIMIT = 100;
 
 export async function render(main, route) {
-  return route.id ? topicPage(main, route.id, route.params) : overview(main);
+  if (route.id) return topicPage(main, route.id, route.params);
+  let shown = await overview(main);
+  const depth = snapshot => snapshot.topics.reduce((sum, t) => sum + t.dlq_depth, 0);
+  return live.whenRuntime(snapshot => depth(snapshot) !== shown, async () => {
+    shown = await overview(main);
+  }, 2000);
 }
 
 async function overview(main) {
@@ -20,6 +27,7 @@ async function overview(main) {
       ['Agent', d => d.agent],
       ['Depth', d => String(d.depth)],
     ], dlq.dead_letters, 'No dead letters: every task either completed or is still being retried.'));
+  return dlq.total;
 }
 
 async function topicPage(main, topic, params) {
@@ -27,6 +35,8 @@ async function topicPage(main, topic, params) {
   const text = (params.get('q') || '').toLowerCase();
   const outcome = h('div', {id: 'replay-outcome', 'aria-live': 'polite'});
   const boxes = new Map();
+  const selected = new Set();
+  const opened = new Set();
 
   async function replay(ids) {
     try {
@@ -59,14 +69,17 @@ async function topicPage(main, topic, params) {
       h('p', {}, `${inspection.depth} dead letter${inspection.depth === 1 ? '' : 's'} on ${topic}`
         + (inspection.depth > LIMIT ? `; the newest ${LIMIT} are shown.` : '.')),
       shown.length ? h('ul', {class: 'dead-letters'}, shown.map(entry => {
-        const box = h('input', {type: 'checkbox', value: entry.id, 'aria-label': 'Select ' + (entry.task_id || entry.id)});
+        const box = h('input', {type: 'checkbox', value: entry.id, checked: selected.has(entry.id),
+          'aria-label': 'Select ' + (entry.task_id || entry.id),
+          onchange: event => event.target.checked ? selected.add(entry.id) : selected.delete(entry.id)});
         boxes.set(entry.id, box);
         return h('li', {class: 'dead-letter', dataset: {task: entry.task_id || ''}},
           h('div', {class: 'dl-head'}, box, ' ',
             h('strong', {}, entry.task_id || entry.id), ' · ', entry.attempts ?? '?', ' attempts · failed ',
             when(entry.failed_at)),
           h('p', {class: 'error'}, entry.error || '(no error recorded)'),
-          h('details', {},
+          h('details', {open: opened.has(entry.id),
+            ontoggle: event => event.target.open ? opened.add(entry.id) : opened.delete(entry.id)},
             h('summary', {}, 'Attempt history and envelope'),
             table('Attempts', [
               ['Attempt', a => String(a.attempt)],
@@ -122,4 +135,6 @@ async function topicPage(main, topic, params) {
       }}, 'Purge…')),
     purge, outcome, list);
   drawList();
+  return live.whenRuntime(snapshot => snapshot.topics.find(t => t.topic === topic)?.dlq_depth !== inspection.depth,
+    refreshList, 2000);
 }

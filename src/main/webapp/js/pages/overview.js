@@ -1,5 +1,7 @@
 // Overview: health of Redis, PostgreSQL and the bus, workers, task rates, dead letters, businesses by status and
-// today's spend. Refreshed every 5 s while the page is open.
+// today's spend. Live: workers, queues and counters (operators) and businesses by status arrive on the tab's live
+// connection as they change; the window's history and the spend are re-read when a business or payment changed (at
+// most every 10 s), and readiness when the runtime changed (at most every 5 s). No timer polls the API.
 
 import {h, mount, stat, badge, table, ago, number} from '../dom.js';
 import {get, query} from '../api.js';
@@ -7,10 +9,7 @@ import {bars, lines} from '../charts.js';
 import {windowOf, windowSelect} from '../window.js';
 import {navigate} from '../router.js';
 import {BUSINESS_STATUSES} from '../statuses.js';
-
-const REFRESH_MS = 5000;
-// businesses and spend are PostgreSQL reads: every sixth refresh only (30 s); the bus figures are Redis reads
-const SQL_EVERY = 6;
+import * as live from '../live.js';
 
 async function health() {
   // /health/ready is open and answers 503 with the same body when something is down
@@ -18,41 +17,53 @@ async function health() {
   return response.json();
 }
 
-/** Businesses per status, counted by the server in one query (the caller's tenant; every tenant for an operator). */
-async function businessesByStatus() {
-  const counts = (await get('/api/businesses/status-counts')).by_status;
-  return BUSINESS_STATUSES.map(status => ({status, count: counts[status] || 0})).filter(c => c.count > 0);
-}
-
-/** Dollars spent over the last 24 h in the caller's tenant (every tenant for an operator without a filter). */
-async function spendLastDay() {
-  return (await get('/api/payments/spend' + query({window: 'day'}))).total_spent;
+function byStatusOf(counts) {
+  return BUSINESS_STATUSES.map(status => ({status, count: counts.by_status[status] || 0})).filter(c => c.count > 0);
 }
 
 export async function render(main, route, session) {
   const operator = session.has('operator');
   const window = windowOf(route.params);
-  let timer = null;
+  const state = {};
   let stopped = false;
-  let round = 0;
-  let byStatus = [];
-  let spent = 0;
-  let lastHistory = null;
 
-  async function refresh() {
-    const sql = round++ % SQL_EVERY === 0;
-    const [ready, statuses, spend, history, runtime, metrics] = await Promise.all([
-      health().catch(e => ({status: 'UNKNOWN', checks: [], error: e.message})),
-      sql ? businessesByStatus() : byStatus,
-      sql ? spendLastDay() : spent,
-      sql ? get('/api/ops/history' + query({window})) : lastHistory,
-      operator ? get('/api/runtime') : null,
-      operator ? get('/api/metrics') : null,
+  async function readHealth() {
+    state.ready = await health().catch(e => ({status: 'UNKNOWN', checks: [], error: e.message}));
+  }
+
+  async function readSql() {
+    // businesses by status come from the live feed; counted once here in case the feed has not sent them yet
+    const [spend, history, counts] = await Promise.all([
+      get('/api/payments/spend' + query({window: 'day'})),
+      get('/api/ops/history' + query({window})),
+      live.last('business-counts') ? null : get('/api/businesses/status-counts'),
     ]);
-    byStatus = statuses;
-    spent = spend;
-    lastHistory = history;
+    state.spent = spend.total_spent;
+    state.history = history;
+    if (counts) state.byStatus = byStatusOf(counts);
+  }
+
+  async function readRuntime() {
+    const snapshot = live.last('runtime');
+    if (snapshot) {
+      state.runtime = snapshot.report;
+      state.totals = snapshot.totals;
+      return;
+    }
+    const [runtime, metrics] = await Promise.all([get('/api/runtime'), get('/api/metrics')]);
+    state.runtime = runtime;
+    state.totals = metrics.totals;
+  }
+
+  async function readAll() {
+    const counts = live.last('business-counts');
+    if (counts) state.byStatus = byStatusOf(counts);
+    await Promise.all([readHealth(), readSql(), operator ? readRuntime() : null]);
+  }
+
+  function draw() {
     if (stopped) return;
+    const {ready, runtime, totals, history, byStatus, spent} = state;
     mount(main,
       h('h1', {}, 'Overview'),
       h('section', {class: 'cards', 'aria-label': 'Health'},
@@ -64,7 +75,7 @@ export async function render(main, route, session) {
         runtime ? stat('Pending', String(runtime.pending ?? '—')) : null,
         runtime ? stat('Dead letters', h('a', {href: '#/dead-letters'}, String(runtime.dlq_depth ?? '—'))) : null,
         stat('Spent, last 24 h', '$' + Number(spent).toFixed(2), session.tenant ? 'tenant ' + session.tenant : null)),
-      metrics ? counters(metrics) : null,
+      totals ? counters(totals) : null,
       activity(history, window),
       runtime ? workers(runtime) : null,
       h('section', {},
@@ -72,28 +83,48 @@ export async function render(main, route, session) {
         bars('Businesses by status', byStatus.map(b => ({
           label: b.status, value: b.count, cls: 'st-' + b.status.toLowerCase().replace(/_/g, '-'),
         })))),
-      h('p', {class: 'muted'}, 'Health and bus refreshed every 5 s; businesses, spend and history every 30 s · last '
+      h('p', {class: 'muted', id: 'overview-updated'}, 'Live: updated as the server reports changes · last update '
         + new Date().toLocaleTimeString()));
   }
 
-  async function loop() {
-    try {
-      await refresh();
-    } catch (e) {
-      if (!stopped) mount(main, h('h1', {}, 'Overview'), h('p', {class: 'error', role: 'alert'}, e.message));
-    }
-    if (!stopped) timer = setTimeout(loop, REFRESH_MS);
-  }
+  await readAll();
+  draw();
 
-  await loop();
+  const sqlSoon = live.throttled(10000, async () => {
+    await readSql();
+    draw();
+  });
+  const healthSoon = live.throttled(5000, async () => {
+    await readHealth();
+    draw();
+  });
+  const off = live.onAll({
+    'runtime': snapshot => {
+      state.runtime = snapshot.report;
+      state.totals = snapshot.totals;
+      draw();
+      healthSoon();
+    },
+    'business-counts': counts => {
+      state.byStatus = byStatusOf(counts);
+      draw();
+    },
+    'business': sqlSoon,
+    'payment': sqlSoon,
+    'resync': async () => {
+      await readAll();
+      draw();
+    },
+  });
   return () => {
     stopped = true;
-    clearTimeout(timer);
+    off();
+    sqlSoon.cancel();
+    healthSoon.cancel();
   };
 }
 
-function counters(metrics) {
-  const t = metrics.totals;
+function counters(t) {
   const finished = t.processed + t.failed;
   return h('section', {},
     h('h2', {}, 'Tasks since the counters started'),

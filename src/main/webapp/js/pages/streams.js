@@ -1,11 +1,21 @@
 // Streams (operators): per topic its length, consumer groups, lag and pending entries; one topic's groups with each
-// consumer's pending count and idle time (the stuck-work view) and its newest entries.
+// consumer's pending count and idle time (the stuck-work view) and its newest entries. Live: re-read from Redis (at
+// most every 2 s) when the runtime snapshot of the live connection shows a topic's length, pending or dead letters
+// changed.
 
 import {h, mount, table, when} from '../dom.js';
 import {get, query} from '../api.js';
+import * as live from '../live.js';
 
 export async function render(main, route) {
-  return route.id ? topic(main, route.id, route.params) : all(main);
+  let shown = null;
+  const draw = async () => {
+    shown = route.id ? await topic(main, route.id, route.params) : await all(main);
+  };
+  await draw();
+  const figures = snapshot => route.id ? String(snapshot.topics.find(t => t.topic === route.id)?.length)
+    : live.topicFigures(snapshot, null);
+  return live.whenRuntime(snapshot => figures(snapshot) !== shown, draw, 2000);
 }
 
 async function all(main) {
@@ -23,6 +33,7 @@ async function all(main) {
       ['Groups', x => (x.groups || []).map(g => `${g.name} (${g.consumers} consumers, ${g.pending} pending)`).join('; ') || 'none'],
       ['Dead letters', x => x.dlq_depth ? h('a', {href: '#/dead-letters/' + encodeURIComponent(x.topic)}, String(x.dlq_depth)) : '0'],
     ], stats.streams));
+  return JSON.stringify(stats.streams.map(x => [x.topic, x.length, x.pending, x.dlq_depth]));
 }
 
 async function topic(main, name, params) {
@@ -53,4 +64,5 @@ async function topic(main, name, params) {
       ['Attempts', e => String(e.envelope?.delivery_attempts ?? '—')],
       ['Created', e => when(e.envelope?.created_at)],
     ], inspection.entries, 'The stream is empty.'));
+  return String(groups.length);
 }

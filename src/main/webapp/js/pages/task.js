@@ -30,12 +30,15 @@ export async function render(main, route) {
         h('dt', {}, 'Finished'), h('dd', {}, when(state.completed_at)),
         h('dt', {}, 'Duration'), h('dd', {}, started && ended ? ((ended - started) / 1000).toFixed(2) + ' s' : '—'),
         h('dt', {}, 'Worker'), h('dd', {}, state.worker_id || '—'),
+        h('dt', {}, 'Model'), h('dd', {}, state.model ? state.model + (state.model_tier ? ' (tier ' + state.model_tier + ')' : '') : '—'),
+        h('dt', {}, 'Cost'), h('dd', {}, state.cost_cents === undefined ? '—' : Number(state.cost_cents).toFixed(4) + ' ¢'),
         state.business_id ? [h('dt', {}, 'Business'),
           h('dd', {}, h('a', {href: '#/businesses/' + encodeURIComponent(state.business_id)}, state.business_id))] : null,
         state.error ? [h('dt', {}, 'Error'), h('dd', {class: 'error'}, state.error)] : null),
       h('h2', {}, 'Failed attempts'),
       table('Failed attempts', [
         ['Attempt', a => String(a.attempt)], ['Error', a => a.error], ['At', a => when(a.at)], ['Worker', a => a.worker_id || '—'],
+        ['Cost', a => a.cost_cents === undefined ? '—' : Number(a.cost_cents).toFixed(4) + ' ¢'],
       ], state.history || [], 'No failed attempt.'),
       state.result !== undefined && state.result !== null ? [h('h2', {}, 'Result'), h('pre', {}, JSON.stringify(state.result, null, 2))] : null);
     if (!FINISHED.includes(state.status)) timer = setTimeout(refresh, 1000);

@@ -191,7 +191,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void theOnlyPublicPathsOutsideApiAreTheSitesTheSimulationAndTheErrorPage() {
+    void theOnlyPublicPathsOutsideApiAreTheSitesTheSimulationTheErrorPageAndTheDashboardSignIn() {
         // /api is behind the role filter; a servlet answers without a token, so each one is a decision made here:
         // /sites/* serves the live files of businesses' sites and takes their waitlist forms, nothing else
         Set<String> patterns = new TreeSet<>();
@@ -202,7 +202,10 @@ class ArchitectureTest {
                 patterns.addAll(List.of(servlet.value()));
             }
         }
-        assertEquals(new TreeSet<>(Set.of("/problem", "/sim/x402/facilitator/*", "/sim/x402/vendors/*", "/sites/*")), patterns);
+        // /dashboard/config.json tells the dashboard's page, before anyone signs in, whether and where to sign in with
+        // OpenID Connect: the issuer, endpoints, client id and scopes of a public client, nothing secret
+        assertEquals(new TreeSet<>(Set.of("/dashboard/config.json", "/problem", "/sim/x402/facilitator/*", "/sim/x402/vendors/*",
+                "/sites/*")), patterns);
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code genesis.llm.agents} selects the agent: a task of a tenant that {@code genesis.llm.tenants} selects is worked
  * on by the model ({@link ModelWork}); any other task gets the simulated work of {@link SimulatedAgents}. Its priority
  * is above the simulated fallback and below a dedicated handler of an agent, which still wins. The payment and grading
- * decorators wrap it like any handler; it grades its own results (the judge is part of accepting an answer).
+ * decorators wrap it like any handler; it grades its own results (the judge is part of accepting an answer). The
+ * agent's similar past cases go into the prompt and an accepted answer becomes a case ({@link CaseHints}).
  */
 @ApplicationScoped
 public class ModelAgents implements AgentHandler {
@@ -41,6 +42,9 @@ public class ModelAgents implements AgentHandler {
 
     @Inject
     IdeaGenerator ideas;
+
+    @Inject
+    CaseHints caseHints;
 
     @Inject
     @ConfigProperty(name = "genesis.llm.max-dependency-chars")
@@ -73,6 +77,9 @@ public class ModelAgents implements AgentHandler {
         }
         JsonValue content = task.envelope().content();
         TaskBrief brief = TaskBrief.of(content, JsonValue.EMPTY_JSON_OBJECT, archetypes);
-        return work.perform(agent, task.envelope().taskId(), task.attempt(), brief, content, models.choose(agent, content));
+        AgentResult result = work.perform(agent, task.envelope().taskId(), task.attempt(), brief, content,
+                models.choose(agent, content), caseHints.similar(agent, brief), task.spend());
+        caseHints.remember(agent, brief, task.envelope().taskId(), result);
+        return result;
     }
 }

@@ -10,6 +10,7 @@ import io.genesis.api.JsonConventions;
 import io.genesis.quality.HgmJudge;
 import io.genesis.quality.QualityGrade;
 import io.genesis.runtime.AgentResult;
+import io.genesis.runtime.AttemptSpend;
 import io.genesis.safety.CredentialRedactor;
 import io.genesis.safety.SafetyVerdict;
 import io.genesis.safety.WaltzRlSafetyGate;
@@ -32,7 +33,8 @@ import java.util.Locale;
  * back), a second rejection fails the attempt ({@link Rejected}) so the runtime's retries and dead letters apply.
  * The result is the role's artefact in the shape of the deterministic work ({@link AgentWork#result}), with
  * {@code source: "llm"} and {@code llm} (model asked and answering, tier, prompt version, token usage of both rounds,
- * whether it was repaired, cost); its cost is the token usage priced by {@link TokenPrices}.
+ * whether it was repaired, cost); its cost is the token usage of both rounds priced by {@link TokenPrices} (nothing
+ * when the task bought the premium model over x402), and it names the answering model and the task's DAAO tier.
  */
 final class ModelWork {
 
@@ -71,19 +73,25 @@ final class ModelWork {
         this.maxDependencyChars = maxDependencyChars;
     }
 
-    AgentResult perform(String agent, String taskId, int attempt, TaskBrief brief, JsonValue content, ModelRoster.Choice choice)
-            throws InterruptedException, Rejected {
+    /**
+     * One attempt. Each completion's tokens are charged to {@code spend} as soon as it is answered, so an attempt that
+     * is then rejected (or fails on its repair round) still costs what it used; a task that bought the premium model
+     * over x402 ({@link ModelRoster.Choice#premiumBought()}) has paid for its calls with that purchase, so its tokens
+     * are recorded but cost nothing more.
+     */
+    AgentResult perform(String agent, String taskId, int attempt, TaskBrief brief, JsonValue content, ModelRoster.Choice choice,
+                        List<CaseHint> cases, AttemptSpend spend) throws InterruptedException, Rejected {
         RolePrompts.Role role = prompts.role(agent).orElseThrow(() -> new IllegalArgumentException("no prompt for " + agent));
-        RolePrompts.Prompt prompt = prompts.prompt(role, brief, MemoryHint.of(brief.content().get("memory_hint")), schemaInPrompt,
-                maxDependencyChars);
+        RolePrompts.Prompt prompt = prompts.prompt(role, brief, MemoryHint.of(brief.content().get("memory_hint")), cases,
+                schemaInPrompt, maxDependencyChars);
         List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.system(prompt.system()), ChatMessage.user(prompt.user())));
-        ChatAnswer first = chat.chat(request(role, choice, messages));
+        ChatAnswer first = charged(chat.chat(request(role, choice, messages)), choice, spend);
         Checked checked = check(role, agent, taskId, attempt, brief, content, first);
         ChatAnswer last = first;
         if (!checked.problems().isEmpty()) {
             messages.add(ChatMessage.assistant(first.refused() ? first.refusal() : first.content()));
             messages.add(ChatMessage.user(repair(role, checked.problems())));
-            last = chat.chat(request(role, choice, messages));
+            last = charged(chat.chat(request(role, choice, messages)), choice, spend);
             checked = check(role, agent, taskId, attempt, brief, content, last);
             if (!checked.problems().isEmpty()) {
                 throw new Rejected("the model's answer for " + agent + " was rejected after one repair round: "
@@ -92,10 +100,14 @@ final class ModelWork {
         }
         long promptTokens = first.promptTokens() + (last == first ? 0 : last.promptTokens());
         long completionTokens = first.completionTokens() + (last == first ? 0 : last.completionTokens());
-        BigDecimal cost = prices.costCents(choice.model(), promptTokens, completionTokens);
+        // the answer's cost: both rounds' tokens priced together (what each completion charged the attempt, rounded per
+        // completion, counts only if the attempt fails)
+        BigDecimal cost = choice.premiumBought() ? BigDecimal.ZERO.setScale(TokenPrices.SCALE)
+                : prices.costCents(choice.model(), promptTokens, completionTokens);
+        String answeredBy = answeredBy(choice, last);
         var llm = JsonConventions.json().createObjectBuilder()
                 .add("model", choice.model())
-                .add("answered_by", last.model() == null ? choice.model() : last.model())
+                .add("answered_by", answeredBy)
                 .add("tier_class", choice.tierClass().key())
                 .add("premium_bought", choice.premiumBought())
                 .add("prompt", role.promptName())
@@ -103,12 +115,29 @@ final class ModelWork {
                 .add("completion_tokens", completionTokens)
                 .add("repaired", last != first)
                 .add("priced", prices.priced(choice.model()))
+                .add("paid_by_purchase", choice.premiumBought())
                 .add("cost_cents", cost);
         if (choice.tier() != null) {
             llm.add("tier", choice.tier());
         }
         JsonObject output = JsonConventions.json().createObjectBuilder(checked.result()).add("llm", llm).build();
-        return new AgentResult(output, cost, checked.grade().score());
+        return new AgentResult(output, cost, checked.grade().score(), answeredBy, choice.tier());
+    }
+
+    /** The answer, once its cost is charged to the attempt. */
+    private ChatAnswer charged(ChatAnswer answer, ModelRoster.Choice choice, AttemptSpend spend) {
+        spend.charge(cost(choice, answer), answeredBy(choice, answer));
+        return answer;
+    }
+
+    /** One completion's tokens at the model's price; nothing when the premium model was bought over x402 for the task. */
+    private BigDecimal cost(ModelRoster.Choice choice, ChatAnswer answer) {
+        return choice.premiumBought() ? BigDecimal.ZERO.setScale(TokenPrices.SCALE)
+                : prices.costCents(choice.model(), answer.promptTokens(), answer.completionTokens());
+    }
+
+    private static String answeredBy(ModelRoster.Choice choice, ChatAnswer answer) {
+        return answer.model() == null || answer.model().isBlank() ? choice.model() : answer.model();
     }
 
     private ChatRequest request(RolePrompts.Role role, ModelRoster.Choice choice, List<ChatMessage> messages) {

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,12 +29,14 @@ import java.util.stream.Collectors;
  *
  * <p>A prompt is the system message (rules + role) and one user message: the task, the business, the results of the
  * tasks it depends on (without their echoed input and bookkeeping, each cut at {@code maxDependencyChars}), what memory
- * recalls of similar businesses, and the answer format (with the schema written out when the request cannot carry it).
+ * recalls of similar businesses and the agent's similar past cases (CaseBank), and the answer format (with the schema written out when the request cannot carry it).
  */
 public final class RolePrompts {
 
     public static final String VERSION = "v1";
     static final Set<String> DEPENDENCY_BOOKKEEPING = Set.of("input", "task_id", "attempt", "llm");
+    /** Characters of a past case's situation and action quoted in a prompt. */
+    static final int CASE_CHARS = 300;
 
     /** One role's system message and artefact schema. */
     record Role(String agent, String system, JsonSchema schema) {
@@ -108,7 +111,7 @@ public final class RolePrompts {
     }
 
     /** The prompt of the agent's role for that task. */
-    Prompt prompt(Role role, TaskBrief brief, MemoryHint memory, boolean schemaInPrompt, int maxDependencyChars) {
+    Prompt prompt(Role role, TaskBrief brief, MemoryHint memory, List<CaseHint> cases, boolean schemaInPrompt, int maxDependencyChars) {
         StringBuilder user = new StringBuilder();
         user.append("# Task\n");
         line(user, "id", brief.taskId());
@@ -141,6 +144,11 @@ public final class RolePrompts {
             user.append(past.similarCount()).append(" similar businesses were built before")
                     .append(past.similarNames().isEmpty() ? "" : " (" + String.join(", ", past.similarNames()) + ")")
                     .append(". Do not reuse their names; make this one distinct.\n");
+        }
+        if (cases != null && !cases.isEmpty()) {
+            user.append("Past cases of this agent like this task (CaseBank; reward 0..1, build on what earned a high one):\n");
+            cases.forEach(hint -> user.append(String.format(Locale.ROOT, "- situation: %s; what was done: %s; reward %.2f, similarity %.2f%n",
+                    cut(hint.situation(), CASE_CHARS), cut(hint.action(), CASE_CHARS), hint.reward(), hint.similarity())));
         }
         user.append("\n# Answer\nOne JSON object matching the schema ").append(role.schemaName()).append('.');
         if (schemaInPrompt) {

@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * Businesses WAITING_FOR_BUDGET are looked at again (an {@code advance} message to the Meta-Agent each, which plans
  * their waiting purchase anew and resumes them when it is covered): right after an agent's budget was set through the
  * API (those waiting for that agent's budget), and every {@code genesis.businesses.budget-wait.sweep-seconds} (all of
- * them, which is how a new budget day resumes them). The sweep runs on one worker at a time: it holds the
+ * them, which is how a new budget day resumes them). An approver's decision resumes one at once ({@link BusinessApprovals}). The sweep runs on one worker at a time: it holds the
  * {@value #LEASE} lease in PostgreSQL for one period, so many pods do not all re-plan the same businesses.
  */
 @ApplicationScoped

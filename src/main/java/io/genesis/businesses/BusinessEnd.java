@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * After a business's terminal transition committed: purchase earmarks no payment took go back to the budgets, then the
- * monitoring event and the spend summary (best effort, all three).
+ * monitoring event, the spend summary and, for a business that went live, its {@link LiveMonitoring} task (best effort,
+ * all four).
  */
 @ApplicationScoped
 public class BusinessEnd {
@@ -25,6 +26,9 @@ public class BusinessEnd {
 
     @Inject
     PurchasePlans plans;
+
+    @Inject
+    LiveMonitoring liveMonitoring;
 
     /** Announces the end once: when {@code business} is terminal now and was not before the change that led here. */
     public void settled(BusinessRecord business, BusinessStatus before) {
@@ -44,6 +48,11 @@ public class BusinessEnd {
             spend.publish(business.tenantId(), business.businessId());
         } catch (RuntimeException e) {
             LOG.warning("Spend summary of " + business.businessId() + " not posted: " + e.getMessage());
+        }
+        try {
+            liveMonitoring.start(business);
+        } catch (RuntimeException e) {
+            LOG.warning("Live monitoring of " + business.businessId() + " not started: " + e.getMessage());
         }
     }
 }

@@ -133,7 +133,7 @@ public class BusinessPlanner {
                     task.taskType(), task.description(), routing.assignments().get(id), task.dependsOn(), task.critical(),
                     status, difficultyValue instanceof Number n ? n.doubleValue() : estimate.score(),
                     String.valueOf(tiers.get(id) == null ? estimate.modelTier().model() : tiers.get(id)),
-                    estimate.modelCostUsd(), safetyScores.get(id), null, 0, null, null, meta.build(), null, null));
+                    estimate.modelCostUsd(), safetyScores.get(id), null, 0, null, null, meta.build(), null, null, null));
         }
         return tasks;
     }

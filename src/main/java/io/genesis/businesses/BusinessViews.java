@@ -39,6 +39,11 @@ public final class BusinessViews {
                 .add("created_at", b.createdAt().toString());
         nullable(json, "deployment_url", b.deploymentUrl());
         nullable(json, "error_message", b.errorMessage());
+        if (LiveMonitoring.watches(b)) {
+            String monitoring = LiveMonitoring.taskId(b.businessId());
+            json.add("live_monitoring", JsonConventions.json().createObjectBuilder().add("task_id", monitoring)
+                    .add("poll_url", "/api/tasks/" + monitoring));
+        }
         if (b.status() == BusinessStatus.WAITING_FOR_BUDGET && b.metadata() != null
                 && b.metadata().get(TaskDispatch.BUDGET_WAIT) instanceof JsonObject wait) {
             json.add("waiting_for_budget", wait);
@@ -93,6 +98,7 @@ public final class BusinessViews {
         json.add("depends_on", deps);
         number(json, "difficulty", task.difficulty());
         nullable(json, "model_tier", task.modelTier());
+        nullable(json, "model", task.model());
         number(json, "estimated_cost", task.estimatedCost());
         number(json, "safety_score", task.safetyScore());
         number(json, "quality_score", task.qualityScore());

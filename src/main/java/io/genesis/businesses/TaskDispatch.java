@@ -155,7 +155,8 @@ public class TaskDispatch {
                 .add("day", block.day().toString())
                 .add("reason", plan.reason())
                 .add("since", Instant.now().toString())
-                .add("resume", "raise the budget (PUT /api/budgets/" + block.agentId() + ") or wait for the next UTC day")
+                .add("resume", "raise the budget (PUT /api/budgets/" + block.agentId() + "), approve going on without "
+                        + plan.vendorId() + " (POST /api/businesses/{id}/approvals/" + taskId + "), or wait for the next UTC day")
                 .build();
     }
 

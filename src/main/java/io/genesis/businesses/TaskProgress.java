@@ -64,7 +64,7 @@ public class TaskProgress {
             Double quality = notice.get("quality_score") instanceof JsonNumber n ? n.doubleValue() : null;
             if (task == null || !business.recordTaskOutcome(task.taskId(), ok ? DagTaskStatus.COMPLETED : DagTaskStatus.FAILED,
                     notice.getInt("attempts", 0), notice.get("result"), ok ? null : notice.getString("error",
-                            notice.getString("status")), quality)) {
+                            notice.getString("status")), quality, notice.getString("model", null))) {
                 return new Progress(null, before, business.current(), tasks); // not ours, or a duplicate notice
             }
             completion.progress(business, ok ? null : task.taskId());

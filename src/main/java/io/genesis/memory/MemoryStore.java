@@ -2,6 +2,7 @@ package io.genesis.memory;
 
 import io.genesis.api.JsonConventions;
 import io.genesis.evolution.Case;
+import io.genesis.evolution.Embedding;
 import io.genesis.evolution.Operator;
 import io.genesis.evolution.Trajectory;
 import jakarta.annotation.Resource;
@@ -95,6 +96,33 @@ public class MemoryStore {
             Array embedding = connection.createArrayOf("float4", boxed);
             upsert.setArray(7, embedding);
             upsert.executeUpdate();
+        }
+    }
+
+    /**
+     * The agent's cases with at least {@code minReward}, best reward first (then newest), at most {@code limit}: the pool a
+     * CaseBank retrieval ranks by similarity.
+     */
+    public List<Case> bestCases(String agent, double minReward, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement("""
+                SELECT case_id, agent_name, state, action, reward, metadata::text, embedding FROM cases
+                WHERE agent_name = ? AND reward >= ? ORDER BY reward DESC, created_at DESC LIMIT ?""")) {
+            select.setString(1, agent);
+            select.setDouble(2, minReward);
+            select.setInt(3, limit);
+            List<Case> cases = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Object[] stored = (Object[]) rows.getArray(7).getArray();
+                    float[] vector = new float[stored.length];
+                    for (int i = 0; i < stored.length; i++) {
+                        vector[i] = ((Number) stored[i]).floatValue();
+                    }
+                    cases.add(new Case(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getDouble(5),
+                            JsonConventions.readObject(rows.getString(6)), new Embedding(vector)));
+                }
+            }
+            return cases;
         }
     }
 

@@ -77,6 +77,17 @@ public class PurchasePlans {
         return new PurchasePlan(outcome, wanted.vendorId(), cents, wanted.required(), reason, block);
     }
 
+    /**
+     * An approver let a business that waits for a purchase go on without it: the WAITING plan of that task becomes
+     * SKIPPED with {@code reason} (nothing was earmarked for it, so no budget changes), and the next planning of the task
+     * publishes it without the purchase. False when the task's purchase is not waiting.
+     */
+    public boolean waive(String tenantId, String businessId, String taskId, String reason) {
+        Optional<PlanStore.Plan> waiting = store.find(tenantId, businessId, taskId).filter(plan -> "WAITING".equals(plan.state()));
+        waiting.ifPresent(plan -> store.record(plan.with(PurchasePlan.Outcome.SKIPPED.name(), reason)));
+        return waiting.isPresent();
+    }
+
     /** The business ended: what was earmarked and not paid goes back, and nothing of it waits any more. */
     public void release(String tenantId, String businessId) {
         store.release(tenantId, businessId);

@@ -161,7 +161,7 @@ public class TaskPurchases {
                 : JsonConventions.json().createObjectBuilder().add("output", result.output());
         output.add(RECEIPTS, JsonConventions.json().createArrayBuilder().add(receipt));
         BigDecimal cost = result.costCents().add(payment.capturedCents());
-        return new AgentResult(output.build(), cost, result.qualityScore());
+        return result.withOutput(output.build()).withCostCents(cost);
     }
 
     private static String text(JsonObject json, String name) {

@@ -40,6 +40,6 @@ public abstract class GradingDecorator implements AgentHandler {
             return result;
         }
         String taskType = TaskAssignment.taskTypeOf(task.envelope().content()).orElse(task.policy().topic());
-        return new AgentResult(result.output(), result.costCents(), judge.grade(task.policy().agent(), taskType, output).score());
+        return result.withQualityScore(judge.grade(task.policy().agent(), taskType, output).score());
     }
 }

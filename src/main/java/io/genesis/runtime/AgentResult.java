@@ -6,9 +6,12 @@ import java.math.BigDecimal;
 
 /**
  * What a handler returns: its output (published to {@code reply_to}, stored as the result), the cost it caused in
- * US cents and, when it can be graded, a quality score in [0, 1].
+ * US cents, when it can be graded a quality score in [0, 1], and when a language model did the work the model that
+ * answered and the tier that chose it (both null for work without a model). The task's row and state carry them
+ * ({@code omnidaemon_task_results.model}, {@code model_tier}). Decorators change a result with the {@code with*}
+ * methods, so what they do not touch survives.
  */
-public record AgentResult(JsonValue output, BigDecimal costCents, Double qualityScore) {
+public record AgentResult(JsonValue output, BigDecimal costCents, Double qualityScore, String model, String modelTier) {
 
     public AgentResult {
         if (output == null) {
@@ -25,7 +28,24 @@ public record AgentResult(JsonValue output, BigDecimal costCents, Double quality
         }
     }
 
+    /** A result of work without a model. */
+    public AgentResult(JsonValue output, BigDecimal costCents, Double qualityScore) {
+        this(output, costCents, qualityScore, null, null);
+    }
+
     public static AgentResult of(JsonValue output) {
         return new AgentResult(output, BigDecimal.ZERO, null);
+    }
+
+    public AgentResult withOutput(JsonValue changed) {
+        return new AgentResult(changed, costCents, qualityScore, model, modelTier);
+    }
+
+    public AgentResult withCostCents(BigDecimal changed) {
+        return new AgentResult(output, changed, qualityScore, model, modelTier);
+    }
+
+    public AgentResult withQualityScore(Double changed) {
+        return new AgentResult(output, costCents, changed, model, modelTier);
     }
 }

@@ -3,6 +3,7 @@ package io.genesis.runtime;
 import io.genesis.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,17 +18,18 @@ import java.util.Map;
 final class FinishScript {
 
     private static final LuaScript SCRIPT = LuaScript.load("finish", Map.of("TERMINAL_STATUSES", TaskStatus.luaTerminalSet()));
-    private static final int ARGS_PER_TASK = 13;
+    private static final int ARGS_PER_TASK = 16;
 
     /**
      * One terminal transition. {@code entryId} is null when no stream entry is held (cancel); {@code requiredStatus}
      * null = any current status; the relay entry ({@link RelayEntry}) carries what goes to other slots; the dead-letter
-     * envelope is null unless the task is dead-lettered.
+     * envelope is null unless the task is dead-lettered; {@code model} and {@code modelTier} are null for work without a
+     * model, {@code costCents} is every attempt's.
      */
     record FinishArgs(String taskId, String topic, String group, String entryId, TaskStatus status,
                       String completedAt, String resultJson, String error, String historyJson, long durationMs,
                       String relayEntryJson, String deadLetterEnvelopeJson, String agent, int attempts,
-                      TaskStatus requiredStatus) {
+                      TaskStatus requiredStatus, String model, String modelTier, BigDecimal costCents) {
     }
 
     /** What the script did with one task. */
@@ -75,6 +77,9 @@ final class FinishScript {
                 args.add(f.agent());
                 args.add(String.valueOf(f.attempts()));
                 args.add(f.requiredStatus() == null ? "" : f.requiredStatus().wireName());
+                args.add(orEmpty(f.model()));
+                args.add(orEmpty(f.modelTier()));
+                args.add(f.costCents().toPlainString());
             }
             List<?> reply = (List<?>) SCRIPT.run(redis, scriptKeys, args);
             for (int i = 0; i < reply.size(); i++) {

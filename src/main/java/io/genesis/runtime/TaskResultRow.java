@@ -37,7 +37,9 @@ public record TaskResultRow(
         String traceparent,
         String workerId,
         String createdAt,
-        String completedAt) {
+        String completedAt,
+        String model,
+        String modelTier) {
 
     public TaskResultRow {
         if (!status.terminal()) {
@@ -48,21 +50,25 @@ public record TaskResultRow(
     }
 
     /**
-     * The row of a task that reached {@code status} with {@code result} (null unless it completed), whose output the
-     * caller has already written as {@code outputJson}.
+     * The row of a task that reached a terminal status ({@code finish}: its result is null unless it completed), whose
+     * output the caller has already written as {@code outputJson}. Its cost counts every attempt; its model is the one
+     * that answered (or the last one a failed attempt asked), its tier the result's.
      */
-    static TaskResultRow of(Envelope e, String agent, TaskStatus status, int attempts, AgentResult result, String outputJson,
-                            String error, long durationMs, Instant completedAt, String workerId) {
+    static TaskResultRow of(Envelope e, String agent, TaskTransitions.Finish finish, String outputJson, Instant completedAt,
+                            String workerId) {
+        AgentResult result = finish.result();
         return new TaskResultRow(e.taskId(), e.topic(), agent, e.tenantId(), e.businessId(), e.correlationId(),
-                e.causationId(), e.source(), status, attempts, durationMs / 1000.0,
-                result == null ? BigDecimal.ZERO : result.costCents(), result == null ? null : result.qualityScore(),
-                text(e.content()), outputJson, error, e.traceparent(), workerId, e.createdAt(), completedAt.toString());
+                e.causationId(), e.source(), finish.status(), finish.attempt(), finish.durationMs() / 1000.0,
+                finish.costCents(), result == null ? null : result.qualityScore(), text(e.content()), outputJson,
+                finish.error(), e.traceparent(), workerId, e.createdAt(), completedAt.toString(), finish.model(),
+                result == null ? null : result.modelTier());
     }
 
     /** What {@code GET /api/tasks/{id}} shows once the Redis state has expired (no start time, no attempt history). */
     public TaskState asState() {
         return new TaskState(taskId, topic, agentId, status.wireName(), attempts, JsonConventions.read(output), error,
-                correlationId, causationId, tenantId, businessId, createdAt, null, completedAt, workerId, List.of());
+                correlationId, causationId, tenantId, businessId, createdAt, null, completedAt, workerId, List.of(), model,
+                modelTier, costCents);
     }
 
     /** The JSON object the outbox holds (field names = column names). */
@@ -87,6 +93,8 @@ public record TaskResultRow(
         addIfPresent(row, "source", source);
         addIfPresent(row, "traceparent", traceparent);
         addIfPresent(row, "error", error);
+        addIfPresent(row, "model", model);
+        addIfPresent(row, "model_tier", modelTier);
         if (qualityScore != null) {
             row.add("quality_score", qualityScore);
         }
@@ -108,7 +116,8 @@ public record TaskResultRow(
                     row.getJsonNumber("duration_seconds").doubleValue(), row.getJsonNumber("cost_cents").bigDecimalValue(),
                     quality instanceof JsonNumber number ? number.doubleValue() : null, jsonText(row, "input"),
                     jsonText(row, "output"), row.getString("error", null), row.getString("traceparent", null),
-                    row.getString("worker_id", null), row.getString("created_at"), row.getString("completed_at", null));
+                    row.getString("worker_id", null), row.getString("created_at"), row.getString("completed_at", null),
+                    row.getString("model", null), row.getString("model_tier", null));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("unreadable result row: " + e.getMessage(), e);
         }

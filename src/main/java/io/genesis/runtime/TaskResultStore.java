@@ -23,9 +23,10 @@ public class TaskResultStore {
 
     private static final String COLUMNS = """
             task_id, topic, agent_id, tenant_id, business_id, correlation_id, causation_id, source, status, attempts,
-            duration_seconds, cost_cents, quality_score, input, output, error, traceparent, worker_id, created_at, completed_at""";
+            duration_seconds, cost_cents, quality_score, input, output, error, traceparent, worker_id, created_at, completed_at,
+            model, model_tier""";
     private static final String INSERT = "INSERT INTO omnidaemon_task_results (" + COLUMNS + """
-            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::timestamptz, ?::timestamptz)
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?, ?)
             ON CONFLICT (task_id) DO NOTHING""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM omnidaemon_task_results WHERE task_id = ?";
 
@@ -99,6 +100,8 @@ public class TaskResultStore {
         insert.setString(18, row.workerId());
         insert.setString(19, row.createdAt());
         insert.setString(20, row.completedAt());
+        insert.setString(21, row.model());
+        insert.setString(22, row.modelTier());
     }
 
     private static TaskResultRow read(ResultSet rs) throws SQLException {
@@ -111,6 +114,6 @@ public class TaskResultStore {
                 rs.getInt("attempts"), rs.getDouble("duration_seconds"), rs.getBigDecimal("cost_cents"), qualityScore,
                 rs.getString("input"), rs.getString("output"), rs.getString("error"), rs.getString("traceparent"),
                 rs.getString("worker_id"), rs.getObject("created_at", OffsetDateTime.class).toInstant().toString(),
-                completed == null ? null : completed.toInstant().toString());
+                completed == null ? null : completed.toInstant().toString(), rs.getString("model"), rs.getString("model_tier"));
     }
 }

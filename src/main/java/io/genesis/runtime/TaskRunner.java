@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.StreamEntryID;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,14 +85,14 @@ public class TaskRunner {
             finish(policy, entry, envelope, TaskStatus.COMPLETED, attempt, result, null, begun.history(), tookMs);
         } catch (HandlerCall.TimedOut timeout) {
             finish(policy, entry, envelope, TaskStatus.TIMED_OUT, attempt, null, timeout.getMessage(), withFailure(begun.history(),
-                    attempt, timeout.getMessage()), (System.nanoTime() - started) / 1_000_000);
+                    attempt, timeout.getMessage(), context.spend()), (System.nanoTime() - started) / 1_000_000);
         } catch (InterruptedException shutdown) {
             LOG.info("Task " + envelope.taskId() + " interrupted by shutdown; left for another worker to reclaim");
             throw shutdown;
         } catch (Exception failure) {
             String error = describe(failure);
             long tookMs = (System.nanoTime() - started) / 1_000_000;
-            List<TaskState.Attempt> history = withFailure(begun.history(), attempt, error);
+            List<TaskState.Attempt> history = withFailure(begun.history(), attempt, error, context.spend());
             if (failure instanceof PermanentFailure) {
                 finish(policy, entry, envelope, TaskStatus.FAILED, attempt, null, error, history, tookMs);
                 LOG.warning("Task " + envelope.taskId() + " (" + policy.agent() + ", tenant " + envelope.tenantId()
@@ -130,9 +131,12 @@ public class TaskRunner {
         }
     }
 
-    private List<TaskState.Attempt> withFailure(List<TaskState.Attempt> history, int attempt, String error) {
+    /** The history with this failed attempt added, with what it spent before failing (so the task's cost counts it). */
+    private List<TaskState.Attempt> withFailure(List<TaskState.Attempt> history, int attempt, String error, AttemptSpend spend) {
         List<TaskState.Attempt> story = new ArrayList<>(history);
-        story.add(new TaskState.Attempt(attempt, error, Instant.now().toString(), worker.id()));
+        BigDecimal spent = spend.cents();
+        story.add(new TaskState.Attempt(attempt, error, Instant.now().toString(), worker.id(), spent.signum() == 0 ? null : spent,
+                spend.model()));
         return List.copyOf(story);
     }
 

@@ -2,11 +2,15 @@ package io.genesis.runtime;
 
 import jakarta.json.JsonValue;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a poller sees of a task ({@code GET /api/tasks/{id}}), kept in Redis under {@code <prefix>:task:<id>} with
- * a TTL. {@code history} lists every failed attempt with its error, so a dead letter carries its story.
+ * a TTL. {@code history} lists every failed attempt with its error (and what it spent), so a dead letter carries its
+ * story. A finished task also shows the model that answered and its tier (null for work without a model) and its cost
+ * in US cents, every attempt included, as in its row of {@code omnidaemon_task_results}.
  */
 public record TaskState(
         String taskId,
@@ -24,10 +28,26 @@ public record TaskState(
         String startedAt,
         String completedAt,
         String workerId,
-        List<Attempt> history) {
+        List<Attempt> history,
+        String model,
+        String modelTier,
+        BigDecimal costCents) {
 
-    /** One failed attempt. */
-    public record Attempt(int attempt, String error, String at, String workerId) {
+    /**
+     * One failed attempt.
+     *
+     * @param costCents what it spent before failing (model tokens), null for nothing
+     * @param model     the model it asked last, null for none
+     */
+    public record Attempt(int attempt, String error, String at, String workerId, BigDecimal costCents, String model) {
+    }
+
+    /** A state without model or cost (queued, processing, or finished without them). */
+    public TaskState(String taskId, String topic, String agent, String status, int attempts, JsonValue result, String error,
+                     String correlationId, String causationId, String tenantId, String businessId, String createdAt,
+                     String startedAt, String completedAt, String workerId, List<Attempt> history) {
+        this(taskId, topic, agent, status, attempts, result, error, correlationId, causationId, tenantId, businessId, createdAt,
+                startedAt, completedAt, workerId, history, null, null, null);
     }
 
     public static TaskState queued(Envelope envelope, String agent) {
@@ -56,9 +76,26 @@ public record TaskState(
                 causationId, tenantId, businessId, createdAt, startedAt, at, worker, story);
     }
 
+    /** This state with the model, tier and cost of its outcome. */
+    public TaskState withOutcome(String answeringModel, String tier, BigDecimal cents) {
+        return new TaskState(taskId, topic, agent, status, attempts, result, error, correlationId, causationId, tenantId,
+                businessId, createdAt, startedAt, completedAt, workerId, history, answeringModel, tier, cents);
+    }
+
+    /** What the failed attempts in {@code history} spent, in US cents. */
+    public static BigDecimal spentBy(List<Attempt> history) {
+        BigDecimal spent = BigDecimal.ZERO;
+        for (Attempt attempt : history == null ? List.<Attempt>of() : history) {
+            if (attempt.costCents() != null) {
+                spent = spent.add(attempt.costCents());
+            }
+        }
+        return spent;
+    }
+
     private List<Attempt> withAttempt(int attempt, String failure, String at, String worker) {
-        var story = new java.util.ArrayList<>(history == null ? List.<Attempt>of() : history);
-        story.add(new Attempt(attempt, failure, at, worker));
+        var story = new ArrayList<>(history == null ? List.<Attempt>of() : history);
+        story.add(new Attempt(attempt, failure, at, worker, null, null));
         return List.copyOf(story);
     }
 }

@@ -9,6 +9,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +100,9 @@ public class TaskStore {
         put(hash, "completed_at", s.completedAt());
         put(hash, "worker_id", s.workerId());
         put(hash, "history", historyJson(s.history()));
+        put(hash, "model", s.model());
+        put(hash, "model_tier", s.modelTier());
+        put(hash, "cost_cents", s.costCents() == null ? null : s.costCents().toPlainString());
         return hash;
     }
 
@@ -107,7 +111,8 @@ public class TaskStore {
                 Integer.parseInt(h.getOrDefault("attempts", "0")), JsonConventions.read(h.get("result")), blankToNull(h.get("error")),
                 h.get("correlation_id"), blankToNull(h.get("causation_id")), h.get("tenant_id"), blankToNull(h.get("business_id")),
                 h.get("created_at"), blankToNull(h.get("started_at")), blankToNull(h.get("completed_at")),
-                blankToNull(h.get("worker_id")), history(h.get("history")));
+                blankToNull(h.get("worker_id")), history(h.get("history")), blankToNull(h.get("model")),
+                blankToNull(h.get("model_tier")), blankToNull(h.get("cost_cents")) == null ? null : new BigDecimal(h.get("cost_cents")));
     }
 
     public static String historyJson(List<TaskState.Attempt> history) {

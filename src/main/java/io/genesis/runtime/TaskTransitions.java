@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import redis.clients.jedis.StreamEntryID;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,24 @@ public class TaskTransitions {
     /** Everything a terminal transition records. */
     public record Finish(TaskStatus status, int attempt, AgentResult result, String error, List<TaskState.Attempt> history,
                          long durationMs) {
+
+        /** The task's cost: the result's plus what the failed attempts in the history spent. */
+        BigDecimal costCents() {
+            return (result == null ? BigDecimal.ZERO : result.costCents()).add(TaskState.spentBy(history));
+        }
+
+        /** The model that answered: the result's, else the one the last failed attempt asked (null for none). */
+        String model() {
+            if (result != null) {
+                return result.model();
+            }
+            for (int i = history == null ? -1 : history.size() - 1; i >= 0; i--) {
+                if (history.get(i).model() != null) {
+                    return history.get(i).model();
+                }
+            }
+            return null;
+        }
     }
 
     @PostConstruct
@@ -120,8 +139,7 @@ public class TaskTransitions {
                 .add("attempt", 0)
                 .build().toString();
         String output = finish.result() == null ? null : finish.result().output().toString();
-        TaskResultRow row = TaskResultRow.of(envelope, policy.agent(), finish.status(), finish.attempt(), finish.result(),
-                output, finish.error(), finish.durationMs(), completedAt, workerId);
+        TaskResultRow row = TaskResultRow.of(envelope, policy.agent(), finish, output, completedAt, workerId);
         RelayEntry relayed = new RelayEntry(row.toJson(), webhookJob, completedAt.toEpochMilli(), envelope.notifyTopic(),
                 envelope.notifyTopic() == null ? null : notice(policy, envelope, finish, completedAt));
         return new FinishScript.FinishArgs(envelope.taskId(), envelope.topic(), policy.consumerGroup(),
@@ -129,7 +147,7 @@ public class TaskTransitions {
                 TaskStore.historyJson(finish.history()), finish.durationMs(), relayed.toJson(),
                 // the script reads the envelope only for a dead letter, so the others skip JSON-B
                 finish.status() == TaskStatus.DEAD_LETTERED ? JsonConventions.jsonb().toJson(envelope) : null,
-                policy.agent(), finish.attempt(), requiredStatus);
+                policy.agent(), finish.attempt(), requiredStatus, row.model(), row.modelTier(), row.costCents());
     }
 
     /**
@@ -148,9 +166,12 @@ public class TaskTransitions {
         if (finish.error() != null) {
             outcome.add("error", finish.error());
         }
+        outcome.add("cost_cents", finish.costCents());
+        if (finish.model() != null) {
+            outcome.add("model", finish.model());
+        }
         if (finish.result() != null) {
             outcome.add("result", finish.result().output());
-            outcome.add("cost_cents", finish.result().costCents());
             if (finish.result().qualityScore() != null) {
                 outcome.add("quality_score", finish.result().qualityScore());
             }

@@ -77,8 +77,7 @@ public abstract class SiteChecks implements AgentHandler {
                 probed.add(value);
             }
         }
-        return new AgentResult(JsonConventions.json().createObjectBuilder(output).add("checks", probed).build(),
-                result.costCents(), result.qualityScore());
+        return result.withOutput(JsonConventions.json().createObjectBuilder(output).add("checks", probed).build());
     }
 
     private JsonObject probe(String target, String expect, long deadline) throws InterruptedException {

@@ -109,6 +109,6 @@ public abstract class SitePublication implements AgentHandler {
                         .add("slug", slug).add("version", version).add("state", "staged").add("files", files.size())
                         .add("pages", pages))
                 .build();
-        return new AgentResult(published, result.costCents(), result.qualityScore());
+        return result.withOutput(published);
     }
 }

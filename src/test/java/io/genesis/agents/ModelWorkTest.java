@@ -11,6 +11,7 @@ import io.genesis.catalog.BusinessArchetypes;
 import io.genesis.quality.HgmJudge;
 import io.genesis.quality.QualityGrade;
 import io.genesis.runtime.AgentResult;
+import io.genesis.runtime.AttemptSpend;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,14 @@ class ModelWorkTest {
         return artefact.build().toString();
     }
 
+    private final AttemptSpend spend = new AttemptSpend();
+
     private AgentResult perform(String agent, JsonObject content) throws Exception {
-        return modelWork.perform(agent, "task-1", 1, TaskBrief.of(content, null, archetypes), content, small);
+        return perform(agent, content, small);
+    }
+
+    private AgentResult perform(String agent, JsonObject content, ModelRoster.Choice choice) throws Exception {
+        return modelWork.perform(agent, "task-1", 1, TaskBrief.of(content, null, archetypes), content, choice, List.of(), spend);
     }
 
     private static ChatAnswer answer(String content, long in, long out) {
@@ -82,6 +89,8 @@ class ModelWorkTest {
                 // 1,500 * 15 / 1e6 + 700 * 60 / 1e6 = 0.0225 + 0.042 cents
                 assertEquals(new BigDecimal("0.0645"), result.costCents(), agent);
                 assertNotNull(result.qualityScore());
+                assertEquals("small-2026", result.model(), "the row's model is the one that answered");
+                assertEquals("gemini-2.5-flash", result.modelTier(), "and the row's tier the task's DAAO tier");
             }
         }
         assertEquals(220, requests.size());
@@ -102,6 +111,7 @@ class ModelWorkTest {
         assertEquals(2_200, result.output().asJsonObject().getJsonObject("llm").getInt("prompt_tokens"));
         // (1,000 + 1,200) * 15 / 1e6 + (100 + 300) * 60 / 1e6 = 0.033 + 0.024
         assertEquals(new BigDecimal("0.0570"), result.costCents());
+        assertEquals(new BigDecimal("0.0570"), spend.cents(), "both rounds were charged to the attempt as they were answered");
         ChatRequest repair = requests.get(1);
         assertEquals(4, repair.messages().size(), "system, user, the rejected answer, the problems");
         assertEquals("assistant", repair.messages().get(2).role());
@@ -119,6 +129,39 @@ class ModelWorkTest {
         assertTrue(rejected.getMessage().contains("rejected after one repair round"), rejected.getMessage());
         assertTrue(rejected.getMessage().contains("not one JSON object"), rejected.getMessage());
         assertEquals(2, requests.size(), "one repair round, no more");
+        // a failed attempt still costs its tokens: 2 x (10 * 15 + 10 * 60) / 1e6 = 2 x 0.00075, rounded per completion
+        assertEquals(new BigDecimal("0.0016"), spend.cents(), "the rejected attempt's two completions are charged");
+        assertEquals("small-2026", spend.model());
+    }
+
+    @Test
+    void aTaskThatBoughtThePremiumModelOverX402PaysItsTokensWithThatPurchaseNotAgain() throws Exception {
+        TokenPrices premiumPriced = new TokenPrices(key -> Optional.ofNullable(Map.of(
+                "genesis.llm.prices.big.input-per-million-cents", new BigDecimal("250"),
+                "genesis.llm.prices.big.output-per-million-cents", new BigDecimal("1000")).get(key)));
+        ModelWork premium = new ModelWork(model, RolePrompts.load(), premiumPriced, new HgmJudge(), work, false, 4000);
+        ModelRoster.Choice bought = new ModelRoster.Choice("big", "gemini-2.5-flash", ModelRoster.TierClass.PREMIUM, true, 0.2,
+                1000, Duration.ofSeconds(5));
+        JsonObject content = Contents.dagTask(archetypes.byType("saas_tool").orElseThrow(), "b-1", "test");
+        answers.add(answer("{\"summary\": 42}", 1_000, 100));
+        answers.add(answer(deterministicAnswer("qa_agent", content), 2_000, 400));
+        AgentResult result = premium.perform("qa_agent", "task-1", 1, TaskBrief.of(content, null, archetypes), content, bought, List.of(), spend);
+        JsonObject llm = result.output().asJsonObject().getJsonObject("llm");
+        assertEquals("big", llm.getString("model"));
+        assertTrue(llm.getBoolean("premium_bought"));
+        assertTrue(llm.getBoolean("paid_by_purchase"));
+        assertEquals(3_000, llm.getInt("prompt_tokens"), "the tokens are still recorded");
+        assertEquals(500, llm.getInt("completion_tokens"));
+        // unbought, these would cost 3,000 * 250 / 1e6 + 500 * 1000 / 1e6 = 1.25 cents on top of the x402 price
+        assertEquals(0, BigDecimal.ZERO.compareTo(result.costCents()), "the x402 purchase (on the receipt) is the only charge");
+        assertEquals(0, BigDecimal.ZERO.compareTo(llm.getJsonNumber("cost_cents").bigDecimalValue()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(spend.cents()), "nor is the repair round charged again");
+
+        answers.add(answer(deterministicAnswer("qa_agent", content), 2_000, 400));
+        AgentResult unbought = premium.perform("qa_agent", "task-2", 1, TaskBrief.of(content, null, archetypes), content,
+                new ModelRoster.Choice("big", "gpt-4o", ModelRoster.TierClass.PREMIUM, false, 0.2, 1000, Duration.ofSeconds(5)),
+                List.of(), new AttemptSpend());
+        assertEquals(new BigDecimal("0.9000"), unbought.costCents(), "a premium tier without a purchase pays its tokens: 0.5 + 0.4");
     }
 
     @Test
@@ -151,7 +194,7 @@ class ModelWorkTest {
         answers.add(answer(deterministicAnswer("qa_agent", content), 1, 1));
         answers.add(answer(deterministicAnswer("qa_agent", content), 1, 1));
         ModelWork.Rejected rejected = assertThrows(ModelWork.Rejected.class,
-                () -> judged.perform("qa_agent", "t", 1, TaskBrief.of(content, null, archetypes), content, small));
+                () -> judged.perform("qa_agent", "t", 1, TaskBrief.of(content, null, archetypes), content, small, List.of(), spend));
         assertTrue(rejected.getMessage().contains("the quality judge scored the answer 42.0 (CMP), below 70"), rejected.getMessage());
     }
 }

@@ -59,7 +59,9 @@ class RolePromptsTest {
                 .build();
         RolePrompts.Role role = prompts.role("builder_agent").orElseThrow();
         TaskBrief brief = TaskBrief.of(content, null, archetypes);
-        RolePrompts.Prompt prompt = prompts.prompt(role, brief, MemoryHint.of(content.get("memory_hint")), false, 4000);
+        List<CaseHint> cases = List.of(new CaseHint("implement: Work on the core workflow (business saas_tool)",
+                "Built the core workflow as three pages and one API route", 0.91, 0.87));
+        RolePrompts.Prompt prompt = prompts.prompt(role, brief, MemoryHint.of(content.get("memory_hint")), cases, false, 4000);
 
         assertTrue(prompt.system().startsWith("You are one agent of Genesis"), prompt.system());
         assertTrue(prompt.system().contains("agent `builder_agent`"));
@@ -70,12 +72,15 @@ class RolePromptsTest {
         assertTrue(prompt.user().contains("Specified Quill Ledger in 7 requirements"), "the dependency's result");
         assertFalse(prompt.user().contains("must not be quoted"), "a dependency's echoed input stays out");
         assertTrue(prompt.user().contains("2 similar businesses were built before (Inkwell)"));
+        assertTrue(prompt.user().contains("- situation: implement: Work on the core workflow (business saas_tool); what was done: "
+                + "Built the core workflow as three pages and one API route; reward 0.91, similarity 0.87"), "the CaseBank hint");
         assertTrue(prompt.user().contains("schema builder_agent_artefact_v1."));
         assertFalse(prompt.user().contains("\"required\""), "the schema travels in response_format");
 
-        RolePrompts.Prompt jsonOnly = prompts.prompt(role, brief, MemoryHint.NONE, true, 4000);
+        RolePrompts.Prompt jsonOnly = prompts.prompt(role, brief, MemoryHint.NONE, List.of(), true, 4000);
         assertTrue(jsonOnly.user().contains(role.schema().json().toString()), "without json_schema the prompt carries the schema");
         assertTrue(jsonOnly.user().contains("No similar business was built before."));
+        assertFalse(jsonOnly.user().contains("Past cases"), "no CaseBank section without cases");
     }
 
     @Test
@@ -86,7 +91,7 @@ class RolePromptsTest {
         JsonObject big = Json.createObjectBuilder().add("summary", "x".repeat(10_000)).build();
         JsonObject content = Contents.dagTask(saas, "b-1", "test", Json.createObjectBuilder().add("dep", big));
         String user = prompts.prompt(prompts.role("qa_agent").orElseThrow(), TaskBrief.of(content, null, archetypes),
-                MemoryHint.NONE, false, 500).user();
+                MemoryHint.NONE, List.of(), false, 500).user();
         assertTrue(user.length() < 3_000, "cut to about 500 characters: " + user.length());
     }
 

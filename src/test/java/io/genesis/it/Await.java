@@ -49,8 +49,12 @@ public final class Await {
         }
     }
 
-    /** Waits until the server reports ready (Redis and PostgreSQL reachable, schema migrated). */
+    /**
+     * Waits until the server reports ready (Redis and PostgreSQL reachable, schema migrated): 300 s, or
+     * {@code -Dgenesis.it.ready-seconds} on a machine so loaded that the application takes longer to start.
+     */
     public static void ready() {
-        until("readiness UP", Duration.ofSeconds(300), () -> Api.get("/health/ready"), reply -> reply.status() == 200);
+        until("readiness UP", Duration.ofSeconds(Long.getLong("genesis.it.ready-seconds", 300)), () -> Api.get("/health/ready"),
+                reply -> reply.status() == 200);
     }
 }

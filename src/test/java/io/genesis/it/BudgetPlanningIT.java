@@ -119,6 +119,41 @@ class BudgetPlanningIT {
     }
 
     @Test
+    void anApproverLetsAWaitingBusinessGoOnWithoutThePurchaseAndItSucceeds() {
+        Map<String, String> tenant = as("budget-approve-it");
+        Map<String, String> approver = Api.bearer(DevTokens.mint("it-approver", "budget-approve-it", List.of("approver"), 3600));
+        String id = Businesses.create("{\"business_type\":\"saas_tool\"}", tenant);
+        JsonObject waiting = awaitStatus(id, tenant, "WAITING_FOR_BUDGET", "SUCCESS", "FAILED", "BLOCKED");
+        assertEquals("WAITING_FOR_BUDGET", waiting.getString("status"), waiting.toString());
+        String task = waiting.getJsonObject("waiting_for_budget").getString("task_id");
+        assertEquals(task, taskOf(waiting, "marketing_agent").getString("task_id"));
+
+        JsonObject kept = Problems.of(Api.post("/api/businesses/" + id + "/approvals/" + task,
+                "{\"decision\":\"reject\"}", approver), 409);
+        assertTrue(kept.getString("detail").contains("keeps waiting for budget"), kept.toString());
+        assertEquals("WAITING_FOR_BUDGET", get(id, tenant).getString("status"), "a rejection leaves it waiting");
+
+        Api.Reply approved = Api.post("/api/businesses/" + id + "/approvals/" + task,
+                "{\"decision\":\"approve\",\"comment\":\"launch without stock photos\"}", approver);
+        assertEquals(200, approved.status(), approved.body());
+        JsonObject done = awaitStatus(id, tenant, "SUCCESS", "FAILED", "BLOCKED");
+        assertEquals("SUCCESS", done.getString("status"), String.valueOf(done.get("error_message")));
+        assertTrue(done.getJsonArray("transitions").stream().map(JsonValue::asJsonObject)
+                .anyMatch(t -> "WAITING_FOR_BUDGET".equals(t.getString("state"))), "it did wait");
+        JsonObject skipped = taskOf(done, "marketing_agent").getJsonObject("purchase_skipped");
+        assertEquals("stock-media", skipped.getString("vendor"));
+        assertTrue(skipped.getString("reason").contains("waived by it-approver while the business waited for budget: "
+                + "launch without stock photos"), skipped.getString("reason"));
+        JsonObject spend = Api.get("/api/businesses/" + id + "/spend", tenant).json();
+        assertEquals("stock-media", spend.getJsonArray("skipped_purchases").getJsonObject(0).getString("vendor_id"), spend.toString());
+        assertEquals(100, Api.get("/api/budgets/marketing_agent", tenant).json().getInt("daily_limit_cents"),
+                "the budget itself was not raised");
+        assertEquals(0, Api.get("/api/budgets/marketing_agent", tenant).json().getInt("committed_today_cents"));
+        assertEquals(409, Api.post("/api/businesses/" + id + "/approvals/" + task, "{\"decision\":\"approve\"}", approver).status(),
+                "nothing waits any more");
+    }
+
+    @Test
     void concurrentBusinessesNeverPlanMoreThanTheBudgetHolds() {
         Map<String, String> tenant = as("budget-race-it");
         List<String> ids = java.util.stream.IntStream.range(0, 8).parallel()

@@ -240,6 +240,39 @@ class BusinessCreationIT {
     }
 
     @Test
+    void listingSearchesByNameOrIdAndCreationDateOnTheServer() {
+        Map<String, String> tenant = Api.bearer(DevTokens.mint("lena", "list-filter-it-" + java.util.UUID.randomUUID()
+                .toString().substring(0, 8), List.of("tenant"), 600));
+        String offer = Businesses.create("{\"business_type\":\"newsletter_automation\",\"requirements\":{\"name\":\"Coffee Radar 50% Off\"}}", tenant);
+        String other = Businesses.create("{\"business_type\":\"newsletter_automation\",\"requirements\":{\"name\":\"Tea Radar 500\"}}", tenant);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+
+        assertEquals(Set.of(offer, other), ids(Api.get("/api/businesses?q=radar", tenant)), "part of the name, any case");
+        assertEquals(Set.of(offer), ids(Api.get("/api/businesses?q=50%25", tenant)), "% is a character, not a wildcard");
+        assertEquals(Set.of(other), ids(Api.get("/api/businesses?q=" + other, tenant)), "a business id");
+        assertEquals(Set.of(offer, other), ids(Api.get("/api/businesses?created_from=" + today.minusDays(1)
+                + "&created_to=" + today.plusDays(1), tenant)));
+        assertEquals(Set.of(), ids(Api.get("/api/businesses?created_to=" + today.minusDays(2), tenant)));
+        assertEquals(Set.of(), ids(Api.get("/api/businesses?q=radar&created_from=" + today.plusDays(2) + "T00:00:00Z", tenant)));
+        assertEquals(Set.of(), ids(Api.get("/api/businesses?q=" + offer, Api.bearer(DevTokens.mint("otto",
+                "list-filter-other", List.of("tenant"), 600)))), "another tenant's business is not found by its id");
+
+        assertEquals("created_from", Problems.of(Api.get("/api/businesses?created_from=2026-13-01", tenant), 400).getString("field"));
+        assertEquals("created_to", Problems.of(Api.get("/api/businesses?created_to=yesterday", tenant), 400).getString("field"));
+        assertEquals("created_to", Problems.of(Api.get("/api/businesses?created_from=" + today + "&created_to="
+                + today.minusDays(3), tenant), 400).getString("field"), "a range that ends before it starts");
+        assertEquals("q", Problems.of(Api.get("/api/businesses?q=" + "x".repeat(201), tenant), 400).getString("field"));
+        assertEquals("q", Problems.of(Api.get("/api/businesses?q=a%01b", tenant), 400).getString("field"));
+    }
+
+    private static Set<String> ids(Api.Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        Set<String> ids = new HashSet<>();
+        reply.json().getJsonArray("items").forEach(item -> ids.add(item.asJsonObject().getString("business_id")));
+        return ids;
+    }
+
+    @Test
     void badRequestsAreRefusedWithTheReason() {
         Api.Reply unknownType = Api.post("/api/businesses", "{\"business_type\":\"casino\"}");
         assertEquals(400, unknownType.status());

@@ -8,12 +8,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,6 +135,77 @@ class DashboardIT {
     }
 
     @Test
+    void theListFollowsTheLiveFeedAndKeepsUpdatingAfterTheServerDropsTheConnection() {
+        // a tenant of its own, so the list holds only what this test creates; the IT server ends every live stream
+        // after 4 s (genesis.ops.events.max-seconds), so the page must reconnect to see later changes
+        String token = DevTokens.mint("lin", "ui-live-" + UUID.randomUUID().toString().substring(0, 8), List.of("tenant"), 600);
+        browser.signIn(token);
+        browser.go("#/businesses");
+        browser.await("the live connection", d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        js.executeScript("document.querySelector('main .view').dataset.visit = 'one'"); // gone if the page were reloaded
+
+        String first = Businesses.create("{\"business_type\":\"landing_page_waitlist\"}", Api.bearer(token));
+        browser.await("the new business listed without reloading the page",
+                d -> !d.findElements(By.cssSelector("main tbody a[href='#/businesses/" + first + "']")).isEmpty());
+        int reconnects = reconnects();
+        browser.await("the server ending the stream and the page reconnecting", Duration.ofSeconds(20),
+                d -> reconnects() > reconnects && "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
+        String second = Businesses.create("{\"business_type\":\"landing_page_waitlist\"}", Api.bearer(token));
+        browser.await("a business created after the reconnect listed too",
+                d -> !d.findElements(By.cssSelector("main tbody a[href='#/businesses/" + second + "']")).isEmpty());
+        browser.await("the first business's status changed in place to SUCCESS", Duration.ofSeconds(120),
+                d -> d.findElement(By.cssSelector(".status-cell[data-business='" + first + "']")).getText().equals("SUCCESS"));
+        assertEquals("one", js.executeScript("return document.querySelector('main .view').dataset.visit"),
+                "every update came over the live connection, none from reloading the page");
+        browser.screenshot("businesses-live");
+
+        browser.go("#/overview");
+        browser.await("the tenant's businesses by status", d -> !d.findElements(By.cssSelector("main svg.bars g.st-success")).isEmpty());
+    }
+
+    private static int reconnects() {
+        String count = browser.one("#live").getAttribute("data-reconnects");
+        return count == null ? 0 : Integer.parseInt(count);
+    }
+
+    @Test
+    void anOperatorSignsInThroughTheConfiguredOidcProviderWithPkce() {
+        try (OidcProvider provider = OidcProvider.start("olga", "default", List.of("tenant", "approver", "operator"))) {
+            browser.open("#/overview");
+            ((JavascriptExecutor) browser.driver()).executeScript("sessionStorage.clear()");
+            // an answer that no sign-in of this tab started is refused before any code is exchanged
+            browser.driver().get(Api.BASE + "/?code=stolen&state=forged#/overview");
+            browser.await("the forged answer refused", d -> d.findElement(By.id("sign-in-reason")).getText().contains("state"));
+            assertFalse(browser.driver().getCurrentUrl().contains("code="), "the code leaves the address bar");
+            assertTrue(provider.tokenCalls.isEmpty(), "no token request for a forged answer: " + provider.tokenCalls);
+
+            browser.open("#/payments");
+            browser.one("#oidc-sign-in").click();
+            browser.await("signed in and back on the page asked for", d -> d.findElement(By.id("nav")).isDisplayed()
+                    && d.getCurrentUrl().endsWith("/#/payments"));
+            assertTrue(browser.one("#who-name").getText().startsWith("olga"), browser.one("#who-name").getText());
+            browser.await("the payments page read from the API with the provider's access token",
+                    d -> d.findElement(By.cssSelector("main h1")).getText().equals("Payments"));
+            browser.screenshot("signed-in-with-oidc");
+
+            assertEquals(1, provider.authorizations.size());
+            Map<String, String> asked = provider.authorizations.get(0).query();
+            assertEquals(OidcProvider.CLIENT_ID, asked.get("client_id"));
+            assertEquals(Api.BASE + "/", asked.get("redirect_uri"));
+            assertEquals("S256", asked.get("code_challenge_method"));
+            assertEquals("openid", asked.get("scope"));
+            assertFalse(asked.getOrDefault("nonce", "").isBlank(), "a nonce: " + asked);
+            assertEquals(1, provider.tokenCalls.size());
+            OidcProvider.TokenCall exchange = provider.tokenCalls.get(0);
+            assertEquals(200, exchange.status(), "the provider checked client, redirect URI and PKCE verifier: " + exchange);
+            assertEquals(asked.get("code_challenge"), OidcProvider.s256(exchange.form().get("code_verifier")));
+            assertTrue(exchange.form().get("code_verifier").length() >= 43, "an RFC 7636 verifier");
+            assertFalse(exchange.form().containsKey("client_secret"), "a public client has no secret");
+        }
+    }
+
+    @Test
     void anApproverReleasesTheTasksASupervisedBusinessHeldAndItSucceeds() {
         String id = Businesses.create("{\"business_type\":\"landing_page_waitlist\",\"autonomous\":false,"
                 + "\"requirements\":{\"description\":\"A waitlist page that will hack into competitor sites\"}}");
@@ -223,6 +296,13 @@ class DashboardIT {
         assertEquals("saas_tool", new Select(browser.one("#filter-type")).getFirstSelectedOption().getAttribute("value"),
                 "the filters are read from the URL");
         assertEquals(1, browser.all("main tbody a[href^='#/businesses/biz_']").size(), "one business matches " + own);
+        // the name and date filters are the API's (query parameters), so they hold beyond the first page too
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        browser.go("#/businesses?q=" + own + "&from=" + java.time.LocalDate.parse(today).minusDays(1));
+        assertEquals(1, browser.all("main tbody a[href='#/businesses/" + own + "']").size(), "created since yesterday");
+        assertEquals(java.time.LocalDate.parse(today).minusDays(1).toString(), browser.one("#filter-from").getAttribute("value"));
+        browser.go("#/businesses?q=" + own + "&to=" + java.time.LocalDate.parse(today).minusDays(2));
+        assertTrue(browser.all("main tbody a[href^='#/businesses/biz_']").isEmpty(), "nothing created two days ago");
         browser.go("#/overview");
         browser.await("the tenant's overview", d -> d.findElement(By.cssSelector("main h1")).getText().equals("Overview"));
     }

@@ -54,9 +54,13 @@ final class FakeModel implements AutoCloseable {
     private static final Pattern BUSINESS_ID = Pattern.compile("# Business\\n- id: (\\S+)");
     private static final Pattern TASK_ID = Pattern.compile("# Task\\n- id: (\\S+)");
 
-    /** One request as the server saw it. */
+    /** One request as the server saw it, and the token usage its answer reported (0 for an error answer). */
     record Seen(String agent, String businessId, String taskId, String model, String schemaName, String system, String user,
-                boolean keyed, int messages, String answeredWith) {
+                boolean keyed, int messages, String answeredWith, int promptTokens, int completionTokens) {
+    }
+
+    /** What the server answers: a status, a body, and a Retry-After (null for none). */
+    private record Reply(int status, String body, String retryAfter) {
     }
 
     private final HttpServer server;
@@ -93,31 +97,38 @@ final class FakeModel implements AutoCloseable {
         String businessId = find(BUSINESS_ID, user);
         boolean keyed = ("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"));
         String behaviour = behaviour(agent, businessId, user, schema != null);
+        Reply reply = keyed ? reply(behaviour, body, schema) : new Reply(401, "{\"error\":{\"message\":\"missing or wrong API key\"}}", null);
+        JsonObject usage = reply.status() == 200 ? usage(reply.body()) : JsonValue.EMPTY_JSON_OBJECT;
         seen.add(new Seen(agent, businessId, find(TASK_ID, user), body.getString("model"), schema == null ? null : schema.getString("name"),
-                system, user, keyed, messages.size(), behaviour));
-        if (!keyed) {
-            send(exchange, 401, "{\"error\":{\"message\":\"missing or wrong API key\"}}");
-            return;
+                system, user, keyed, messages.size(), behaviour, usage.getInt("prompt_tokens", 0), usage.getInt("completion_tokens", 0)));
+        if ("slow".equals(behaviour)) {
+            try {
+                Thread.sleep(SLOW_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        switch (behaviour) {
-            case "429" -> {
-                exchange.getResponseHeaders().add("Retry-After", "1");
-                send(exchange, 429, "{\"error\":{\"message\":\"rate limited\"}}");
-            }
-            case "500" -> send(exchange, 500, "{\"error\":{\"message\":\"overloaded\"}}");
-            case "slow" -> {
-                try {
-                    Thread.sleep(SLOW_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                send(exchange, 200, completion(body, schemaAnswer(schema), null));
-            }
-            case "invalid" -> send(exchange, 200, completion(body, "{\"summary\": 42}", null));
-            case "malformed", "garbage" -> send(exchange, 200, completion(body, "Here is what I would do: first, think hard.", null));
-            case "refused" -> send(exchange, 200, completion(body, null, "I can't help with that."));
-            case "idea" -> send(exchange, 200, completion(body, idea(), null));
-            default -> send(exchange, 200, completion(body, schemaAnswer(schema), null));
+        if (reply.retryAfter() != null) {
+            exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+        }
+        send(exchange, reply.status(), reply.body());
+    }
+
+    private static Reply reply(String behaviour, JsonObject body, JsonObject schema) {
+        return switch (behaviour) {
+            case "429" -> new Reply(429, "{\"error\":{\"message\":\"rate limited\"}}", "1");
+            case "500" -> new Reply(500, "{\"error\":{\"message\":\"overloaded\"}}", null);
+            case "invalid" -> new Reply(200, completion(body, "{\"summary\": 42}", null), null);
+            case "malformed", "garbage" -> new Reply(200, completion(body, "Here is what I would do: first, think hard.", null), null);
+            case "refused" -> new Reply(200, completion(body, null, "I can't help with that."), null);
+            case "idea" -> new Reply(200, completion(body, idea(), null), null);
+            default -> new Reply(200, completion(body, schemaAnswer(schema), null), null); // valid, and slow after a pause
+        };
+    }
+
+    private static JsonObject usage(String completion) {
+        try (JsonReader reader = Json.createReader(new java.io.StringReader(completion))) {
+            return reader.readObject().getJsonObject("usage");
         }
     }
 

@@ -99,6 +99,7 @@ class FuzzIT {
             "GET businesses/{id}", Body.NONE,
             "POST businesses/{id}/approvals/{task_id}", Body.APPROVAL,
             "GET businesses/{id}/events", Body.NONE,
+            "GET ops/events", Body.NONE,
             "GET business-types", Body.NONE,
             "GET businesses/{id}/spend", Body.NONE,
             "GET businesses/{id}/site", Body.NONE,

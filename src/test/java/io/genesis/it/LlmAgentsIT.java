@@ -1,5 +1,6 @@
 package io.genesis.it;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -86,6 +87,8 @@ class LlmAgentsIT {
             assertEquals(bought, result.getJsonObject("llm").getBoolean("premium_bought"), agent + " bought the premium model");
             premiumBought |= bought;
             assertEquals(agent + ".v1", result.getJsonObject("llm").getString("prompt"));
+            assertEquals(result.getJsonObject("llm").getString("answered_by"), task.getString("model"),
+                    agent + ": the business's task list names the model that answered");
             results.put(task.getString("task_id"), result);
             agents.put(task.getString("task_id"), agent);
         }
@@ -93,7 +96,31 @@ class LlmAgentsIT {
         assertTrue(premiumBought, "the builder's llm-premium purchase (genesis.businesses.purchases) bought the premium model");
         assertRequestsCarriedTheModelSchemaKeyBriefAndDependencies(id, tasks, results);
         assertEveryDisturbanceWasSurvived(id, agents, results);
-        assertCostsAreTokenUsageTimesThePrices(id, tasks);
+        assertCostsAreTokenUsageTimesThePrices(id, tasks, business.getJsonObject("live_monitoring").getString("task_id"));
+        assertTheTaskRowAndStateNameTheModelAndTier(tasks, llmTenant);
+    }
+
+    private static void assertTheTaskRowAndStateNameTheModelAndTier(JsonArray tasks, Map<String, String> llmTenant) throws SQLException {
+        try (Connection db = Database.connect();
+             PreparedStatement row = db.prepareStatement("SELECT model, model_tier, cost_cents FROM omnidaemon_task_results WHERE task_id = ?")) {
+            for (JsonValue value : tasks) {
+                JsonObject task = value.asJsonObject();
+                String answeredBy = task.getJsonObject("result").getJsonObject("llm").getString("answered_by");
+                assertTrue(answeredBy.endsWith("-model-it"), "FakeModel names itself after the model asked: " + answeredBy);
+                row.setString(1, task.getString("runtime_task_id"));
+                BigDecimal cost;
+                try (ResultSet stored = row.executeQuery()) {
+                    assertTrue(stored.next());
+                    assertEquals(answeredBy, stored.getString("model"), task.getString("task_id") + ": model column");
+                    assertEquals(task.getString("model_tier"), stored.getString("model_tier"), task.getString("task_id") + ": tier column");
+                    cost = stored.getBigDecimal("cost_cents");
+                }
+                JsonObject state = Api.get("/api/tasks/" + task.getString("runtime_task_id"), llmTenant).json();
+                assertEquals(answeredBy, state.getString("model"), "GET /api/tasks/{id} names the model");
+                assertEquals(task.getString("model_tier"), state.getString("model_tier"));
+                assertEquals(0, cost.compareTo(state.getJsonNumber("cost_cents").bigDecimalValue()), "and the row's cost");
+            }
+        }
     }
 
     private static void assertRequestsCarriedTheModelSchemaKeyBriefAndDependencies(String id, JsonArray tasks,
@@ -140,7 +167,7 @@ class LlmAgentsIT {
                 .containsAll(Set.of("429", "500", "slow", "invalid", "malformed", "refused")), "every disturbance was exercised");
     }
 
-    private static void assertCostsAreTokenUsageTimesThePrices(String id, JsonArray tasks) throws SQLException {
+    private static void assertCostsAreTokenUsageTimesThePrices(String id, JsonArray tasks, String liveMonitoring) throws SQLException {
         BigDecimal sumOfTokens = BigDecimal.ZERO;
         BigDecimal sumOfPurchases = BigDecimal.ZERO;
         try (Connection db = Database.connect();
@@ -148,11 +175,19 @@ class LlmAgentsIT {
             for (JsonValue value : tasks) {
                 JsonObject task = value.asJsonObject();
                 JsonObject llm = task.getJsonObject("result").getJsonObject("llm");
-                BigDecimal[] price = PRICES.get(llm.getString("model"));
-                BigDecimal tokens = price[0].multiply(BigDecimal.valueOf(llm.getJsonNumber("prompt_tokens").longValue()))
-                        .add(price[1].multiply(BigDecimal.valueOf(llm.getJsonNumber("completion_tokens").longValue())))
-                        .divide(BigDecimal.valueOf(1_000_000), 4, RoundingMode.HALF_UP);
-                assertTrue(tokens.signum() > 0, "usage was priced");
+                BigDecimal tokens;
+                if (llm.getBoolean("premium_bought")) {
+                    // the x402 purchase of the premium model pays for its completions: its receipt is the only charge
+                    tokens = BigDecimal.ZERO;
+                    assertTrue(llm.getBoolean("paid_by_purchase"), task.getString("task_id"));
+                    assertTrue(llm.getJsonNumber("prompt_tokens").longValue() > 0, "the usage is still recorded");
+                } else {
+                    BigDecimal[] price = PRICES.get(llm.getString("model"));
+                    tokens = price[0].multiply(BigDecimal.valueOf(llm.getJsonNumber("prompt_tokens").longValue()))
+                            .add(price[1].multiply(BigDecimal.valueOf(llm.getJsonNumber("completion_tokens").longValue())))
+                            .divide(BigDecimal.valueOf(1_000_000), 4, RoundingMode.HALF_UP);
+                    assertTrue(tokens.signum() > 0, "usage was priced");
+                }
                 assertEquals(0, tokens.compareTo(llm.getJsonNumber("cost_cents").bigDecimalValue()), task.getString("task_id"));
                 BigDecimal purchases = BigDecimal.ZERO;
                 if (task.getJsonObject("result").get("x402.payment.receipts") instanceof JsonArray receipts) {
@@ -161,6 +196,9 @@ class LlmAgentsIT {
                     }
                 }
                 row.setString(1, task.getString("runtime_task_id"));
+                if (llm.getBoolean("premium_bought")) {
+                    assertTrue(purchases.signum() > 0, task.getString("task_id") + ": the premium model was paid over x402, once");
+                }
                 try (ResultSet stored = row.executeQuery()) {
                     assertTrue(stored.next(), "task row of " + task.getString("task_id"));
                     assertEquals(0, tokens.add(purchases).compareTo(stored.getBigDecimal(1)),
@@ -172,8 +210,9 @@ class LlmAgentsIT {
         }
         try (Connection db = Database.connect(); PreparedStatement sum = db.prepareStatement(
                 "SELECT SUM(cost_cents) FROM omnidaemon_task_results WHERE business_id = ? AND status = 'success'"
-                        + " AND topic <> 'genesis.meta.orchestrate'")) {
+                        + " AND topic <> 'genesis.meta.orchestrate' AND task_id <> ?")) {
             sum.setString(1, id);
+            sum.setString(2, liveMonitoring); // the monitoring of the live site, after the DAG: it costs its own tokens
             try (ResultSet total = sum.executeQuery()) {
                 total.next();
                 assertEquals(0, sumOfTokens.add(sumOfPurchases).compareTo(total.getBigDecimal(1)), "the seed's cost SQL is token cost + purchases");
@@ -182,7 +221,7 @@ class LlmAgentsIT {
     }
 
     @Test
-    void aModelThatOnlyAnswersGarbageFailsTheBusinessWithTheReasonAfterTheRetries() {
+    void aModelThatOnlyAnswersGarbageFailsTheBusinessWithTheReasonAfterTheRetries() throws SQLException {
         Map<String, String> garbageTenant = tenant("llm-garbage-it");
         String id = Businesses.create("""
                 {"business_type":"landing_page_waitlist","requirements":{"description":"A waitlist page. scenario:garbage"}}""",
@@ -195,8 +234,78 @@ class LlmAgentsIT {
         JsonObject failed = business.getJsonArray("task_results").stream().map(JsonValue::asJsonObject)
                 .filter(task -> !task.getString("status").equals("completed") && task.getInt("attempts") > 0).findFirst().orElseThrow();
         assertTrue(failed.getInt("attempts") > 1, "the runtime retried: " + failed);
-        long asked = model.seen(id).stream().filter(s -> failed.getString("task_id").equals(s.taskId())).count();
-        assertEquals(2L * failed.getInt("attempts"), asked, "each attempt: one answer and one repair round");
+        List<FakeModel.Seen> asked = model.seen(id).stream().filter(s -> failed.getString("task_id").equals(s.taskId())).toList();
+        assertEquals(2L * failed.getInt("attempts"), asked.size(), "each attempt: one answer and one repair round");
+        assertFailedAttemptsCostTheirTokens(failed, asked, garbageTenant);
+    }
+
+    /** Every completion of every failed attempt is in the task's cost, as FakeModel reported its usage. */
+    private static void assertFailedAttemptsCostTheirTokens(JsonObject failed, List<FakeModel.Seen> asked, Map<String, String> tenant)
+            throws SQLException {
+        BigDecimal expected = BigDecimal.ZERO;
+        for (FakeModel.Seen request : asked) {
+            BigDecimal[] price = PRICES.get(request.model());
+            expected = expected.add(price[0].multiply(BigDecimal.valueOf(request.promptTokens()))
+                    .add(price[1].multiply(BigDecimal.valueOf(request.completionTokens())))
+                    .divide(BigDecimal.valueOf(1_000_000), 4, RoundingMode.HALF_UP));
+        }
+        Await.until("the row of " + failed.getString("runtime_task_id"), Duration.ofSeconds(30), () -> {
+            try (Connection db = Database.connect(); PreparedStatement row = db.prepareStatement(
+                    "SELECT count(*) FROM omnidaemon_task_results WHERE task_id = ?")) {
+                row.setString(1, failed.getString("runtime_task_id"));
+                try (ResultSet count = row.executeQuery()) {
+                    return count.next() && count.getInt(1) == 1;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, written -> written);
+        try (Connection db = Database.connect(); PreparedStatement row = db.prepareStatement(
+                "SELECT cost_cents, model, status, (input -> 'purchase') IS NOT NULL FROM omnidaemon_task_results WHERE task_id = ?")) {
+            row.setString(1, failed.getString("runtime_task_id"));
+            try (ResultSet stored = row.executeQuery()) {
+                assertTrue(stored.next(), "the failed task has its row");
+                assertFalse(stored.getBoolean(4), "a task without a purchase pays its tokens");
+                assertTrue(expected.signum() > 0);
+                assertEquals(0, expected.compareTo(stored.getBigDecimal(1)), failed.getString("task_id") + " (" + stored.getString(3)
+                        + "): cost_cents = every rejected completion's tokens x price, got " + stored.getBigDecimal(1));
+                assertEquals(asked.get(asked.size() - 1).model() + "-it", stored.getString(2), "the model its last attempt asked");
+            }
+        }
+        JsonObject state = Api.get("/api/tasks/" + failed.getString("runtime_task_id"), tenant).json();
+        BigDecimal inHistory = state.getJsonArray("history").stream().map(JsonValue::asJsonObject)
+                .map(attempt -> attempt.getJsonNumber("cost_cents").bigDecimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, expected.compareTo(inHistory), "each failed attempt shows what it spent: " + state.get("history"));
+    }
+
+    @Test
+    void aTaskOnTheModelHearsWhatCaseBankKeptOfASimilarTaskBefore() {
+        Map<String, String> llmTenant = tenant("llm-it");
+        String marker = "quokka" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String description = "Survey the " + marker + " grooming market: competitors, their prices and the gap to aim at";
+        String earlier = "hints-a-" + marker;
+        String later = "hints-b-" + marker;
+        Tasks.awaitStatus(Tasks.publish(researchTask(earlier, description), llmTenant), "completed", Duration.ofSeconds(60));
+        Tasks.awaitStatus(Tasks.publish(researchTask(later, description), llmTenant), "completed", Duration.ofSeconds(60));
+
+        String before = memorySection(model.seen(earlier).get(0).user());
+        assertFalse(before.contains(marker), "nothing like the first task was learned before it: " + before);
+        String after = memorySection(model.seen(later).get(0).user());
+        assertTrue(after.contains("Past cases of this agent like this task (CaseBank"), after);
+        assertTrue(after.contains("- situation: research: " + description + " (business saas_tool); what was done: "
+                + "summary 0 from the fake model; reward "), "the case the first answer made, with its reward: " + after);
+    }
+
+    private static String researchTask(String businessId, String description) {
+        return Json.createObjectBuilder().add("topic", "genesis.research").add("content", Json.createObjectBuilder()
+                .add("business_id", businessId).add("business_type", "saas_tool").add("business_name", "Quokka Groomers")
+                .add("task", Json.createObjectBuilder().add("task_id", businessId + "_1").add("task_type", "research")
+                        .add("description", description))).build().toString();
+    }
+
+    /** The prompt's memory section: what memory and CaseBank recalled. */
+    private static String memorySection(String user) {
+        return user.substring(user.indexOf("# Memory"), user.indexOf("# Answer"));
     }
 
     @Test

@@ -104,6 +104,77 @@ class OpenApiIT {
         assertEquals("bearer", document.getComponents().getSecuritySchemes().get("bearer").getScheme());
     }
 
+    /** The main read and create operations, with the status of their success answer. */
+    private static final Map<String, String> WITH_EXAMPLES = Map.ofEntries(
+            Map.entry("POST /api/businesses", "202"), Map.entry("GET /api/businesses", "200"),
+            Map.entry("GET /api/businesses/{id}", "200"), Map.entry("GET /api/businesses/status-counts", "200"),
+            Map.entry("GET /api/businesses/{id}/spend", "200"), Map.entry("POST /api/tasks", "202"),
+            Map.entry("GET /api/tasks/{id}", "200"), Map.entry("POST /api/payments", "201"), Map.entry("GET /api/payments", "200"),
+            Map.entry("GET /api/payments/{id}", "200"), Map.entry("GET /api/payments/spend", "200"),
+            Map.entry("GET /api/payments/vendors", "200"), Map.entry("GET /api/budgets", "200"), Map.entry("GET /api/agents", "200"),
+            Map.entry("GET /api/runtime", "200"), Map.entry("GET /api/ops/history", "200"), Map.entry("GET /api/ops/agents", "200"),
+            Map.entry("GET /api/bus/dlq", "200"));
+
+    @Test
+    void theMainReadAndCreateOperationsShowARealSuccessAnswerAsTheirExample() {
+        Map<String, Operation> operations = operations();
+        for (Map.Entry<String, String> expected : WITH_EXAMPLES.entrySet()) {
+            Operation operation = operations.get(expected.getKey());
+            assertNotNull(operation, expected.getKey() + " is documented");
+            assertNotNull(example(operation, expected.getValue()), expected.getKey() + " has a JSON example of its "
+                    + expected.getValue() + " answer: " + operation.getResponses().get(expected.getValue()));
+        }
+        // each example has the members the running server really answers with: created, listed and read now
+        Api.Reply created = Api.post("/api/businesses", "{\"business_type\":\"newsletter_automation\"}",
+                Map.of("Idempotency-Key", "openapi-it-" + java.util.UUID.randomUUID()));
+        assertEquals(202, created.status(), created.body());
+        assertSameMembers("POST /api/businesses", "202", created.body());
+        Api.Reply published = Api.post("/api/tasks", "{\"topic\":\"genesis.qa\",\"content\":{\"description\":\"review\"}}",
+                Map.of("Idempotency-Key", "openapi-it-" + java.util.UUID.randomUUID()));
+        assertEquals(202, published.status(), published.body());
+        assertSameMembers("POST /api/tasks", "202", published.body());
+        for (String read : List.of("/api/businesses?limit=1", "/api/businesses/status-counts", "/api/runtime",
+                "/api/ops/history?window=hour", "/api/bus/dlq", "/api/payments/vendors", "/api/payments/spend?window=day")) {
+            Api.Reply reply = Api.get(read);
+            assertEquals(200, reply.status(), read + ": " + reply.body());
+            assertSameMembers("GET " + read.replaceAll("\\?.*", ""), "200", reply.body());
+        }
+    }
+
+    private static Object example(Operation operation, String status) {
+        ApiResponse response = resolved(operation.getResponses().get(status));
+        if (response == null || response.getContent() == null || response.getContent().get("application/json") == null) {
+            return null;
+        }
+        var examples = response.getContent().get("application/json").getExamples();
+        return examples == null || examples.isEmpty() ? null : examples.values().iterator().next().getValue();
+    }
+
+    /** The example's member names (and those of its first listed object) are the real answer's. */
+    private static void assertSameMembers(String operation, String status, String realBody) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            com.fasterxml.jackson.databind.JsonNode real = mapper.readTree(realBody);
+            com.fasterxml.jackson.databind.JsonNode documented = mapper.valueToTree(example(operations().get(operation), status));
+            assertEquals(members(real), members(documented), operation + ": the example's members are the real answer's");
+            real.fields().forEachRemaining(field -> {
+                com.fasterxml.jackson.databind.JsonNode other = documented.get(field.getKey());
+                if (field.getValue().isArray() && field.getValue().size() > 0 && field.getValue().get(0).isObject()
+                        && other != null && other.isArray() && other.size() > 0) {
+                    assertEquals(members(field.getValue().get(0)), members(other.get(0)), operation + " " + field.getKey() + "[0]");
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.Set<String> members(com.fasterxml.jackson.databind.JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        (node.isArray() && node.size() > 0 ? node.get(0) : node).fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void everyDocumentedOperationIsRoutedOnTheServer() throws Exception {
         List<String> unrouted = new ArrayList<>();

@@ -218,9 +218,12 @@ class SitesIT {
         JsonObject business = Businesses.awaitTerminal(id, BUSINESS_TIMEOUT);
         assertEquals("SUCCESS", business.getString("status"), String.valueOf(business.get("error_message")));
         String url = business.getString("deployment_url");
-        String task = Tasks.publish("{\"topic\":\"genesis.monitoring\",\"content\":{\"business_name\":\"Watched\","
-                + "\"dependencies\":{\"deploy\":{\"deployment_url\":\"" + url + "\"}}}}");
+        // the business that went live gets its monitoring task from the Meta-Agent, with the deploy's result
+        String task = business.getJsonObject("live_monitoring").getString("task_id");
+        assertEquals("/api/tasks/" + task, business.getJsonObject("live_monitoring").getString("poll_url"));
         JsonObject done = Tasks.awaitStatus(task, "completed", Duration.ofSeconds(60));
+        assertEquals("monitoring_agent", done.getString("agent"));
+        assertEquals(id, done.getString("business_id"));
         JsonObject homepage = done.getJsonObject("result").getJsonArray("checks").stream().map(JsonObject.class::cast)
                 .filter(check -> "homepage".equals(check.getString("name"))).findFirst().orElseThrow();
         assertEquals(url, homepage.getString("target"));

@@ -2,6 +2,7 @@ package io.genesis.runtime;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +21,8 @@ class FinishQueueTest {
 
     private static FinishScript.FinishArgs finish(String taskId) {
         return new FinishScript.FinishArgs(taskId, "genesis.qa", "group:qa_agent", "1-0", TaskStatus.COMPLETED,
-                "2026-12-07T10:00:00Z", "{}", null, "[]", 1, "{\"row\":\"{}\"}", null, "qa_agent", 1, null);
+                "2026-12-07T10:00:00Z", "{}", null, "[]", 1, "{\"row\":\"{}\"}", null, "qa_agent", 1, null, null, null,
+                BigDecimal.ZERO);
     }
 
     @Test

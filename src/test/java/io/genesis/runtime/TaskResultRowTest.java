@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,7 +20,7 @@ class TaskResultRowTest {
         TaskResultRow row = new TaskResultRow("t-1", "genesis.qa", "qa_agent", "tenant-a", "biz-1", "corr-1", "parent-1",
                 "api", TaskStatus.COMPLETED, 2, 1.25, new BigDecimal("12.5000"), 0.875,
                 "{\"spec\":\"x\"}", "{\"tests_passed\":12}", null,
-                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "worker-1", CREATED, "2026-12-07T10:00:02.5Z");
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "worker-1", CREATED, "2026-12-07T10:00:02.5Z", "gpt-4o-mini-2024-07-18", "gemini-2.0-flash-lite");
 
         TaskResultRow read = TaskResultRow.fromJson(row.toJson());
 
@@ -31,7 +32,8 @@ class TaskResultRowTest {
     void aFailedRowHasNoOutputAndNoGrade() {
         Envelope envelope = new Envelope("t-2", "genesis.build", JsonConventions.read("{}"), null, null, "t-2", null, "api",
                 "default", 0, "2026-12-07T10:00:00+01:00", null, null, null, null);
-        TaskResultRow row = TaskResultRow.of(envelope, "builder_agent", TaskStatus.DEAD_LETTERED, 3, null, null, "boom", 1500,
+        TaskResultRow row = TaskResultRow.of(envelope, "builder_agent",
+                new TaskTransitions.Finish(TaskStatus.DEAD_LETTERED, 3, null, "boom", List.of(), 1500), null,
                 Instant.parse(CREATED), "worker-1");
 
         TaskResultRow read = TaskResultRow.fromJson(row.toJson());
@@ -43,6 +45,34 @@ class TaskResultRowTest {
         assertEquals("2026-12-07T10:00:00+01:00", read.createdAt(), "PostgreSQL reads the offset");
         assertEquals("{}", read.input());
         assertEquals(1.5, read.durationSeconds());
+    }
+
+    @Test
+    void aTaskCostsWhatEveryAttemptSpentAndNamesTheModelThatAnswered() {
+        Envelope envelope = new Envelope("t-3", "genesis.qa", JsonConventions.read("{}"), null, null, "t-3", null, "api",
+                "default", 0, CREATED, null, null, null, null);
+        List<TaskState.Attempt> failures = List.of(
+                new TaskState.Attempt(1, "rejected after one repair round", CREATED, "w-1", new BigDecimal("0.0570"), "cheap-2026"),
+                new TaskState.Attempt(2, "timed out after 30 s", CREATED, "w-2", null, null));
+        AgentResult answer = new AgentResult(JsonConventions.read("{\"ok\":true}"), new BigDecimal("0.0410"), 0.9,
+                "cheap-2026", "gemini-2.0-flash-lite");
+
+        TaskResultRow done = TaskResultRow.of(envelope, "qa_agent",
+                new TaskTransitions.Finish(TaskStatus.COMPLETED, 3, answer, null, failures, 10), "{\"ok\":true}",
+                Instant.parse(CREATED), "w-3");
+        assertEquals(new BigDecimal("0.0980"), done.costCents(), "the failed attempt's 0.0570 + the answer's 0.0410");
+        assertEquals("cheap-2026", done.model());
+        assertEquals("gemini-2.0-flash-lite", done.modelTier());
+        assertEquals(done, TaskResultRow.fromJson(done.toJson()));
+
+        List<TaskState.Attempt> allFailed = List.of(failures.get(0), failures.get(1),
+                new TaskState.Attempt(3, "rejected after one repair round", CREATED, "w-3", new BigDecimal("0.0600"), "cheap-2027"));
+        TaskResultRow dead = TaskResultRow.of(envelope, "qa_agent",
+                new TaskTransitions.Finish(TaskStatus.DEAD_LETTERED, 3, null, "rejected", allFailed, 10), null,
+                Instant.parse(CREATED), "w-3");
+        assertEquals(new BigDecimal("0.1170"), dead.costCents(), "a dead letter costs what its attempts spent");
+        assertEquals("cheap-2027", dead.model(), "the model the last failed attempt asked");
+        assertNull(dead.modelTier());
     }
 
     @Test

@@ -25,7 +25,9 @@ class TaskStateTest {
         TaskState withHistory = new TaskState(finished.taskId(), finished.topic(), finished.agent(), finished.status(),
                 finished.attempts(), finished.result(), finished.error(), finished.correlationId(), finished.causationId(),
                 finished.tenantId(), finished.businessId(), finished.createdAt(), finished.startedAt(), finished.completedAt(),
-                finished.workerId(), List.of(new TaskState.Attempt(1, "boom", "2026-11-21T00:00:00.5Z", "w-0")));
+                finished.workerId(), List.of(new TaskState.Attempt(1, "boom", "2026-11-21T00:00:00.5Z", "w-0",
+                        new java.math.BigDecimal("0.0570"), "cheap-2026"))).withOutcome("cheap-2026", "gemini-2.0-flash-lite",
+                new java.math.BigDecimal("0.0980"));
 
         Map<String, String> hash = TaskStore.toHash(withHistory);
         assertFalse(hash.containsKey("error"), "absent values are not stored");

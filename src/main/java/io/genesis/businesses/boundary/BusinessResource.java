@@ -158,13 +158,14 @@ public class BusinessResource {
     }
 
     @Operation(summary = "List businesses",
-            description = "The caller's tenant's businesses (operators: every tenant, or `tenant_id`), filtered by `status` and `business_type`, paged with `limit` and `offset`.")
+            description = "The caller's tenant's businesses (operators: every tenant, or `tenant_id`), newest first, filtered by `status`, `business_type`, `q` (a business id, or part of the name, case-insensitive) and the creation date (`created_from`, `created_to`: a date such as `2026-12-07` for the whole UTC day, both ends included, or an instant), paged with `limit` and `offset`. A bad filter value is a 400 naming it.")
     @RolesAllowed({Roles.TENANT, Roles.APPROVER, Roles.OPERATOR})
     @GET
     @Path("businesses")
     public JsonObject list(@QueryParam("status") String status, @QueryParam("business_type") String type,
                            @QueryParam("tenant_id") String tenant, @QueryParam("limit") String limit,
-                           @QueryParam("offset") String offset) {
+                           @QueryParam("offset") String offset, @QueryParam("q") String q,
+                           @QueryParam("created_from") String createdFrom, @QueryParam("created_to") String createdTo) {
         BusinessStatus state = null;
         if (status != null) {
             try {
@@ -179,7 +180,9 @@ public class BusinessResource {
         int pageSize = QueryParameters.limit(limit, DEFAULT_PAGE, MAX_PAGE);
         int skip = QueryParameters.wholeNumber("offset", offset, 0, 0, Integer.MAX_VALUE);
         String scope = tenants.readScope(tenant).orElse(null);
-        List<BusinessRecord> page = store.list(new BusinessStore.Filter(scope, type, state, pageSize, skip));
+        ListFilters filters = ListFilters.of(q, createdFrom, createdTo);
+        List<BusinessRecord> page = store.list(new BusinessStore.Filter(scope, type, state, filters.text(),
+                filters.createdFrom(), filters.createdBefore(), pageSize, skip));
         JsonArrayBuilder items = JsonConventions.json().createArrayBuilder();
         page.forEach(b -> items.add(BusinessViews.summary(b)));
         return JsonConventions.json().createObjectBuilder().add("items", items).add("count", page.size()).add("limit", pageSize)
@@ -187,7 +190,7 @@ public class BusinessResource {
     }
 
     @Operation(summary = "Approve or reject a held task",
-            description = "`{\"decision\": \"approve\"|\"reject\", \"comment\"}` for a task the business holds for a person; recorded as decided by the token's subject.")
+            description = "`{\"decision\": \"approve\"|\"reject\", \"comment\"}` for a task the business holds for a person; recorded as decided by the token's subject. For the task a business WAITING_FOR_BUDGET waits for, approve lets it go on without that purchase (recorded as skipped) and reject (409) leaves it waiting.")
     @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
     @RequestBody(description = "The decision on the held task", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "example", value = "{\"decision\":\"approve\",\"comment\":\"looks right\"}")))
@@ -202,7 +205,10 @@ public class BusinessResource {
             case NO_SUCH_TASK -> throw ProblemException.notFound("Business " + businessId + " has no task " + taskId);
             case NOT_PENDING -> throw new ProblemException(Problem.of(Response.Status.CONFLICT,
                     "Task " + taskId + " has no pending approval (it was not held, or was already decided)"));
-            case DECIDED -> { }
+            case STILL_WAITING -> throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Business " + businessId
+                    + " keeps waiting for budget for task " + taskId + ": approve to let it go on without the purchase, raise the"
+                    + " budget (PUT /api/budgets/{agent}), or let the next budget day resume it"));
+            case DECIDED, GO_ON_WITHOUT_PURCHASE -> { }
         }
         return result(businessId);
     }

@@ -158,22 +158,23 @@ public final class BusinessLifecycle {
      * when the task had already finished (a duplicate notice).
      */
     public boolean recordTaskOutcome(String taskId, DagTaskStatus outcome, int attempts, JsonValue result, String error,
-                                     Double qualityScore) {
+                                     Double qualityScore, String model) {
         if (outcome != DagTaskStatus.COMPLETED && outcome != DagTaskStatus.FAILED) {
             throw new IllegalArgumentException("a task outcome is completed or failed, not " + outcome);
         }
         return sql(() -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE business_tasks SET status = ?, attempts = ?, result = ?::jsonb, error = ?, quality_score = ?,
-                        completed_at = now(), updated_at = now()
+                        model = ?, completed_at = now(), updated_at = now()
                     WHERE business_id = ? AND task_id = ? AND status NOT IN ('completed', 'failed', 'blocked', 'skipped')""")) {
                 update.setString(1, outcome.sql());
                 update.setInt(2, attempts);
                 update.setString(3, result == null ? null : result.toString());
                 update.setString(4, error);
                 Rows.setDouble(update, 5, qualityScore);
-                update.setString(6, id());
-                update.setString(7, taskId);
+                update.setString(6, model);
+                update.setString(7, id());
+                update.setString(8, taskId);
                 boolean recorded = update.executeUpdate() == 1;
                 wrote |= recorded;
                 return recorded;

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,8 +46,16 @@ public class BusinessStore {
         T apply(BusinessLifecycle business);
     }
 
-    /** Filters of {@code GET /api/businesses}. */
-    public record Filter(String tenantId, String businessType, BusinessStatus status, int limit, int offset) {
+    /**
+     * Filters of {@code GET /api/businesses}; null means "any". {@code text} matches the business id exactly or the
+     * name as a case-insensitive substring; {@code createdFrom} is inclusive, {@code createdBefore} exclusive.
+     */
+    public record Filter(String tenantId, String businessType, BusinessStatus status, String text, Instant createdFrom,
+                         Instant createdBefore, int limit, int offset) {
+
+        public Filter(String tenantId, String businessType, BusinessStatus status, int limit, int offset) {
+            this(tenantId, businessType, status, null, null, null, limit, offset);
+        }
     }
 
     /** A business accepted now ({@code created}), or the one its tenant's idempotency key already named. */
@@ -154,6 +163,23 @@ public class BusinessStore {
             sql.append(" AND status = ?");
             args.add(filter.status().name());
         }
+        if (filter.text() != null) {
+            // the name asked for (request) and the one the idea generation settled on (requirements)
+            sql.append(" AND (business_id = ? OR requirements->>'name' ILIKE ? ESCAPE '\\'"
+                    + " OR request->'requirements'->>'name' ILIKE ? ESCAPE '\\')");
+            String pattern = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            args.add(filter.text());
+            args.add(pattern);
+            args.add(pattern);
+        }
+        if (filter.createdFrom() != null) {
+            sql.append(" AND created_at >= ?");
+            args.add(java.sql.Timestamp.from(filter.createdFrom()));
+        }
+        if (filter.createdBefore() != null) {
+            sql.append(" AND created_at < ?");
+            args.add(java.sql.Timestamp.from(filter.createdBefore()));
+        }
         sql.append(" ORDER BY created_at DESC, business_id LIMIT ? OFFSET ?");
         args.add(filter.limit());
         args.add(filter.offset());
@@ -167,6 +193,16 @@ public class BusinessStore {
         read(sql, tenantId == null ? List.of() : List.of(tenantId),
                 row -> Map.entry(BusinessStatus.valueOf(row.getString(1)), row.getLong(2)))
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    /** How many businesses each tenant has in each status, in one query (statuses with none are left out). */
+    public Map<String, Map<BusinessStatus, Long>> countByTenantAndStatus() {
+        Map<String, Map<BusinessStatus, Long>> counts = new java.util.TreeMap<>();
+        read("SELECT tenant_id, status, count(*) FROM businesses GROUP BY tenant_id, status", List.of(),
+                row -> Map.entry(row.getString(1), Map.entry(BusinessStatus.valueOf(row.getString(2)), row.getLong(3))))
+                .forEach(entry -> counts.computeIfAbsent(entry.getKey(), tenant -> new EnumMap<>(BusinessStatus.class))
+                        .put(entry.getValue().getKey(), entry.getValue().getValue()));
         return counts;
     }
 

@@ -26,7 +26,7 @@ final class Rows {
     static final String TASK_COLUMNS = """
             business_id, task_id, runtime_task_id, position, task_type, description, agent_id, depends_on::text, critical,
             status, difficulty, model_tier, estimated_cost, safety_score, quality_score, attempts, result::text, error,
-            metadata::text, published_at, completed_at""";
+            metadata::text, published_at, completed_at, model""";
 
     private Rows() {
     }
@@ -46,7 +46,7 @@ final class Rows {
                 rows.getBoolean(9), DagTaskStatus.fromSql(rows.getString(10)), nullableDouble(rows, 11), rows.getString(12),
                 nullableDouble(rows, 13), nullableDouble(rows, 14), nullableDouble(rows, 15), rows.getInt(16),
                 JsonConventions.read(rows.getString(17)), rows.getString(18), JsonConventions.readObject(rows.getString(19)),
-                instant(rows.getTimestamp(20)), instant(rows.getTimestamp(21)));
+                instant(rows.getTimestamp(20)), instant(rows.getTimestamp(21)), rows.getString(22));
     }
 
     /** Replaces the task rows (and approvals) of a business by a new plan's. */

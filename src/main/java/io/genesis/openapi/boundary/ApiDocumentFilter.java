@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  * roles of its {@code @RolesAllowed} (in the description and as {@code x-required-roles}), tags it with its component,
  * and adds the problem+json error responses it can give: 401 and 403 always, 400 with parameters or a body, 404 with
  * path parameters, 413/415/422 with a body, 503 when Redis or PostgreSQL is down. The operationId becomes
- * {@code <Class>_<method>}. Summaries and descriptions stay with each method ({@code @Operation}).
+ * {@code <Class>_<method>}. Summaries and descriptions stay with each method ({@code @Operation}); success examples
+ * come from files named after the operation ({@link SuccessExamples}).
  */
 public class ApiDocumentFilter implements OASFilter {
 
@@ -124,6 +125,7 @@ public class ApiDocumentFilter implements OASFilter {
             add(responses, UNPROCESSABLE);
         }
         add(responses, UNAVAILABLE);
+        SuccessExamples.addTo(operation.getOperationId(), responses);
     }
 
     private static void add(APIResponses responses, Failure failure) {

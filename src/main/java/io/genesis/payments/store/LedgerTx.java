@@ -97,6 +97,8 @@ public final class LedgerTx {
     private final Connection db;
     private final String paymentId;
     private final LedgerSpend spend;
+    /** Payments whose status this transaction changed (told to every worker after the commit). */
+    final Set<String> changed = new java.util.LinkedHashSet<>();
 
     LedgerTx(Connection db, String paymentId) {
         this.db = db;
@@ -228,6 +230,7 @@ public final class LedgerTx {
     }
 
     void event(String id, PaymentStatus from, PaymentStatus to, String actor, String reason) throws SQLException {
+        changed.add(id);
         try (PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO payment_events (payment_id, from_status, to_status, actor, reason) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, id);

@@ -1,9 +1,11 @@
 package io.genesis.payments.store;
 
 import io.genesis.payments.LedgerUnavailable;
+import io.genesis.payments.PaymentChangeNotices;
 import io.genesis.payments.PaymentStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -16,7 +18,8 @@ import java.util.Optional;
 /**
  * Writes to the payments ledger with plain JDBC: the first row of an attempt (idempotent by tenant and key) and transactions of
  * guarded transitions ({@link LedgerTx}). Every change of {@code x402_payments.status} goes through here together
- * with its {@code payment_events} row.
+ * with its {@code payment_events} row; each changed payment is told to every worker after the commit
+ * ({@link PaymentChangeNotices}).
  */
 @ApplicationScoped
 public class PaymentLedger {
@@ -33,6 +36,9 @@ public class PaymentLedger {
 
     @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
+
+    @Inject
+    PaymentChangeNotices notices;
 
     /** Inserts the REQUESTED row and its first event; false when the tenant already used the idempotency key. */
     public boolean insert(NewPayment p) {
@@ -115,8 +121,10 @@ public class PaymentLedger {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try {
-                T result = work.run(new LedgerTx(db, paymentId));
+                LedgerTx tx = new LedgerTx(db, paymentId);
+                T result = work.run(tx);
                 db.commit();
+                tx.changed.forEach(notices::changed);
                 return result;
             } catch (RuntimeException e) {
                 db.rollback();

@@ -88,16 +88,16 @@ class BusinessLifecycleIT {
             business.teamComposed(Json.createObjectBuilder().add("agents", Json.createArrayBuilder().add("qa_agent")).build(), "team");
             business.tasksDecomposed(List.of(new BusinessTask(id, "t1", UUID.randomUUID().toString(), 0, "qa", "test it",
                     "qa_agent", List.of(), true, DagTaskStatus.READY, null, null, null, null, null, 0, null, null, null,
-                    null, null)), "one task");
+                    null, null, null)), "one task");
             business.routed(Json.createObjectBuilder().build(), "routed");
             business.validating("valid");
             business.startExecuting("executing 1 task");
             return null;
         });
         boolean first = store.change(id, business -> business.recordTaskOutcome("t1", DagTaskStatus.COMPLETED, 1,
-                Json.createValue("first"), null, 0.9));
+                Json.createValue("first"), null, 0.9, "gpt-4o-mini-it"));
         boolean duplicate = store.change(id, business -> business.recordTaskOutcome("t1", DagTaskStatus.FAILED, 2,
-                Json.createValue("duplicate"), "late", null));
+                Json.createValue("duplicate"), "late", null, "another-model"));
         boolean latePublish = store.change(id, business -> business.markPublished("t1"));
         assertTrue(first);
         assertFalse(duplicate, "a duplicate notice changes nothing");
@@ -105,6 +105,7 @@ class BusinessLifecycleIT {
         BusinessTask task = store.tasks(id).get(0);
         assertEquals(DagTaskStatus.COMPLETED, task.status());
         assertEquals(Json.createValue("first"), task.result());
+        assertEquals("gpt-4o-mini-it", task.model(), "the model that did the work is on the DAG row");
         end(id);
     }
 
