@@ -37,7 +37,7 @@ class SitesS3IT {
 
     private static final String BUCKET = "genesis-it-sites";
     private static final Duration BUSINESS_TIMEOUT = Duration.ofSeconds(120);
-    private static final int S3_PORT = Integer.getInteger("genesis.it.s3.port", 18700);
+    private static final int S3_PORT = Integer.getInteger("genesis.it.s3.port", 18720);
     private static final int HTTP_PORT = S3_PORT + 1;
     private static final String BASE = "http://localhost:" + HTTP_PORT;
 
