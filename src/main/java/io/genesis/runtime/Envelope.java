@@ -25,6 +25,12 @@ public record Envelope(
         String idempotencyKey,
         String notifyTopic) {
 
+    /** The same envelope carrying {@code trace} as its W3C trace context. */
+    public Envelope withTraceparent(String trace) {
+        return new Envelope(taskId, topic, content, webhook, replyTo, correlationId, causationId, source, tenantId,
+                deliveryAttempts, createdAt, trace, businessId, idempotencyKey, notifyTopic);
+    }
+
     /** The same envelope for the next delivery (after a retry was scheduled). */
     public Envelope nextAttempt(int attempts) {
         return new Envelope(taskId, topic, content, webhook, replyTo, correlationId, causationId, source, tenantId,

@@ -17,6 +17,9 @@ public class HandlerCall {
     @Inject
     TimeoutWatchdog watchdog;
 
+    @Inject
+    TaskTracing tracing;
+
     /** The handler overran the agent's timeout and was interrupted. */
     public static final class TimedOut extends Exception {
         TimedOut(int seconds) {
@@ -24,10 +27,16 @@ public class HandlerCall {
         }
     }
 
+    /** Calls the handler under its own span ({@link TaskTracing#handler}): what it publishes descends from it. */
     public AgentResult call(TaskContext context) throws Exception {
         TimeoutWatchdog.Alarm alarm = watchdog.arm(context.policy().timeoutSeconds());
-        try {
-            return handlers.handlerFor(context.policy().agent()).handle(context);
+        try (TaskTracing.Active handling = tracing.handler(context)) {
+            try {
+                return handlers.handlerFor(context.policy().agent()).handle(context);
+            } catch (Exception e) {
+                TaskTracing.failed(handling.span(), e);
+                throw e;
+            }
         } catch (Exception e) {
             if (alarm.disarm()) {
                 throw new TimedOut(context.policy().timeoutSeconds());

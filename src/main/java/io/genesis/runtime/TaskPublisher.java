@@ -1,6 +1,7 @@
 package io.genesis.runtime;
 
 import io.genesis.redis.RedisConnection;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class TaskPublisher {
     TaskStore tasks;
 
     @Inject
+    TaskTracing tracing;
+
+    @Inject
     @ConfigProperty(name = "genesis.tasks.idempotency-ttl-seconds")
     long idempotencyTtlSeconds;
 
@@ -51,17 +55,31 @@ public class TaskPublisher {
 
     /**
      * Publishes the envelope. With an idempotency key, a repeat of the same request returns the first task id and
-     * writes nothing; a different request under the same key raises {@link IdempotencyConflict}.
+     * writes nothing; a different request under the same key raises {@link IdempotencyConflict}. The task is published
+     * under a PRODUCER span ({@link TaskTracing#publish}) and carries its context as its {@code traceparent}, so a task
+     * published while another is processed (or while an HTTP request is served) joins that trace.
      */
     public Published publish(Envelope envelope) {
         AgentPolicy policy = agents.byTopic(envelope.topic())
                 .orElseThrow(() -> new IllegalArgumentException("unknown topic " + envelope.topic()));
-        PublishScript.Outcome outcome = script.call(redis.client(), envelope, policy.agent(), tasks.ttlSeconds(),
-                idempotencyTtlSeconds);
-        if (outcome.conflict()) {
-            throw new IdempotencyConflict(envelope.idempotencyKey());
+        Span span = tracing.publish(envelope, policy.agent());
+        try {
+            Envelope traced = envelope.withTraceparent(TaskTracing.traceparent(span, envelope.traceparent()));
+            PublishScript.Outcome outcome = script.call(redis.client(), traced, policy.agent(), tasks.ttlSeconds(),
+                    idempotencyTtlSeconds);
+            if (outcome.conflict()) {
+                throw new IdempotencyConflict(envelope.idempotencyKey());
+            }
+            if (!outcome.created()) {
+                TaskTracing.duplicate(span);
+            }
+            return new Published(outcome.taskId(), outcome.created());
+        } catch (RuntimeException e) {
+            TaskTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
         }
-        return new Published(outcome.taskId(), outcome.created());
     }
 
     public static String newTaskId() {

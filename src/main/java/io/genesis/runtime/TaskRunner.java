@@ -1,6 +1,7 @@
 package io.genesis.runtime;
 
 import io.genesis.retry.Backoff;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,6 +48,9 @@ public class TaskRunner {
     WorkerIdentity worker;
 
     @Inject
+    TaskTracing tracing;
+
+    @Inject
     @ConfigProperty(name = "genesis.runtime.retry-max-delay-seconds")
     long retryMaxDelaySeconds;
 
@@ -61,10 +65,18 @@ public class TaskRunner {
     }
 
     /**
-     * Processes a begun delivery. Returns normally in every case but one: when this worker is shutting down (the thread
-     * is interrupted without a timeout), the entry is left unacknowledged so another worker reclaims it.
+     * Processes a begun delivery under its processing span ({@link TaskTracing#process}). Returns normally in every case
+     * but one: when this worker is shutting down (the thread is interrupted without a timeout), the entry is left
+     * unacknowledged so another worker reclaims it.
      */
     public void run(AgentPolicy policy, StreamEntryID entry, Envelope envelope, TaskTransitions.Begun begun)
+            throws InterruptedException {
+        try (TaskTracing.Active processing = tracing.process(envelope, policy, begun.attempt(), worker.id())) {
+            attempt(policy, entry, envelope, begun);
+        }
+    }
+
+    private void attempt(AgentPolicy policy, StreamEntryID entry, Envelope envelope, TaskTransitions.Begun begun)
             throws InterruptedException {
         int attempt = begun.attempt();
         if (attempt > policy.maxAttempts()) {
@@ -87,7 +99,7 @@ public class TaskRunner {
             finish(policy, entry, envelope, TaskStatus.TIMED_OUT, attempt, null, timeout.getMessage(), withFailure(begun.history(),
                     attempt, timeout.getMessage(), context.spend()), (System.nanoTime() - started) / 1_000_000);
         } catch (InterruptedException shutdown) {
-            LOG.info("Task " + envelope.taskId() + " interrupted by shutdown; left for another worker to reclaim");
+            LOG.info("Task " + envelope.taskId() + " interrupted by shutdown; left for another worker to reclaim" + trace(envelope));
             throw shutdown;
         } catch (Exception failure) {
             String error = describe(failure);
@@ -96,18 +108,20 @@ public class TaskRunner {
             if (failure instanceof PermanentFailure) {
                 finish(policy, entry, envelope, TaskStatus.FAILED, attempt, null, error, history, tookMs);
                 LOG.warning("Task " + envelope.taskId() + " (" + policy.agent() + ", tenant " + envelope.tenantId()
-                        + ") failed permanently: " + error);
+                        + ") failed permanently: " + error + trace(envelope));
             } else if (attempt < policy.maxAttempts()) {
                 long cap = retryMaxDelaySeconds * 1000;
                 long delay = new Backoff(Math.min(policy.retryDelayMs(), cap), cap, Backoff.Jitter.EQUAL)
                         .delayMillis(attempt, ThreadLocalRandom.current().nextDouble());
+                TaskTracing.outcome("retry_scheduled", error);
                 transitions.retry(policy, entry, envelope, attempt, error, history, System.currentTimeMillis() + delay);
                 metrics.retried(policy, Duration.ofMillis(tookMs));
-                LOG.fine(() -> "Task " + envelope.taskId() + " attempt " + attempt + " failed (" + error + "); retry in " + delay + " ms");
+                LOG.fine(() -> "Task " + envelope.taskId() + " attempt " + attempt + " failed (" + error + "); retry in " + delay
+                        + " ms" + trace(envelope));
             } else {
                 finish(policy, entry, envelope, TaskStatus.DEAD_LETTERED, attempt, null, error, history, tookMs);
                 LOG.warning("Task " + envelope.taskId() + " (" + policy.agent() + ", tenant " + envelope.tenantId()
-                        + ") dead-lettered after " + attempt + " attempt(s): " + error);
+                        + ") dead-lettered after " + attempt + " attempt(s): " + error + trace(envelope));
             }
         }
     }
@@ -122,13 +136,31 @@ public class TaskRunner {
         publisher.publish(child);
     }
 
+    /** Records the terminal outcome; a {@code task_finished} notice goes out under its own PRODUCER span. */
     private void finish(AgentPolicy policy, StreamEntryID entry, Envelope envelope, TaskStatus status, int attempt,
                         AgentResult result, String error, List<TaskState.Attempt> history, long tookMs) {
-        boolean written = transitions.finish(policy, entry, envelope,
-                new TaskTransitions.Finish(status, attempt, result, error, history, tookMs), worker.id());
+        TaskTracing.outcome(status.wireName(), error);
+        TaskTransitions.Finish finish = new TaskTransitions.Finish(status, attempt, result, error, history, tookMs);
+        boolean written;
+        if (envelope.notifyTopic() == null) {
+            written = transitions.finish(policy, entry, envelope, finish, worker.id(), null);
+        } else {
+            Span notice = tracing.notice(envelope, policy);
+            try {
+                written = transitions.finish(policy, entry, envelope, finish, worker.id(),
+                        TaskTracing.traceparent(notice, envelope.traceparent()));
+            } finally {
+                notice.end();
+            }
+        }
         if (written) {
             metrics.finished(policy, status, Duration.ofMillis(tookMs));
         }
+    }
+
+    /** The task's trace id for its log lines. */
+    private static String trace(Envelope envelope) {
+        return " [trace_id=" + TaskTracing.traceId(envelope.traceparent()) + "]";
     }
 
     /** The history with this failed attempt added, with what it spent before failing (so the task's cost counts it). */

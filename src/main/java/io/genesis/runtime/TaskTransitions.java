@@ -106,16 +106,19 @@ public class TaskTransitions {
 
     /**
      * Records a terminal status (sharing a script call with other handlers finishing now). Returns false when the task
-     * had already finished (a duplicate): nothing is written then.
+     * had already finished (a duplicate): nothing is written then. The {@code task_finished} notice (when the envelope
+     * names a {@code notify_topic}) carries {@code noticeTraceparent}, else the task's own.
      */
-    public boolean finish(AgentPolicy policy, StreamEntryID entry, Envelope envelope, Finish finish, String workerId) {
-        return finishes.submit(finishArgs(policy, entry, envelope, finish, workerId, null)) == FinishScript.Outcome.WRITTEN;
+    public boolean finish(AgentPolicy policy, StreamEntryID entry, Envelope envelope, Finish finish, String workerId,
+                          String noticeTraceparent) {
+        return finishes.submit(finishArgs(policy, entry, envelope, finish, workerId, null, noticeTraceparent))
+                == FinishScript.Outcome.WRITTEN;
     }
 
     /** Cancels a task that is still queued (not yet started): false if it is running or already finished. */
     public boolean cancelQueued(AgentPolicy policy, Envelope envelope, int attempts, List<TaskState.Attempt> history) {
         Finish cancel = new Finish(TaskStatus.CANCELLED, attempts, null, "cancelled by request", history, 0);
-        FinishScript.FinishArgs args = finishArgs(policy, null, envelope, cancel, "api", TaskStatus.QUEUED);
+        FinishScript.FinishArgs args = finishArgs(policy, null, envelope, cancel, "api", TaskStatus.QUEUED, null);
         return finishAll(List.of(args)).get(0) == FinishScript.Outcome.WRITTEN;
     }
 
@@ -130,18 +133,14 @@ public class TaskTransitions {
     }
 
     private static FinishScript.FinishArgs finishArgs(AgentPolicy policy, StreamEntryID entry, Envelope envelope, Finish finish,
-                                                      String workerId, TaskStatus requiredStatus) {
+                                                      String workerId, TaskStatus requiredStatus, String noticeTraceparent) {
         Instant completedAt = Instant.now();
-        String webhookJob = envelope.webhook() == null ? null : JsonConventions.json().createObjectBuilder()
-                .add("delivery_id", UUID.randomUUID().toString())
-                .add("task_id", envelope.taskId())
-                .add("url", envelope.webhook())
-                .add("attempt", 0)
-                .build().toString();
+        String webhookJob = envelope.webhook() == null ? null : webhookJob(envelope);
         String output = finish.result() == null ? null : finish.result().output().toString();
         TaskResultRow row = TaskResultRow.of(envelope, policy.agent(), finish, output, completedAt, workerId);
         RelayEntry relayed = new RelayEntry(row.toJson(), webhookJob, completedAt.toEpochMilli(), envelope.notifyTopic(),
-                envelope.notifyTopic() == null ? null : notice(policy, envelope, finish, completedAt));
+                envelope.notifyTopic() == null ? null : notice(policy, envelope, finish, completedAt,
+                        noticeTraceparent == null ? envelope.traceparent() : noticeTraceparent));
         return new FinishScript.FinishArgs(envelope.taskId(), envelope.topic(), policy.consumerGroup(),
                 entry == null ? null : entry.toString(), finish.status(), row.completedAt(), output, finish.error(),
                 TaskStore.historyJson(finish.history()), finish.durationMs(), relayed.toJson(),
@@ -150,11 +149,25 @@ public class TaskTransitions {
                 policy.agent(), finish.attempt(), requiredStatus, row.model(), row.modelTier(), row.costCents());
     }
 
+    /** The webhook job of a finished task; its delivery span descends from the attempt that finished it. */
+    private static String webhookJob(Envelope envelope) {
+        JsonObjectBuilder job = JsonConventions.json().createObjectBuilder()
+                .add("delivery_id", UUID.randomUUID().toString())
+                .add("task_id", envelope.taskId())
+                .add("url", envelope.webhook())
+                .add("attempt", 0);
+        String traceparent = TaskTracing.currentTraceparent(envelope.traceparent());
+        if (traceparent != null) {
+            job.add(TraceContext.HEADER, traceparent);
+        }
+        return job.build().toString();
+    }
+
     /**
      * The {@code task_finished} notice for the envelope's {@code notify_topic}: a task of that topic's agent whose
      * content is the outcome; causation = the finished task, same correlation, tenant and business.
      */
-    private static String notice(AgentPolicy policy, Envelope e, Finish finish, Instant completedAt) {
+    private static String notice(AgentPolicy policy, Envelope e, Finish finish, Instant completedAt, String traceparent) {
         JsonObjectBuilder outcome = JsonConventions.json().createObjectBuilder()
                 .add("kind", "task_finished")
                 .add("task_id", e.taskId())
@@ -176,9 +189,13 @@ public class TaskTransitions {
                 outcome.add("quality_score", finish.result().qualityScore());
             }
         }
-        String noticeId = UUID.nameUUIDFromBytes((e.taskId() + "->finished").getBytes(StandardCharsets.UTF_8)).toString();
-        Envelope notice = new Envelope(noticeId, e.notifyTopic(), outcome.build(), null, null, e.correlationId(), e.taskId(),
-                policy.agent(), e.tenantId(), 0, completedAt.toString(), e.traceparent(), e.businessId(), null, null);
+        Envelope notice = new Envelope(noticeId(e.taskId()), e.notifyTopic(), outcome.build(), null, null, e.correlationId(), e.taskId(),
+                policy.agent(), e.tenantId(), 0, completedAt.toString(), traceparent, e.businessId(), null, null);
         return JsonConventions.jsonb().toJson(notice);
+    }
+
+    /** The task id of the {@code task_finished} notice of {@code taskId}: fixed, so a repeated finish repeats it. */
+    static String noticeId(String taskId) {
+        return UUID.nameUUIDFromBytes((taskId + "->finished").getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

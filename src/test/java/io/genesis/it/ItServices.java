@@ -9,14 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * Starts the real PostgreSQL and Redis the integration-test server talks to, once per failsafe JVM, before any
- * test class; stops them when the JVM's test session closes. The server itself was started earlier by
+ * Starts the real PostgreSQL and Redis the integration-test server talks to, and the OTLP receiver its spans are
+ * exported to ({@link OtlpReceiver}, port {@code genesis.it.otlp.port}), once per failsafe JVM, before any test class;
+ * stops them when the JVM's test session closes. The server itself was started earlier by
  * {@code liberty:test-start} and connects when they come up. Tests that simulate outages stop and restart them
  * through {@link #services()}. Does nothing in the unit-test (surefire) JVM.
  */
 public class ItServices implements LauncherSessionListener {
 
     private static EmbeddedServices services;
+    private static OtlpReceiver otlp;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -39,6 +41,11 @@ public class ItServices implements LauncherSessionListener {
                 throw new UncheckedIOException("integration-test PostgreSQL/Redis did not start", e);
             }
             services = started;
+            try {
+                otlp = OtlpReceiver.start(Integer.getInteger("genesis.it.otlp.port"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the OTLP receiver did not start", e);
+            }
         }
     }
 
@@ -49,7 +56,19 @@ public class ItServices implements LauncherSessionListener {
                 services.stopAll();
                 services = null;
             }
+            if (otlp != null) {
+                otlp.close();
+                otlp = null;
+            }
         }
+    }
+
+    /** The OTLP/HTTP receiver of the IT servers' spans. */
+    static synchronized OtlpReceiver otlp() {
+        if (otlp == null) {
+            throw new IllegalStateException("the OTLP receiver is not running (run through mvn verify)");
+        }
+        return otlp;
     }
 
     public static synchronized EmbeddedServices services() {

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class WorkerFleet implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** Deadline of one {@code bin/server} call and of readiness (a busy 2-core machine has taken over 3 minutes). */
+    /** Deadline of one {@code bin/server} call (a busy 2-core machine has taken over 3 minutes to start one). */
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(360);
 
     private final Path wlp = Path.of(System.getProperty("genesis.it.wlp-dir"));
@@ -171,7 +171,8 @@ public final class WorkerFleet implements AutoCloseable {
     }
 
     private static void awaitReady(Member member) {
-        Await.until(member.serverName() + " ready", SCRIPT_TIMEOUT, () -> readiness(member), status -> status == 200);
+        // a copy starts its application in ~20 s on a quiet machine, minutes on a busy one
+        Await.until(member.serverName() + " ready", Duration.ofSeconds(420), () -> readiness(member), status -> status == 200);
     }
 
     private static int readiness(Member member) {

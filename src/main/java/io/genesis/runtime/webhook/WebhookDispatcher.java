@@ -6,6 +6,7 @@ import io.genesis.outbound.OutboundUrls;
 import io.genesis.runtime.ServerRole;
 import io.genesis.runtime.TaskState;
 import io.genesis.runtime.TaskStore;
+import io.genesis.runtime.TaskTracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +68,9 @@ public class WebhookDispatcher {
     OutboundUrls outboundUrls;
 
     @Inject
+    TaskTracing tracing;
+
+    @Inject
     @ConfigProperty(name = "genesis.webhooks.max-attempts")
     int maxAttempts;
 
@@ -116,7 +120,7 @@ public class WebhookDispatcher {
             return;
         }
         policy = new RetryPolicy(maxAttempts, backoffBaseMs, backoffCapMs);
-        post = new WebhookPost(secret.signer(), timeoutMs, outboundUrls, executor);
+        post = new WebhookPost(secret.signer(), timeoutMs, outboundUrls, executor, tracing);
         Runnable task = ManagedExecutors.managedTask(this::run, Map.of(
                 ManagedTask.LONGRUNNING_HINT, "true",
                 ManagedTask.IDENTITY_NAME, "genesis-webhook-dispatcher"), null);

@@ -2,6 +2,8 @@ package io.genesis.runtime.webhook;
 
 import io.genesis.retry.RetryPolicy;
 import io.genesis.api.JsonConventions;
+import io.genesis.runtime.TaskTracing;
+import io.genesis.runtime.TraceContext;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,7 +14,8 @@ import java.io.StringReader;
 import java.util.Locale;
 
 /**
- * One member of the webhook sorted set. A task delivery, {@code {"delivery_id","task_id","url","attempt"}}, sends
+ * One member of the webhook sorted set (each may carry the {@code traceparent} its delivery span descends from). A task
+ * delivery, {@code {"delivery_id","task_id","url","attempt"}}, sends
  * the task's state as it is at each attempt; a business delivery (a spend summary),
  * {@code {"delivery_id","business_id","url","attempt","body","max_attempts","backoff_base_ms","backoff_cap_ms"}},
  * sends its own {@code body} and is retried by its own policy. {@code attempt} is the number of attempts already
@@ -42,12 +45,18 @@ public record WebhookJob(String member, String deliveryId, Subject subject, Stri
 
     /**
      * A delivery about a business with a fixed {@code body}, retried per {@code retry} whatever the dispatcher's
-     * policy. (Task jobs are written by the runtime's finish step.)
+     * policy; its delivery span joins the trace current now (the business's). (Task jobs are written by the runtime's
+     * finish step.)
      */
     public static WebhookJob business(String deliveryId, String businessId, String url, String body, RetryPolicy retry) {
-        return parse(JsonConventions.json().createObjectBuilder().add("delivery_id", deliveryId).add("business_id", businessId)
+        JsonObjectBuilder job = JsonConventions.json().createObjectBuilder().add("delivery_id", deliveryId).add("business_id", businessId)
                 .add("url", url).add("attempt", 0).add("body", body).add("max_attempts", retry.maxAttempts())
-                .add("backoff_base_ms", retry.baseMillis()).add("backoff_cap_ms", retry.capMillis()).build().toString());
+                .add("backoff_base_ms", retry.baseMillis()).add("backoff_cap_ms", retry.capMillis());
+        String traceparent = TaskTracing.currentTraceparent(null);
+        if (traceparent != null) {
+            job.add(TraceContext.HEADER, traceparent);
+        }
+        return parse(job.build().toString());
     }
 
     /** Reads a stored member; throws {@link IllegalArgumentException} when it is not a valid job. */

@@ -4,6 +4,9 @@ import io.genesis.retry.RetryPolicy;
 import io.genesis.outbound.OutboundUrlRefused;
 import io.genesis.outbound.OutboundUrls;
 import io.genesis.outbound.PinnedPost;
+import io.genesis.runtime.TaskTracing;
+import io.genesis.runtime.TraceContext;
+import io.opentelemetry.api.trace.Span;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -18,7 +21,8 @@ import java.util.concurrent.Executor;
 /**
  * One signed webhook POST and what it got back; the dispatcher decides what follows from the {@link Outcome}. The
  * POST goes through {@link PinnedPost}, which connects only to addresses {@link OutboundUrls} allows, judged on the
- * addresses the URL resolves to at this attempt; a refused URL is given up at once.
+ * addresses the URL resolves to at this attempt; a refused URL is given up at once. Each attempt is a CLIENT span
+ * ({@link TaskTracing#webhook}) under the context the job carries, passed on in the {@code traceparent} header.
  */
 final class WebhookPost {
 
@@ -26,8 +30,9 @@ final class WebhookPost {
     private final long timeoutMs;
     private final PinnedPost http;
     private final Executor executor;
+    private final TaskTracing tracing;
 
-    WebhookPost(WebhookSigner signer, long timeoutMs, OutboundUrls urls, Executor executor) {
+    WebhookPost(WebhookSigner signer, long timeoutMs, OutboundUrls urls, Executor executor, TaskTracing tracing) {
         this.signer = signer;
         this.timeoutMs = timeoutMs;
         try {
@@ -36,6 +41,7 @@ final class WebhookPost {
             throw new IllegalStateException("this JVM has no default TLS context for https webhooks", e);
         }
         this.executor = executor;
+        this.tracing = tracing;
     }
 
     /** What one attempt got back: an HTTP status (with its Retry-After), no answer at all, or a request never sent. */
@@ -60,7 +66,18 @@ final class WebhookPost {
         }
     }
 
+    /** POSTs {@code body} for {@code job} under the attempt's span, which ends with the answer. */
     CompletableFuture<Outcome> send(WebhookJob job, String body) {
+        String parent = job.raw().getString(TraceContext.HEADER, null);
+        Span span = tracing.webhook(parent, job.deliveryId(), job.taskId(), job.businessId(), job.nextAttempt());
+        return post(job, body, TaskTracing.contextOf(span, parent)).whenComplete((outcome, error) -> {
+            TaskTracing.answered(span, outcome == null ? null : outcome.status(),
+                    outcome == null ? String.valueOf(error) : outcome.error());
+            span.end();
+        });
+    }
+
+    private CompletableFuture<Outcome> post(WebhookJob job, String body, String traceparent) {
         URI uri;
         try {
             uri = new URI(job.url());
@@ -69,6 +86,9 @@ final class WebhookPost {
         }
         var headers = signer.headers(job.deliveryId(), job.subject().header(), job.subjectId(), job.nextAttempt(),
                 Instant.now().getEpochSecond(), body);
+        if (traceparent != null) {
+            headers.put(TraceContext.HEADER, traceparent);
+        }
         return CompletableFuture.supplyAsync(() -> {
             try {
                 PinnedPost.Answer answer = http.post(uri, headers, body.getBytes(StandardCharsets.UTF_8));
