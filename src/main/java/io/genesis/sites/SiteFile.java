@@ -34,7 +34,8 @@ public record SiteFile(String path, String contentType, byte[] body, String etag
         return new SiteFile(path, contentType, body, etag(body));
     }
 
-    static String etag(byte[] body) {
+    /** The strong ETag of these bytes: a quoted 32-hex-character prefix of their SHA-256. */
+    public static String etag(byte[] body) {
         try {
             return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)).substring(0, ETAG_HEX) + "\"";
         } catch (NoSuchAlgorithmException e) {

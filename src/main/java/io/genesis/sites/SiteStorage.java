@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Port: where site versions, their files and waitlist sign-ups are kept (PostgreSQL, {@code sites.store}). A version
- * is stored whole or not at all; only the live version's files are ever read for visitors.
+ * Port: where site versions, their files and waitlist sign-ups are kept (PostgreSQL, the files' bytes optionally in an
+ * S3-compatible bucket: {@code sites.store}). A version is stored whole or not at all; only the live version's files
+ * are ever read for visitors.
  */
 public interface SiteStorage {
 
@@ -25,9 +26,9 @@ public interface SiteStorage {
     record SignUpRow(String email, Instant createdAt) {
     }
 
-    /** One version of a site. */
+    /** One version of a site; {@code storage} says where its files' bytes are ({@code postgres} or {@code s3}). */
     record VersionRow(int version, String state, String deployTaskId, int attempt, int fileCount, long totalBytes,
-                      Instant stagedAt, Instant settledAt) {
+                      Instant stagedAt, Instant settledAt, String storage) {
     }
 
     /** Stores every file of a new staged version in one transaction; the version number (the earlier one for a repeated attempt). */

@@ -45,7 +45,7 @@ class ChartRenderTest {
     private static final String FULLNAME = "genesis";
     /** Environment variables that carry credentials: only ever from a Secret. */
     private static final Pattern SECRET_ENV = Pattern.compile(
-            "PASSWORD|SECRET|PRIVATE_KEY|API_KEY|AUTHORIZATION|REDIS_URL|RPC_URL|DB_USER|MP_JWT_VERIFY_PUBLICKEY$");
+            "PASSWORD|SECRET|PRIVATE_KEY|API_KEY|ACCESS_KEY|AUTHORIZATION|REDIS_URL|RPC_URL|DB_USER|MP_JWT_VERIFY_PUBLICKEY$");
 
     private static KubeSchemas schemas;
 
@@ -245,6 +245,9 @@ class ChartRenderTest {
         assertEquals("genesis-db-app/jdbc-uri", secretEnv.get("DB_URL"));
         assertEquals("genesis-webhooks/secret", secretEnv.get("GENESIS_WEBHOOKS_SECRET"));
         assertEquals("genesis-wallet/private-key", secretEnv.get("GENESIS_PAYMENTS_WALLET_PRIVATE_KEY"));
+        assertEquals("s3", config.get("GENESIS_SITES_STORAGE"), "site storage is plain configuration");
+        assertEquals("genesis-sites-bucket/access-key", secretEnv.get("GENESIS_SITES_S3_ACCESS_KEY"));
+        assertEquals("genesis-sites-bucket/secret-key", secretEnv.get("GENESIS_SITES_S3_SECRET_KEY"));
         String policy = String.valueOf(chart.one("NetworkPolicy", FULLNAME).get("spec"));
         assertTrue(policy.contains("policy-group.network.openshift.io/ingress"), policy);
         assertTrue(policy.contains("10.0.10.0/24") && policy.contains("10.0.20.0/24"), policy);
@@ -336,7 +339,8 @@ class ChartRenderTest {
                 .one("Deployment", FULLNAME + "-worker"), "spec", "replicas"), "a value inside the schema renders");
         for (String[] bad : new String[][] {{"bogus", "1"}, {"image.tag", "latest"}, {"topology", "both"},
                 {"openshift", "maybe"}, {"keda.metric", "lag"}, {"api.replicas", "two"},
-                {"config.genesis\\.webhooks\\.secret", "x"}, {"database.url", "postgres://db/genesis"}}) {
+                {"config.genesis\\.webhooks\\.secret", "x"}, {"config.genesis\\.sites\\.s3\\.access-key", "x"},
+                {"database.url", "postgres://db/genesis"}}) {
             assertThrows(IllegalStateException.class, () -> RenderedChart.render("default-values.yaml", c -> c.set(bad[0], bad[1])),
                     bad[0] + "=" + bad[1]);
         }

@@ -32,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class WorkerFleet implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Deadline of one {@code bin/server} call (a busy 2-core machine has taken over 3 minutes to start one). */
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(360);
 
     private final Path wlp = Path.of(System.getProperty("genesis.it.wlp-dir"));
     private final String template = System.getProperty("genesis.it.server-name");
@@ -55,19 +57,40 @@ public final class WorkerFleet implements AutoCloseable {
         int base = URI.create(Api.BASE).getPort() + 100;
         try {
             for (int n = 1; n <= count; n++) {
-                fleet.members.add(fleet.create(n, base + 2 * n, base + 2 * n + 1, properties));
+                fleet.members.add(fleet.create("-fleet" + n, "it-fleet-" + n, base + 2 * n, base + 2 * n + 1, properties, Map.of()));
             }
-            for (Member member : fleet.members) {
-                fleet.server("start", member.serverName());
-            }
-            for (Member member : fleet.members) {
-                awaitReady(member);
-            }
-            return fleet;
+            return fleet.startAll();
         } catch (RuntimeException | Error e) {
             fleet.close();
             throw e;
         }
+    }
+
+    /**
+     * One more server ({@code <test server>-<suffix>}, worker id {@code it-<suffix>}, of the test server's role unless
+     * the properties say otherwise) on the given ports, with the given system properties and {@code server.env}
+     * variables, started and ready (bounded).
+     */
+    public static WorkerFleet startServer(String suffix, int httpPort, int httpsPort, Map<String, String> properties,
+                                          Map<String, String> env) {
+        WorkerFleet fleet = new WorkerFleet();
+        try {
+            fleet.members.add(fleet.create("-" + suffix, "it-" + suffix, httpPort, httpsPort, properties, env));
+            return fleet.startAll();
+        } catch (RuntimeException | Error e) {
+            fleet.close();
+            throw e;
+        }
+    }
+
+    private WorkerFleet startAll() {
+        for (Member member : members) {
+            server("start", member.serverName());
+        }
+        for (Member member : members) {
+            awaitReady(member);
+        }
+        return this;
     }
 
     public List<Member> members() {
@@ -102,9 +125,9 @@ public final class WorkerFleet implements AutoCloseable {
         }
     }
 
-    private Member create(int n, int httpPort, int httpsPort, Map<String, String> properties) {
-        String name = template + "-fleet" + n;
-        String workerId = "it-fleet-" + n;
+    private Member create(String suffix, String workerId, int httpPort, int httpsPort, Map<String, String> properties,
+                          Map<String, String> env) {
+        String name = template + suffix;
         Path source = wlp.resolve("usr/servers/" + template);
         Path target = wlp.resolve("usr/servers/" + name);
         delete(target);
@@ -137,6 +160,10 @@ public final class WorkerFleet implements AutoCloseable {
                         : options + "\n" + line + "\n";
             }
             Files.writeString(jvm, options);
+            Path serverEnv = target.resolve("server.env");
+            StringBuilder variables = new StringBuilder(Files.exists(serverEnv) ? Files.readString(serverEnv) : "");
+            env.forEach((variable, value) -> variables.append('\n').append(variable).append('=').append(value));
+            Files.writeString(serverEnv, variables.append('\n').toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -164,7 +191,7 @@ public final class WorkerFleet implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            assertTrue(process.waitFor(180, TimeUnit.SECONDS), "server " + action + " " + name + " finished");
+            assertTrue(process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "server " + action + " " + name + " finished");
             assertEquals(0, process.exitValue(), "server " + action + " " + name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -174,7 +201,7 @@ public final class WorkerFleet implements AutoCloseable {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

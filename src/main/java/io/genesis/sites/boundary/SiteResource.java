@@ -37,7 +37,7 @@ public class SiteResource {
     TenantResolver tenants;
 
     @Operation(summary = "A business's website",
-            description = "The site Genesis serves for the business at /sites/{slug}/: slug, URL, live version, every version with its state, and the sign-up count; a business of another tenant, or one without a site yet, is a 404.")
+            description = "The site Genesis serves for the business at /sites/{slug}/: slug, URL, live version, every version with its state and where its files are stored (postgres or s3), and the sign-up count; a business of another tenant, or one without a site yet, is a 404.")
     @GET
     public JsonObject site(@PathParam("id") String businessId) {
         SiteStorage.SiteSummary site = OwnedSites.find(storage, tenants, businessId);
@@ -45,7 +45,7 @@ public class SiteResource {
         storage.versions(site.slug()).forEach(v -> {
             var row = json().createObjectBuilder().add("version", v.version()).add("state", v.state())
                     .add("deploy_task_id", v.deployTaskId()).add("attempt", v.attempt()).add("files", v.fileCount())
-                    .add("bytes", v.totalBytes()).add("staged_at", v.stagedAt().toString());
+                    .add("bytes", v.totalBytes()).add("storage", v.storage()).add("staged_at", v.stagedAt().toString());
             if (v.settledAt() != null) {
                 row.add("settled_at", v.settledAt().toString());
             }

@@ -5,6 +5,7 @@ import io.genesis.sites.SiteStorage;
 import jakarta.annotation.Resource;
 import io.genesis.store.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,12 +19,17 @@ import java.util.Optional;
  * Sites in PostgreSQL. A version is staged in one transaction with all its files (the site row locked, so two
  * attempts number their versions one after the other; the same deploy attempt staged twice keeps its first version);
  * {@link #settle} switches the live version inside the caller's transaction; a file is read only from the live version.
+ * With {@code genesis.sites.storage=s3} the files' bytes are objects in the {@link SiteBucket}, all written inside the
+ * staging transaction before its rows; the rows (manifest, state, live switch) stay here either way.
  */
 @ApplicationScoped
 public class SiteStore implements SiteStorage {
 
     @Resource(lookup = "jdbc/genesis", shareable = false)
     DataSource dataSource;
+
+    @Inject
+    SiteBucket bucket;
 
     @Override
     public int stage(Staging staging, List<SiteFile> files) {
@@ -51,26 +57,34 @@ public class SiteStore implements SiteStorage {
             int version = single(connection, "SELECT COALESCE(MAX(version), 0) + 1 FROM site_versions WHERE slug = ?",
                     staging.slug()).orElseThrow();
             long bytes = files.stream().mapToLong(file -> file.body().length).sum();
+            boolean inBucket = bucket.inBucket();
+            if (inBucket) {
+                // every object before any row: a version row exists only once all its bytes are stored; a failed
+                // upload rolls back, and the next attempt takes the same version number and overwrites the objects
+                files.forEach(file -> bucket.put(bucket.key(staging.slug(), version, file.path()), file));
+            }
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO site_versions (slug, version, state, deploy_task_id, attempt, file_count, total_bytes)
-                    VALUES (?, ?, 'staged', ?, ?, ?, ?)""")) {
+                    INSERT INTO site_versions (slug, version, state, deploy_task_id, attempt, file_count, total_bytes, storage)
+                    VALUES (?, ?, 'staged', ?, ?, ?, ?, ?)""")) {
                 insert.setString(1, staging.slug());
                 insert.setInt(2, version);
                 insert.setString(3, staging.deployTaskId());
                 insert.setInt(4, staging.attempt());
                 insert.setInt(5, files.size());
                 insert.setLong(6, bytes);
+                insert.setString(7, inBucket ? SiteBucket.S3 : SiteBucket.POSTGRES);
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO site_files (slug, version, path, content_type, body, etag) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO site_files (slug, version, path, content_type, body, etag, object_key) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (SiteFile file : files) {
                     insert.setString(1, staging.slug());
                     insert.setInt(2, version);
                     insert.setString(3, file.path());
                     insert.setString(4, file.contentType());
-                    insert.setBytes(5, file.body());
+                    insert.setBytes(5, inBucket ? null : file.body());
                     insert.setString(6, file.etag());
+                    insert.setString(7, inBucket ? bucket.key(staging.slug(), version, file.path()) : null);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -118,11 +132,16 @@ public class SiteStore implements SiteStorage {
 
     @Override
     public Optional<SiteFile> liveFile(String slug, String path) {
+        record Manifest(String path, String contentType, byte[] body, String etag, String objectKey) {
+        }
         return read("""
-                SELECT f.path, f.content_type, f.body, f.etag FROM sites s
+                SELECT f.path, f.content_type, f.body, f.etag, f.object_key FROM sites s
                 JOIN site_files f ON f.slug = s.slug AND f.version = s.live_version
                 WHERE s.slug = ? AND f.path = ?""", List.of(slug, path),
-                rows -> new SiteFile(rows.getString(1), rows.getString(2), rows.getBytes(3), rows.getString(4))).stream().findFirst();
+                rows -> new Manifest(rows.getString(1), rows.getString(2), rows.getBytes(3), rows.getString(4), rows.getString(5)))
+                .stream().findFirst()
+                .map(file -> new SiteFile(file.path(), file.contentType(),
+                        file.body() != null ? file.body() : bucket.read(file.objectKey(), file.etag()), file.etag()));
     }
 
     @Override
@@ -162,11 +181,11 @@ public class SiteStore implements SiteStorage {
 
     @Override
     public List<VersionRow> versions(String slug) {
-        return read("SELECT version, state, deploy_task_id, attempt, file_count, total_bytes, staged_at, settled_at"
+        return read("SELECT version, state, deploy_task_id, attempt, file_count, total_bytes, staged_at, settled_at, storage"
                         + " FROM site_versions WHERE slug = ? ORDER BY version", List.of(slug),
                 rows -> new VersionRow(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getInt(4), rows.getInt(5),
                         rows.getLong(6), rows.getTimestamp(7).toInstant(),
-                        rows.getTimestamp(8) == null ? null : rows.getTimestamp(8).toInstant()));
+                        rows.getTimestamp(8) == null ? null : rows.getTimestamp(8).toInstant(), rows.getString(9)));
     }
 
     // ---- plumbing
