@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The BusinessCreationResult of the guide (§17.2) in snake_case JSON, plus transitions and ids: {@code team_composition}
@@ -108,6 +109,18 @@ public final class BusinessViews {
             json.add("purchase_skipped", skipped);
         }
         return json.build();
+    }
+
+    /** {@code {"by_status": {<every status>: n}, "total": n}}: every status listed, 0 where there are none. */
+    public static JsonObject statusCounts(Map<BusinessStatus, Long> counts) {
+        JsonObjectBuilder byStatus = JsonConventions.json().createObjectBuilder();
+        long total = 0;
+        for (BusinessStatus status : BusinessStatus.values()) {
+            long count = counts.getOrDefault(status, 0L);
+            byStatus.add(status.name(), count);
+            total += count;
+        }
+        return JsonConventions.json().createObjectBuilder().add("by_status", byStatus).add("total", total).build();
     }
 
     public static JsonObject transition(Transition t) {

@@ -2,12 +2,12 @@ package io.genesis.live;
 
 import io.genesis.api.JsonConventions;
 import io.genesis.businesses.BusinessStatus;
+import io.genesis.businesses.BusinessViews;
 import io.genesis.problem.DomainException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
@@ -164,14 +164,7 @@ public class LiveFeed {
                 byStatus.forEach((status, n) -> sum.merge(status, n, Long::sum));
             }
         });
-        JsonObjectBuilder byStatus = JsonConventions.json().createObjectBuilder();
-        long total = 0;
-        for (BusinessStatus status : BusinessStatus.values()) {
-            long n = sum.getOrDefault(status, 0L);
-            byStatus.add(status.name(), n);
-            total += n;
-        }
-        return JsonConventions.json().createObjectBuilder().add("by_status", byStatus).add("total", total).build();
+        return BusinessViews.statusCounts(sum);
     }
 
     @PreDestroy

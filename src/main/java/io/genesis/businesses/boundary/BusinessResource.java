@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -146,15 +144,7 @@ public class BusinessResource {
     @GET
     @Path("businesses/status-counts")
     public JsonObject statusCounts(@QueryParam("tenant_id") String tenant) {
-        Map<BusinessStatus, Long> counts = store.countByStatus(tenants.readScope(tenant).orElse(null));
-        JsonObjectBuilder byStatus = JsonConventions.json().createObjectBuilder();
-        long total = 0;
-        for (BusinessStatus status : BusinessStatus.values()) {
-            long count = counts.getOrDefault(status, 0L);
-            byStatus.add(status.name(), count);
-            total += count;
-        }
-        return JsonConventions.json().createObjectBuilder().add("by_status", byStatus).add("total", total).build();
+        return BusinessViews.statusCounts(store.countByStatus(tenants.readScope(tenant).orElse(null)));
     }
 
     @Operation(summary = "List businesses",
