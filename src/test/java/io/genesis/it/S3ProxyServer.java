@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class S3ProxyServer implements AutoCloseable {
 
+    // TEST-ONLY credentials of the throwaway S3Proxy the integration tests start on loopback; no production
+    // configuration reads them (production keys come from GENESIS_SITES_S3_ACCESS_KEY / _SECRET_KEY, i.e. a Secret)
     static final String ACCESS_KEY = "genesis-it-access";
     static final String SECRET_KEY = "genesis-it-secret-not-a-secret";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
