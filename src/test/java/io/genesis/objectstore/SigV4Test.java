@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class SigV4Test {
 
+    // AWS's own published EXAMPLE credentials from the documentation quoted above (not a real account, TEST-ONLY):
+    // the published signatures can only be reproduced with them; no configuration reads them
     private static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
     private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final String HOST = "examplebucket.s3.amazonaws.com";
