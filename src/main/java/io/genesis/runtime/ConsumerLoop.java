@@ -99,7 +99,7 @@ final class ConsumerLoop implements Runnable {
                         backlogCursor = entries.get(entries.size() - 1).getID();
                     }
                 }
-                dispatch(stream, entries);
+                dispatch(stream, entries, false);
                 backoff.reset();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -134,15 +134,22 @@ final class ConsumerLoop implements Runnable {
 
     /**
      * Starts the entries of one read in one script call and runs each begun one on a handler thread. Malformed entries
-     * are acked and dropped; entries already in flight here are skipped.
+     * are acked and dropped; entries already in flight here are skipped. Each {@code reclaimed} one is logged under its
+     * task's trace.
      */
-    private void dispatch(String stream, List<StreamEntry> entries) throws InterruptedException {
+    private void dispatch(String stream, List<StreamEntry> entries, boolean reclaimed) throws InterruptedException {
         List<TaskTransitions.Delivery> deliveries = new ArrayList<>(entries.size());
         for (StreamEntry entry : entries) {
             if (entry != null && !inFlight.containsKey(entry.getID())) {
                 Envelope envelope = envelope(stream, entry);
                 if (envelope != null) {
                     deliveries.add(new TaskTransitions.Delivery(entry.getID(), envelope));
+                }
+                if (envelope != null && reclaimed) {
+                    try (Scope task = TaskTracing.within(envelope.traceparent(), envelope.taskId())) {
+                        LOG.info("Reclaimed task " + envelope.taskId() + " (" + entry.getID() + ") on " + stream
+                                + " from a consumer idle longer than " + Duration.ofMillis(settings.leaseMillis()).toSeconds() + " s");
+                    }
                 }
             }
         }
@@ -250,9 +257,7 @@ final class ConsumerLoop implements Runnable {
         }
         List<StreamEntry> reclaimed = claimed.getValue().stream()
                 .filter(entry -> entry != null && !inFlight.containsKey(entry.getID())).toList();
-        reclaimed.forEach(entry -> LOG.info("Reclaimed " + entry.getID() + " on " + stream + " from a consumer idle longer than "
-                + Duration.ofMillis(settings.leaseMillis()).toSeconds() + " s"));
-        dispatch(stream, reclaimed);
+        dispatch(stream, reclaimed, true);
     }
 
     void stop() {

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -148,7 +146,7 @@ class TracingIT {
 
             Path log = serverLog(dead.getString("worker_id"));
             Await.until("a dead-letter log line naming trace " + traceId + " in " + log, Duration.ofSeconds(30),
-                    () -> read(log).lines().filter(line -> line.contains(taskId) && line.contains("dead-lettered")).toList(),
+                    () -> ServerLog.lines(log).stream().filter(line -> line.contains(taskId) && line.contains("dead-lettered")).toList(),
                     lines -> lines.stream().anyMatch(line -> line.contains("trace_id=" + traceId)));
         }
     }
@@ -161,7 +159,7 @@ class TracingIT {
         List<Path> logs = new ArrayList<>();
         logs.add(serverLog(IT_WORKER));
         fleet.members().forEach(member -> logs.add(serverLog(member.workerId())));
-        List<String> lines = logs.stream().flatMap(log -> read(log).lines())
+        List<String> lines = logs.stream().flatMap(log -> ServerLog.lines(log).stream())
                 .filter(line -> line.contains(businessId) || dagTasks.stream().anyMatch(line::contains)).toList();
         assertTrue(lines.stream().anyMatch(line -> line.contains("Business " + businessId + " requested")), "intake's line: " + lines);
         assertTrue(lines.stream().anyMatch(line -> line.contains("Business " + businessId + " SUCCESS")), "the outcome's line: " + lines);
@@ -244,17 +242,8 @@ class TracingIT {
 
     /** The messages.log of the server whose worker id is {@code workerId}. */
     private static Path serverLog(String workerId) {
-        String server = workerId.equals(IT_WORKER) ? System.getProperty("genesis.it.server-name")
-                : fleet.members().stream().filter(m -> m.workerId().equals(workerId)).findFirst().orElseThrow().serverName();
-        return Path.of(System.getProperty("genesis.it.wlp-dir"), "usr", "servers", server, "logs", "messages.log");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return workerId.equals(IT_WORKER) ? ServerLog.itServer()
+                : ServerLog.of(fleet.members().stream().filter(m -> m.workerId().equals(workerId)).findFirst().orElseThrow().serverName());
     }
 
     private static String hex(int bytes) {
