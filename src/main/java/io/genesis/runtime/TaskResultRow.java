@@ -1,9 +1,9 @@
 package io.genesis.runtime;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.api.JsonObjectText;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
@@ -71,9 +71,9 @@ public record TaskResultRow(
                 modelTier, costCents);
     }
 
-    /** The JSON object the outbox holds (field names = column names). */
+    /** The JSON object the outbox holds (field names = column names), written straight into text (once per task). */
     public String toJson() {
-        JsonObjectBuilder row = JsonConventions.json().createObjectBuilder()
+        return new JsonObjectText(256 + length(input) + length(output) + length(error))
                 .add("task_id", taskId)
                 .add("topic", topic)
                 .add("agent_id", agentId)
@@ -84,21 +84,23 @@ public record TaskResultRow(
                 .add("duration_seconds", durationSeconds)
                 .add("cost_cents", costCents)
                 .add("created_at", createdAt)
-                .add("worker_id", workerId);
-        addIfPresent(row, "input_json", input);
-        addIfPresent(row, "output_json", output);
-        addIfPresent(row, "completed_at", completedAt);
-        addIfPresent(row, "business_id", businessId);
-        addIfPresent(row, "causation_id", causationId);
-        addIfPresent(row, "source", source);
-        addIfPresent(row, "traceparent", traceparent);
-        addIfPresent(row, "error", error);
-        addIfPresent(row, "model", model);
-        addIfPresent(row, "model_tier", modelTier);
-        if (qualityScore != null) {
-            row.add("quality_score", qualityScore);
-        }
-        return row.build().toString();
+                .add("worker_id", workerId)
+                .add("input_json", input)
+                .add("output_json", output)
+                .add("completed_at", completedAt)
+                .add("business_id", businessId)
+                .add("causation_id", causationId)
+                .add("source", source)
+                .add("traceparent", traceparent)
+                .add("error", error)
+                .add("model", model)
+                .add("model_tier", modelTier)
+                .add("quality_score", qualityScore)
+                .close();
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** Reads {@link #toJson()}; throws {@link IllegalArgumentException} for text that is not such a row. */
@@ -136,9 +138,4 @@ public record TaskResultRow(
         return value == null || value == JsonValue.NULL ? null : value.toString();
     }
 
-    private static void addIfPresent(JsonObjectBuilder row, String field, String value) {
-        if (value != null) {
-            row.add(field, value);
-        }
-    }
 }

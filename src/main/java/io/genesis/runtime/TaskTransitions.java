@@ -155,7 +155,7 @@ public class TaskTransitions {
                         noticeTraceparent == null ? envelope.traceparent() : noticeTraceparent));
         return new FinishScript.FinishArgs(envelope.taskId(), envelope.topic(), policy.consumerGroup(),
                 entry == null ? null : entry.toString(), finish.status(), row.completedAt(), output, finish.error(),
-                TaskStore.historyJson(finish.history()), finish.durationMs(), relayed.toJson(),
+                TaskStore.historyJson(finish.history()), finish.durationMs(), relayed.toText(),
                 // the script reads the envelope only for a dead letter, so the others skip JSON-B
                 finish.status() == TaskStatus.DEAD_LETTERED ? JsonConventions.jsonb().toJson(envelope) : null,
                 policy.agent(), finish.attempt(), requiredStatus, row.model(), row.modelTier(), row.costCents());
