@@ -11,27 +11,15 @@ import java.io.StringReader;
  * webhook job with its due time (when the task has a webhook) and the task_finished notice for another topic (when it
  * has a notify topic). Every hand-on is idempotent, so handing an entry on twice after a crash is harmless.
  *
- * <p>Its text is the parts one after the other behind a header of their lengths,
- * {@code r1|<row>|<webhook>|<webhook due>|<notify topic>|<notice>|} (-1 for a part it does not have), then the parts:
- * nothing is escaped or parsed twice (the row and the notice are JSON texts of their own). Entries written as a JSON
- * object (before this format) are still read.
+ * <p>Its text is {@link FramedText} (version {@code r1}: row, webhook job, webhook due time, notify topic, notice): nothing
+ * in it is escaped or parsed twice. Entries written as a JSON object (before this format) are still read.
  */
-record RelayEntry(String resultRowJson, String webhookJob, long webhookDueEpochMs, String notifyTopic, String noticeJson) {
+record RelayEntry(String resultRowText, String webhookJob, long webhookDueEpochMs, String notifyTopic, String noticeJson) {
 
-    private static final String VERSION = "r1|";
+    private static final String VERSION = "r1";
 
     String toText() {
-        StringBuilder text = new StringBuilder(VERSION.length() + 40 + resultRowJson.length()
-                + length(webhookJob) + length(notifyTopic) + length(noticeJson))
-                .append(VERSION).append(resultRowJson.length()).append('|').append(signedLength(webhookJob)).append('|')
-                .append(webhookDueEpochMs).append('|').append(signedLength(notifyTopic)).append('|')
-                .append(signedLength(noticeJson)).append('|').append(resultRowJson);
-        for (String part : new String[] {webhookJob, notifyTopic, noticeJson}) {
-            if (part != null) {
-                text.append(part);
-            }
-        }
-        return text.toString();
+        return FramedText.write(VERSION, resultRowText, webhookJob, Long.toString(webhookDueEpochMs), notifyTopic, noticeJson);
     }
 
     /** Reads an entry; throws {@link IllegalArgumentException} for text that is not one. */
@@ -39,26 +27,13 @@ record RelayEntry(String resultRowJson, String webhookJob, long webhookDueEpochM
         if (text != null && text.startsWith("{")) {
             return fromJson(text);
         }
-        if (text == null || !text.startsWith(VERSION)) {
-            throw new IllegalArgumentException("not a relay entry: unknown format");
-        }
         try {
-            long[] header = new long[5];
-            int at = VERSION.length();
-            for (int i = 0; i < header.length; i++) {
-                int bar = text.indexOf('|', at);
-                header[i] = Long.parseLong(text, at, bar, 10);
-                at = bar + 1;
+            String[] parts = FramedText.read(VERSION, text, 5);
+            if (parts[0] == null || parts[2] == null) {
+                throw new IllegalArgumentException("no row or due time");
             }
-            String row = text.substring(at, at += (int) header[0]);
-            String webhook = header[1] < 0 ? null : text.substring(at, at += (int) header[1]);
-            String notify = header[3] < 0 ? null : text.substring(at, at += (int) header[3]);
-            String notice = header[4] < 0 ? null : text.substring(at, at += (int) header[4]);
-            if (at != text.length()) {
-                throw new IllegalArgumentException("not a relay entry: " + (text.length() - at) + " characters after its parts");
-            }
-            return new RelayEntry(row, webhook, header[2], notify, notice);
-        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            return new RelayEntry(parts[0], parts[1], Long.parseLong(parts[2]), parts[3], parts[4]);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a relay entry: " + e.getMessage(), e);
         }
     }
@@ -73,13 +48,5 @@ record RelayEntry(String resultRowJson, String webhookJob, long webhookDueEpochM
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a relay entry: " + e.getMessage(), e);
         }
-    }
-
-    private static int length(String part) {
-        return part == null ? 0 : part.length();
-    }
-
-    private static int signedLength(String part) {
-        return part == null ? -1 : part.length();
     }
 }

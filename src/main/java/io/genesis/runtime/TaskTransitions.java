@@ -150,7 +150,7 @@ public class TaskTransitions {
         String webhookJob = envelope.webhook() == null ? null : webhookJob(envelope);
         String output = finish.result() == null ? null : finish.result().output().toString();
         TaskResultRow row = TaskResultRow.of(envelope, policy.agent(), finish, output, completedAt, workerId);
-        RelayEntry relayed = new RelayEntry(row.toJson(), webhookJob, completedAt.toEpochMilli(), envelope.notifyTopic(),
+        RelayEntry relayed = new RelayEntry(row.toText(), webhookJob, completedAt.toEpochMilli(), envelope.notifyTopic(),
                 envelope.notifyTopic() == null ? null : notice(policy, envelope, finish, completedAt,
                         noticeTraceparent == null ? envelope.traceparent() : noticeTraceparent));
         return new FinishScript.FinishArgs(envelope.taskId(), envelope.topic(), policy.consumerGroup(),

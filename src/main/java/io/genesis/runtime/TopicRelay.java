@@ -134,7 +134,7 @@ public class TopicRelay implements Runnable {
                 LOG.log(Level.SEVERE, "Topic relay " + topic + ": dropping an unreadable entry (" + unreadable.getMessage() + ")");
                 continue;
             }
-            rows.add(entry.resultRowJson());
+            rows.add(entry.resultRowText());
             if (entry.webhookJob() != null) {
                 webhooks.put(entry.webhookJob(), (double) entry.webhookDueEpochMs());
             }
