@@ -3,6 +3,7 @@ package io.genesis.runtime;
 import io.genesis.retry.Backoff;
 import io.genesis.api.JsonConventions;
 import io.genesis.redis.RedisConnection;
+import io.opentelemetry.context.Scope;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
@@ -208,8 +209,10 @@ final class ConsumerLoop implements Runnable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // Redis or a bug: the entry stays pending and is reclaimed after the lease; nothing is lost
-            LOG.log(Level.WARNING, "Task " + envelope.taskId() + " on " + policy.topic() + " could not be processed now: "
-                    + e.getMessage(), e);
+            try (Scope task = TaskTracing.within(envelope.traceparent(), envelope.taskId())) {
+                LOG.log(Level.WARNING, "Task " + envelope.taskId() + " on " + policy.topic() + " could not be processed now: "
+                        + e.getMessage(), e);
+            }
         } finally {
             done(delivery.entry());
         }

@@ -96,6 +96,7 @@ class TracingIT {
                     () -> storedTraceIds(businessId), ids -> !ids.isEmpty()), "every result row of the business names its trace");
             workers = trace.stream().filter(s -> s.kind().equals("CONSUMER")).map(s -> s.attribute("genesis.worker.id"))
                     .collect(Collectors.toCollection(TreeSet::new));
+            logLinesNameTheTrace(businessId, dagTasks, traceId);
         }
         assertEquals(new TreeSet<>(Set.of(IT_WORKER, fleet.members().get(0).workerId())), workers,
                 "spans of one business from both servers");
@@ -150,6 +151,24 @@ class TracingIT {
                     () -> read(log).lines().filter(line -> line.contains(taskId) && line.contains("dead-lettered")).toList(),
                     lines -> lines.stream().anyMatch(line -> line.contains("trace_id=" + traceId)));
         }
+    }
+
+    /**
+     * What an operator finds in the servers' messages.log: every line that names the business or one of its tasks ends
+     * with the trace id the OTLP receiver saw, and the lines written while a task ran also name that task.
+     */
+    private static void logLinesNameTheTrace(String businessId, Set<String> dagTasks, String traceId) {
+        List<Path> logs = new ArrayList<>();
+        logs.add(serverLog(IT_WORKER));
+        fleet.members().forEach(member -> logs.add(serverLog(member.workerId())));
+        List<String> lines = logs.stream().flatMap(log -> read(log).lines())
+                .filter(line -> line.contains(businessId) || dagTasks.stream().anyMatch(line::contains)).toList();
+        assertTrue(lines.stream().anyMatch(line -> line.contains("Business " + businessId + " requested")), "intake's line: " + lines);
+        assertTrue(lines.stream().anyMatch(line -> line.contains("Business " + businessId + " SUCCESS")), "the outcome's line: " + lines);
+        assertEquals(List.of(), lines.stream().filter(line -> !line.contains("[trace_id=" + traceId)).toList(),
+                "lines of " + businessId + " without its trace id " + traceId);
+        assertTrue(lines.stream().anyMatch(line -> dagTasks.stream().anyMatch(task -> line.contains("task_id=" + task + "]"))),
+                "a line written while one of the business's tasks ran names that task: " + lines);
     }
 
     /** What is wrong with the exported trace of a business (empty when every link is right). */
