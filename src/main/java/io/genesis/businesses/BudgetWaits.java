@@ -10,6 +10,7 @@ import io.genesis.runtime.ServerRole;
 import io.genesis.runtime.TaskPublisher;
 import io.genesis.runtime.WorkerIdentity;
 import io.genesis.schema.SchemaReady;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,8 @@ import java.util.logging.Logger;
  * their waiting purchase anew and resumes them when it is covered): right after an agent's budget was set through the
  * API (those waiting for that agent's budget), and every {@code genesis.businesses.budget-wait.sweep-seconds} (all of
  * them, which is how a new budget day resumes them). An approver's decision resumes one at once ({@link BusinessApprovals}). The sweep runs on one worker at a time: it holds the
- * {@value #LEASE} lease in PostgreSQL for one period, so many pods do not all re-plan the same businesses.
+ * {@value #LEASE} lease in PostgreSQL for one period, so many pods do not all re-plan the same businesses. Each
+ * {@code advance} is published in the business's own trace ({@link BusinessTrace}).
  */
 @ApplicationScoped
 public class BudgetWaits {
@@ -49,6 +51,9 @@ public class BudgetWaits {
 
     @Inject
     WorkerIdentity worker;
+
+    @Inject
+    BusinessTrace trace;
 
     @Inject
     @ConfigProperty(name = "genesis.businesses.budget-wait.sweep-seconds")
@@ -112,7 +117,10 @@ public class BudgetWaits {
         String id = UUID.randomUUID().toString();
         JsonObject content = JsonConventions.json().createObjectBuilder().add("kind", "advance")
                 .add("business_id", business.businessId()).build();
-        publisher.publish(new Envelope(id, meta.topic(), content, null, null, business.businessId(), null, MetaAgentHandler.AGENT,
-                business.tenantId(), 0, Instant.now().toString(), null, business.businessId(), "business-advance-" + id, null));
+        try (Scope traced = trace.enter(business.businessId())) {
+            publisher.publish(new Envelope(id, meta.topic(), content, null, null, business.businessId(), null,
+                    MetaAgentHandler.AGENT, business.tenantId(), 0, Instant.now().toString(), null, business.businessId(),
+                    "business-advance-" + id, null));
+        }
     }
 }

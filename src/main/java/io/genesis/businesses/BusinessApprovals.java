@@ -2,6 +2,7 @@ package io.genesis.businesses;
 
 import io.genesis.businesses.store.BusinessStore;
 import io.genesis.payments.PurchasePlans;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -14,7 +15,7 @@ import java.util.logging.Logger;
  * the DAG; rejected ones are blocked (their dependents are skipped and the business ends BLOCKED). A business
  * WAITING_FOR_BUDGET is decided on through the task it waits for: approving lets it go on without that purchase (the
  * plan is recorded skipped, with who waived it, and the business resumes at once); rejecting leaves it waiting for a
- * budget raise or the next budget day.
+ * budget raise or the next budget day. What a decision publishes joins the business's trace ({@link BusinessTrace}).
  */
 @ApplicationScoped
 public class BusinessApprovals {
@@ -42,6 +43,9 @@ public class BusinessApprovals {
     @Inject
     PurchasePlans plans;
 
+    @Inject
+    BusinessTrace trace;
+
     public Outcome decide(String businessId, String taskId, boolean approve, String decidedBy, String comment) {
         Decision decision = store.change(businessId, business -> {
             BusinessStatus before = business.status();
@@ -60,8 +64,10 @@ public class BusinessApprovals {
             return new Decision(Outcome.DECIDED, before, business.current(), business.tasks());
         });
         if (decision.outcome() == Outcome.DECIDED) {
-            end.settled(decision.after(), decision.before());
-            dispatch.advance(decision.after(), decision.tasks());
+            try (Scope traced = trace.enter(businessId)) {
+                end.settled(decision.after(), decision.before());
+                dispatch.advance(decision.after(), decision.tasks());
+            }
         } else if (decision.outcome() == Outcome.GO_ON_WITHOUT_PURCHASE) {
             BusinessRecord business = decision.after();
             String reason = "waived by " + decidedBy + " while the business waited for budget"
@@ -69,8 +75,10 @@ public class BusinessApprovals {
             if (!plans.waive(business.tenantId(), businessId, taskId, reason)) {
                 return Outcome.NOT_PENDING; // planned meanwhile (a budget was raised): nothing waits any more
             }
-            LOG.info("Business " + businessId + ": task " + taskId + "'s purchase " + reason + "; planning it again");
-            dispatch.advance(business, decision.tasks());
+            try (Scope traced = trace.enter(businessId)) {
+                LOG.info("Business " + businessId + ": task " + taskId + "'s purchase " + reason + "; planning it again");
+                dispatch.advance(business, decision.tasks());
+            }
         }
         return decision.outcome();
     }

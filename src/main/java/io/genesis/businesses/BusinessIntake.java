@@ -9,6 +9,7 @@ import io.genesis.runtime.ServerRole;
 import io.genesis.runtime.TaskPublisher;
 import io.genesis.runtime.TraceContext;
 import io.genesis.schema.SchemaReady;
+import io.opentelemetry.context.Scope;
 import io.genesis.security.TenantSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -51,6 +52,9 @@ public class BusinessIntake {
 
     @Inject
     MonitoringEvents monitoring;
+
+    @Inject
+    BusinessTrace trace;
 
     /** Businesses one tenant may create per UTC day (the Genesis quota per user). */
     @Inject
@@ -98,7 +102,9 @@ public class BusinessIntake {
             List<BusinessRecord> stalled = store.list(new BusinessStore.Filter(null, null, BusinessStatus.INITIALIZING, 100, 0));
             for (BusinessRecord business : stalled) {
                 if (business.createdAt().isBefore(Instant.now().minusSeconds(SWEEP_SECONDS))) {
-                    publishCreate(business, null);
+                    try (Scope traced = trace.enter(business.businessId())) {
+                        publishCreate(business, null);
+                    }
                 }
             }
         } catch (RuntimeException e) {

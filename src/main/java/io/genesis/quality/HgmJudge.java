@@ -158,7 +158,8 @@ public class HgmJudge {
 
     private static List<Double> efficiency(JsonObject output, List<JsonArray> arrays) {
         List<Double> checks = new ArrayList<>();
-        int length = output.toString().length();
+        // serializing is only needed when the output might be over the limit: an upper bound of its length says when
+        long length = lengthBound(output) <= MAX_OUTPUT_CHARS ? 0 : output.toString().length();
         checks.add(length <= MAX_OUTPUT_CHARS ? 1.0 : Math.max(0.0, 1.0 - (double) (length - MAX_OUTPUT_CHARS) / MAX_OUTPUT_CHARS));
         if (output.get("attempt") instanceof JsonNumber attempt && attempt.doubleValue() >= 1) {
             checks.add(1.0 / attempt.doubleValue());
@@ -182,6 +183,32 @@ public class HgmJudge {
             default -> {
             }
         }
+    }
+
+    /**
+     * At least the length of the value's JSON text: every character of a string or key counted as its longest escape
+     * (a six-character unicode escape), plus quotes, separators and number texts.
+     */
+    static long lengthBound(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> {
+                long length = 2;
+                for (Map.Entry<String, JsonValue> member : value.asJsonObject().entrySet()) {
+                    length += 6L * member.getKey().length() + 4 + lengthBound(member.getValue());
+                }
+                yield length;
+            }
+            case ARRAY -> {
+                long length = 2;
+                for (JsonValue item : value.asJsonArray()) {
+                    length += 1 + lengthBound(item);
+                }
+                yield length;
+            }
+            case STRING -> 2 + 6L * ((JsonString) value).getString().length();
+            case NUMBER -> value.toString().length();
+            default -> 5;
+        };
     }
 
     private static boolean isEmpty(JsonValue value) {

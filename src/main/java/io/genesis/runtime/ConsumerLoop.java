@@ -3,6 +3,7 @@ package io.genesis.runtime;
 import io.genesis.retry.Backoff;
 import io.genesis.api.JsonConventions;
 import io.genesis.redis.RedisConnection;
+import io.opentelemetry.context.Scope;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
@@ -98,7 +99,7 @@ final class ConsumerLoop implements Runnable {
                         backlogCursor = entries.get(entries.size() - 1).getID();
                     }
                 }
-                dispatch(stream, entries);
+                dispatch(stream, entries, false);
                 backoff.reset();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -133,15 +134,22 @@ final class ConsumerLoop implements Runnable {
 
     /**
      * Starts the entries of one read in one script call and runs each begun one on a handler thread. Malformed entries
-     * are acked and dropped; entries already in flight here are skipped.
+     * are acked and dropped; entries already in flight here are skipped. Each {@code reclaimed} one is logged under its
+     * task's trace.
      */
-    private void dispatch(String stream, List<StreamEntry> entries) throws InterruptedException {
+    private void dispatch(String stream, List<StreamEntry> entries, boolean reclaimed) throws InterruptedException {
         List<TaskTransitions.Delivery> deliveries = new ArrayList<>(entries.size());
         for (StreamEntry entry : entries) {
             if (entry != null && !inFlight.containsKey(entry.getID())) {
                 Envelope envelope = envelope(stream, entry);
                 if (envelope != null) {
                     deliveries.add(new TaskTransitions.Delivery(entry.getID(), envelope));
+                }
+                if (envelope != null && reclaimed) {
+                    try (Scope task = TaskTracing.within(envelope.traceparent(), envelope.taskId())) {
+                        LOG.info("Reclaimed task " + envelope.taskId() + " (" + entry.getID() + ") on " + stream
+                                + " from a consumer idle longer than " + Duration.ofMillis(settings.leaseMillis()).toSeconds() + " s");
+                    }
                 }
             }
         }
@@ -208,8 +216,10 @@ final class ConsumerLoop implements Runnable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // Redis or a bug: the entry stays pending and is reclaimed after the lease; nothing is lost
-            LOG.log(Level.WARNING, "Task " + envelope.taskId() + " on " + policy.topic() + " could not be processed now: "
-                    + e.getMessage(), e);
+            try (Scope task = TaskTracing.within(envelope.traceparent(), envelope.taskId())) {
+                LOG.log(Level.WARNING, "Task " + envelope.taskId() + " on " + policy.topic() + " could not be processed now: "
+                        + e.getMessage(), e);
+            }
         } finally {
             done(delivery.entry());
         }
@@ -247,9 +257,7 @@ final class ConsumerLoop implements Runnable {
         }
         List<StreamEntry> reclaimed = claimed.getValue().stream()
                 .filter(entry -> entry != null && !inFlight.containsKey(entry.getID())).toList();
-        reclaimed.forEach(entry -> LOG.info("Reclaimed " + entry.getID() + " on " + stream + " from a consumer idle longer than "
-                + Duration.ofMillis(settings.leaseMillis()).toSeconds() + " s"));
-        dispatch(stream, reclaimed);
+        dispatch(stream, reclaimed, true);
     }
 
     void stop() {

@@ -18,7 +18,7 @@ final class FinishQueue {
 
     static final int MAX_BATCH = 128;
     /** A waiter re-checks this often in case a hand-over wake-up raced with its parking. */
-    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Function<List<FinishScript.FinishArgs>, List<FinishScript.Outcome>> script;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();

@@ -101,7 +101,7 @@ public class ResultOutbox implements Runnable {
         List<String> texts = new ArrayList<>(batch.size());
         for (String text : batch) {
             try {
-                rows.add(TaskResultRow.fromJson(text));
+                rows.add(TaskResultRow.parse(text));
                 texts.add(text);
             } catch (IllegalArgumentException unreadable) {
                 reject(text, unreadable.getMessage());

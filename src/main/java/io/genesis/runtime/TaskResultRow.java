@@ -3,7 +3,6 @@ package io.genesis.runtime;
 import io.genesis.api.JsonConventions;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
@@ -12,7 +11,7 @@ import java.util.List;
 
 /**
  * One row of {@code omnidaemon_task_results} (sql/V1): a task in its terminal state. The only form of that row in
- * the code: built when a task finishes, carried through the Redis outbox as {@link #toJson() JSON}, written and read
+ * the code: built when a task finishes, carried through the Redis outbox as {@link #toText() text}, written and read
  * by {@link TaskResultStore}, shown as a {@link TaskState} once the Redis state has expired. The {@code jsonb} columns
  * ({@code input}, {@code output}) are held as JSON text and the times as ISO-8601 text, as PostgreSQL takes them: a
  * row is never parsed into a tree or a date on its way from the finish to the database.
@@ -71,38 +70,48 @@ public record TaskResultRow(
                 modelTier, costCents);
     }
 
-    /** The JSON object the outbox holds (field names = column names). */
-    public String toJson() {
-        JsonObjectBuilder row = JsonConventions.json().createObjectBuilder()
-                .add("task_id", taskId)
-                .add("topic", topic)
-                .add("agent_id", agentId)
-                .add("tenant_id", tenantId)
-                .add("correlation_id", correlationId)
-                .add("status", status.sqlStatus())
-                .add("attempts", attempts)
-                .add("duration_seconds", durationSeconds)
-                .add("cost_cents", costCents)
-                .add("created_at", createdAt)
-                .add("worker_id", workerId);
-        addIfPresent(row, "input_json", input);
-        addIfPresent(row, "output_json", output);
-        addIfPresent(row, "completed_at", completedAt);
-        addIfPresent(row, "business_id", businessId);
-        addIfPresent(row, "causation_id", causationId);
-        addIfPresent(row, "source", source);
-        addIfPresent(row, "traceparent", traceparent);
-        addIfPresent(row, "error", error);
-        addIfPresent(row, "model", model);
-        addIfPresent(row, "model_tier", modelTier);
-        if (qualityScore != null) {
-            row.add("quality_score", qualityScore);
-        }
-        return row.build().toString();
+    private static final String VERSION = "w1";
+
+    /**
+     * The text the outbox holds: the columns in record order as {@link FramedText} (version {@code w1}), so the JSON of
+     * input and output is copied, not escaped, on the way to PostgreSQL.
+     */
+    public String toText() {
+        return FramedText.write(VERSION, taskId, topic, agentId, tenantId, businessId, correlationId, causationId, source,
+                status.sqlStatus(), Integer.toString(attempts), Double.toString(durationSeconds), costCents.toPlainString(),
+                qualityScore == null ? null : qualityScore.toString(), input, output, error, traceparent, workerId, createdAt,
+                completedAt, model, modelTier);
     }
 
-    /** Reads {@link #toJson()}; throws {@link IllegalArgumentException} for text that is not such a row. */
-    public static TaskResultRow fromJson(String json) {
+    /**
+     * Reads {@link #toText()}, or a JSON object of an earlier version left in the outbox; throws
+     * {@link IllegalArgumentException} for text that is neither.
+     */
+    public static TaskResultRow parse(String text) {
+        if (text != null && text.startsWith("{")) {
+            return fromJson(text);
+        }
+        try {
+            String[] c = FramedText.read(VERSION, text, 22);
+            return new TaskResultRow(required(c[0], "task_id"), required(c[1], "topic"), required(c[2], "agent_id"), c[3], c[4],
+                    required(c[5], "correlation_id"), c[6], c[7], TaskStatus.fromSql(required(c[8], "status")),
+                    Integer.parseInt(required(c[9], "attempts")), Double.parseDouble(required(c[10], "duration_seconds")),
+                    new BigDecimal(required(c[11], "cost_cents")), c[12] == null ? null : Double.valueOf(c[12]), c[13], c[14],
+                    c[15], c[16], c[17], required(c[18], "created_at"), c[19], c[20], c[21]);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("unreadable result row: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(String value, String column) {
+        if (value == null) {
+            throw new IllegalArgumentException("no " + column);
+        }
+        return value;
+    }
+
+    /** A row as the outbox held it before {@link #toText()}: a JSON object whose member names are the column names. */
+    private static TaskResultRow fromJson(String json) {
         try {
             JsonObject row = JsonConventions.readObject(json);
             if (row == null) {
@@ -124,7 +133,7 @@ public record TaskResultRow(
     }
 
     /**
-     * A jsonb column's text: {@code <column>_json} as written by {@link #toJson()}, or the nested value of a row an earlier
+     * A jsonb column's text: {@code <column>_json} as written then, or the nested value of a row an earlier
      * version left in the outbox ({@code <column>}); null for none or JSON null.
      */
     private static String jsonText(JsonObject row, String column) {
@@ -136,9 +145,4 @@ public record TaskResultRow(
         return value == null || value == JsonValue.NULL ? null : value.toString();
     }
 
-    private static void addIfPresent(JsonObjectBuilder row, String field, String value) {
-        if (value != null) {
-            row.add(field, value);
-        }
-    }
 }

@@ -104,7 +104,7 @@ public class TaskRunner {
             finish(policy, entry, envelope, TaskStatus.TIMED_OUT, attempt, null, timeout.getMessage(), withFailure(begun.history(),
                     attempt, timeout.getMessage(), context.spend()), (System.nanoTime() - started) / 1_000_000);
         } catch (InterruptedException shutdown) {
-            LOG.info("Task " + envelope.taskId() + " interrupted by shutdown; left for another worker to reclaim" + trace(envelope));
+            LOG.info("Task " + envelope.taskId() + " interrupted by shutdown; left for another worker to reclaim");
             throw shutdown;
         } catch (Exception failure) {
             String error = describe(failure);
@@ -121,7 +121,7 @@ public class TaskRunner {
             } else if (failure instanceof PermanentFailure) {
                 finish(policy, entry, envelope, TaskStatus.FAILED, attempt, null, error, history, tookMs);
                 LOG.warning("Task " + envelope.taskId() + " (" + policy.agent() + ", tenant " + envelope.tenantId()
-                        + ") failed permanently: " + error + trace(envelope));
+                        + ") failed permanently: " + error);
             } else if (attempt < policy.maxAttempts()) {
                 long cap = retryMaxDelaySeconds * 1000;
                 long delay = new Backoff(Math.min(policy.retryDelayMs(), cap), cap, Backoff.Jitter.EQUAL)
@@ -130,11 +130,11 @@ public class TaskRunner {
                 transitions.retry(policy, entry, envelope, attempt, error, history, System.currentTimeMillis() + delay);
                 metrics.retried(policy, Duration.ofMillis(tookMs));
                 LOG.fine(() -> "Task " + envelope.taskId() + " attempt " + attempt + " failed (" + error + "); retry in " + delay
-                        + " ms" + trace(envelope));
+                        + " ms");
             } else {
                 finish(policy, entry, envelope, TaskStatus.DEAD_LETTERED, attempt, null, error, history, tookMs);
                 LOG.warning("Task " + envelope.taskId() + " (" + policy.agent() + ", tenant " + envelope.tenantId()
-                        + ") dead-lettered after " + attempt + " attempt(s): " + error + trace(envelope));
+                        + ") dead-lettered after " + attempt + " attempt(s): " + error);
             }
         }
     }
@@ -169,11 +169,6 @@ public class TaskRunner {
         if (written) {
             metrics.finished(policy, status, Duration.ofMillis(tookMs));
         }
-    }
-
-    /** The task's trace id for its log lines. */
-    private static String trace(Envelope envelope) {
-        return " [trace_id=" + TaskTracing.traceId(envelope.traceparent()) + "]";
     }
 
     /** The history with this failed attempt added, with what it spent before failing (so the task's cost counts it). */

@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,8 @@ import jakarta.inject.Inject;
  * The tracer is the one Liberty's mpTelemetry injects. With the SDK off (the default) it is a no-op: nothing is
  * recorded or exported, no attribute is set ({@link Span#isRecording()} is checked first), and the spans only carry
  * the envelope's own context, so trace ids still flow from task to task and into log lines at the cost of a parsed
- * header and a thread-local per attempt. Must not change what a task does or decide anything from a span.
+ * header and a thread-local per attempt. The context of an attempt also names its task ({@link #currentTaskId()}),
+ * which {@link TraceLogLines} adds to log lines. Must not change what a task does or decide anything from a span.
  */
 @ApplicationScoped
 public class TaskTracing {
@@ -51,6 +53,8 @@ public class TaskTracing {
     static final AttributeKey<String> DELIVERY = AttributeKey.stringKey("genesis.webhook.delivery_id");
     static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
     static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
+    /** The task being worked on in a context (for log lines; not a span attribute). */
+    private static final ContextKey<String> WORKING_ON = ContextKey.named("genesis.task.id");
 
     @Inject
     OpenTelemetry openTelemetry;
@@ -75,9 +79,9 @@ public class TaskTracing {
         private final Span span;
         private final Scope scope;
 
-        private Active(Span span) {
+        private Active(Span span, Context context) {
             this.span = span;
-            this.scope = span.makeCurrent();
+            this.scope = context.with(span).makeCurrent();
         }
 
         public Span span() {
@@ -125,7 +129,7 @@ public class TaskTracing {
             span.setAttribute(ATTEMPT, attempt);
             span.setAttribute(WORKER, workerId);
         }
-        return new Active(span);
+        return new Active(span, Context.current().with(WORKING_ON, envelope.taskId()));
     }
 
     /** The handler span of {@code context}'s attempt, child of the current span, current until closed. */
@@ -139,7 +143,7 @@ public class TaskTracing {
             optional(span, BUSINESS, context.envelope().businessId());
             optional(span, TENANT, context.envelope().tenantId());
         }
-        return new Active(span);
+        return new Active(span, Context.current());
     }
 
     /**
@@ -233,9 +237,21 @@ public class TaskTracing {
         return contextOf(Span.current(), fallback);
     }
 
-    /** The trace id of a {@code traceparent} for log lines ("-" when there is none). */
-    public static String traceId(String traceparent) {
-        return traceparent != null && traceparent.length() >= 35 ? traceparent.substring(3, 35) : "-";
+    /**
+     * Makes the span a valid {@code traceparent} names current (as a remote parent) until the scope is closed, with
+     * {@code taskId} (may be null) as the task worked on: for work on a task or business outside its attempt (a webhook
+     * delivery, a business sweep), so what it publishes continues that trace and its log lines name it. An invalid or
+     * missing {@code traceparent} keeps the current span.
+     */
+    public static Scope within(String traceparent, String taskId) {
+        Context remote = remote(traceparent);
+        Context context = Span.fromContext(remote).getSpanContext().isValid() ? remote : Context.current();
+        return (taskId == null ? context : context.with(WORKING_ON, taskId)).makeCurrent();
+    }
+
+    /** The task worked on in the current context (an attempt's, or {@link #within}'s), else null. */
+    public static String currentTaskId() {
+        return Context.current().get(WORKING_ON);
     }
 
     private Span start(String name, SpanKind kind, Context parent) {

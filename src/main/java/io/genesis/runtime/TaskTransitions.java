@@ -150,12 +150,12 @@ public class TaskTransitions {
         String webhookJob = envelope.webhook() == null ? null : webhookJob(envelope);
         String output = finish.result() == null ? null : finish.result().output().toString();
         TaskResultRow row = TaskResultRow.of(envelope, policy.agent(), finish, output, completedAt, workerId);
-        RelayEntry relayed = new RelayEntry(row.toJson(), webhookJob, completedAt.toEpochMilli(), envelope.notifyTopic(),
+        RelayEntry relayed = new RelayEntry(row.toText(), webhookJob, completedAt.toEpochMilli(), envelope.notifyTopic(),
                 envelope.notifyTopic() == null ? null : notice(policy, envelope, finish, completedAt,
                         noticeTraceparent == null ? envelope.traceparent() : noticeTraceparent));
         return new FinishScript.FinishArgs(envelope.taskId(), envelope.topic(), policy.consumerGroup(),
                 entry == null ? null : entry.toString(), finish.status(), row.completedAt(), output, finish.error(),
-                TaskStore.historyJson(finish.history()), finish.durationMs(), relayed.toJson(),
+                TaskStore.historyJson(finish.history()), finish.durationMs(), relayed.toText(),
                 // the script reads the envelope only for a dead letter, so the others skip JSON-B
                 finish.status() == TaskStatus.DEAD_LETTERED ? JsonConventions.jsonb().toJson(envelope) : null,
                 policy.agent(), finish.attempt(), requiredStatus, row.model(), row.modelTier(), row.costCents());

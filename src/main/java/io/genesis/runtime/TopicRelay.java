@@ -129,12 +129,12 @@ public class TopicRelay implements Runnable {
         for (String text : claimed) {
             RelayEntry entry;
             try {
-                entry = RelayEntry.fromJson(text);
+                entry = RelayEntry.parse(text);
             } catch (IllegalArgumentException unreadable) {
                 LOG.log(Level.SEVERE, "Topic relay " + topic + ": dropping an unreadable entry (" + unreadable.getMessage() + ")");
                 continue;
             }
-            rows.add(entry.resultRowJson());
+            rows.add(entry.resultRowText());
             if (entry.webhookJob() != null) {
                 webhooks.put(entry.webhookJob(), (double) entry.webhookDueEpochMs());
             }

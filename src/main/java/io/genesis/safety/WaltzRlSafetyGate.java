@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,7 +55,8 @@ public class WaltzRlSafetyGate {
      * which spares most texts every expression (they were most of the gate's cost). WaltzRlRuleCoverageTest holds one
      * matching text per expression.
      */
-    private record Rule(IssueCategory category, String topic, double severity, Pattern pattern, String label, Anchors anchors) {
+    private record Rule(IssueCategory category, String topic, double severity, Pattern pattern, String label,
+                        Predicate<String> mayMatch) {
     }
 
     private static final List<Rule> PHRASES = List.of(
@@ -142,7 +144,7 @@ public class WaltzRlSafetyGate {
                     "\\b(?:write|create|develop|deploy|spread)\\s+(?:a |an |some )?(?:computer\\s+)?(?:virus|worm|trojan|rootkit|malware|ransomware|spyware|keylogger)\\b",
                     List.of("virus", "worm", "trojan", "rootkit", "malware", "ransomware", "spyware", "keylogger")),
             regex(IssueCategory.MALICIOUS_INSTRUCTION, "hacking", 0.90, "\\b(?:launch|run|perform)\\s+(?:a\\s+)?d?dos\\s+attack\\b",
-                    List.of("dos attack")),
+                    List.of("dos attack", "ddos attack")),
             regex(IssueCategory.MALICIOUS_INSTRUCTION, "hacking", 0.88, "\\bbrute[- ]force\\s+(?:their |someone'?s |other users'? )(?:login|passwords?|accounts?)\\b",
                     List.of("brute")),
             regex(IssueCategory.MALICIOUS_INSTRUCTION, "hacking", 0.85, "\\b(?:use|weaponi[sz]e)\\s+(?:a\\s+)?zero[- ]day\\s+(?:exploit\\s+)?against\\b",
@@ -163,8 +165,8 @@ public class WaltzRlSafetyGate {
                     "\\b(?:collect|harvest|access|share|sell)\\s+(?:[\\w']+\\s+){0,3}(?:personal data|pii|medical records|social security numbers)"
                             + "\\s+without\\s+(?:\\w+\\s+){0,2}consent\\b",
                     List.of("consent")),
-            regex(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.80, "\\b\\d{3}-\\d{2}-\\d{4}\\b",
-                    List.of("-")));
+            new Rule(IssueCategory.PRIVACY_VIOLATION, "privacy", 0.80, Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b"),
+                    "\\b\\d{3}-\\d{2}-\\d{4}\\b", WaltzRlSafetyGate::hasSsnShape));
 
     /** Refusals in the text: they lower helpfulness, never safety. */
     private static final List<Rule> OVER_REFUSALS = List.of(
@@ -281,7 +283,7 @@ public class WaltzRlSafetyGate {
                 }
                 continue;
             }
-            if (!rule.anchors().anyIn(text)) {
+            if (!rule.mayMatch().test(text)) {
                 continue;
             }
             Matcher matcher = rule.pattern().matcher(text);
@@ -291,15 +293,66 @@ public class WaltzRlSafetyGate {
         }
     }
 
-    private static String normalize(String query) {
-        return query.replace('\u2019', '\'').toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    /** Lower case, the typographic apostrophe as {@code '}, every run of whitespace ({@code \s+}) as one space. */
+    static String normalize(String query) {
+        String lower = query.replace('\u2019', '\'').toLowerCase(Locale.ROOT);
+        StringBuilder text = null;
+        int length = lower.length();
+        for (int i = 0; i < length; i++) {
+            char c = lower.charAt(i);
+            if (!isSpace(c)) {
+                if (text != null) {
+                    text.append(c);
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < length && isSpace(lower.charAt(end))) {
+                end++;
+            }
+            if (text == null) {
+                if (c == ' ' && end == i + 1) {
+                    continue;
+                }
+                text = new StringBuilder(length).append(lower, 0, i);
+            }
+            text.append(' ');
+            i = end - 1;
+        }
+        return text == null ? lower : text.toString();
+    }
+
+    /** What {@code \s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Whether the text holds {@code ddd-dd-d} at a word start (what every match of the SSN expression holds). */
+    static boolean hasSsnShape(String text) {
+        for (int at = text.indexOf('-', 3); at >= 0 && at + 4 < text.length(); at = text.indexOf('-', at + 1)) {
+            if ((at == 3 || !Anchors.isWordChar(text.charAt(at - 4))) && digits(text, at - 3, at) && digits(text, at + 1, at + 3) && text.charAt(at + 3) == '-' && digits(text, at + 4, at + 5)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Rule phrase(IssueCategory category, String topic, double severity, String phrase) {
-        return new Rule(category, topic, severity, null, phrase, new Anchors(List.of(phrase)));
+        return new Rule(category, topic, severity, null, phrase, text -> text.contains(phrase));
     }
 
     private static Rule regex(IssueCategory category, String topic, double severity, String regex, List<String> anchors) {
-        return new Rule(category, topic, severity, Pattern.compile(regex), regex, new Anchors(anchors));
+        // every expression's anchors stand where it has \\b or \\s before them: they count only at a word start
+        return new Rule(category, topic, severity, Pattern.compile(regex), regex, Anchors.atWordStart(anchors)::anyIn);
     }
 }

@@ -51,6 +51,17 @@ class BudgetPlanningIT {
                         "no task of " + agent + " in " + business.getJsonArray("task_results")));
     }
 
+    /**
+     * The business stayed one trace across its wait: every result row names the same trace id, the rows of what was
+     * published after the wait (the {@code advance} message, the held task) included.
+     */
+    private static void assertOneTrace(String businessId, String heldTask) {
+        Await.until("result row of " + heldTask, DEADLINE, () -> Database.count(
+                "SELECT COUNT(*) FROM omnidaemon_task_results WHERE task_id = ?", heldTask), n -> n == 1);
+        assertEquals(1, Database.count("SELECT COUNT(DISTINCT substr(traceparent, 4, 32)) FROM omnidaemon_task_results"
+                + " WHERE business_id = ?", businessId), "one trace id over the business's rows, before and after the wait");
+    }
+
     @Test
     void anOptionalPurchaseOverBudgetIsSkippedWithItsReasonAndTheBusinessSucceeds() {
         Map<String, String> tenant = as("budget-skip-it");
@@ -113,6 +124,7 @@ class BudgetPlanningIT {
         assertEquals("stock-media", done.getJsonObject("metadata").getJsonObject("last_budget_wait").getString("vendor"));
         assertEquals(300, Api.get("/api/budgets/marketing_agent", tenant).json().getInt("committed_today_cents"));
         assertEquals(0, Api.get("/api/businesses/" + id + "/spend", tenant).json().getJsonArray("skipped_purchases").size());
+        assertOneTrace(id, taskOf(done, "marketing_agent").getString("runtime_task_id"));
 
         assertEquals("tenant_only", Problems.of(Api.put("/api/budgets/marketing_agent",
                 "{\"daily_limit_cents\":1000,\"tenant_only\":\"yes\"}", tenant), 400).getString("field"));
@@ -140,6 +152,7 @@ class BudgetPlanningIT {
         assertEquals("SUCCESS", done.getString("status"), String.valueOf(done.get("error_message")));
         assertTrue(done.getJsonArray("transitions").stream().map(JsonValue::asJsonObject)
                 .anyMatch(t -> "WAITING_FOR_BUDGET".equals(t.getString("state"))), "it did wait");
+        assertOneTrace(id, taskOf(done, "marketing_agent").getString("runtime_task_id"));
         JsonObject skipped = taskOf(done, "marketing_agent").getJsonObject("purchase_skipped");
         assertEquals("stock-media", skipped.getString("vendor"));
         assertTrue(skipped.getString("reason").contains("waived by it-approver while the business waited for budget: "

@@ -162,6 +162,30 @@ final class LocalRedisCluster implements AutoCloseable {
         return replica;
     }
 
+    /**
+     * A coordinated manual failover ({@code CLUSTER FAILOVER} sent to the replica of {@code primary}): the primary stops
+     * taking writes, the replica catches up with its replication stream, then takes its slots over, so no acknowledged
+     * write is lost. Returns the promoted replica once every node sees the cluster whole; from then on it is the primary
+     * of those slots here too, and {@code primary} its replica.
+     */
+    Node failover(Node primary) {
+        Node replica = replicaOf(primary);
+        try (Jedis jedis = new Jedis(replica.address())) {
+            jedis.clusterFailover();
+        }
+        Await.until("replica " + replica.port() + " promoted", Duration.ofSeconds(30), () -> replication(replica),
+                r -> r.contains("role:master"));
+        Await.until("node " + primary.port() + " follows " + replica.port(), Duration.ofSeconds(30), () -> replication(primary),
+                r -> r.contains("role:slave") && r.contains("master_port:" + replica.port()) && r.contains("master_link_status:up"));
+        for (Node node : nodes) {
+            Await.until("cluster_state:ok on " + node.port(), Duration.ofSeconds(30), () -> info(node), i -> i.contains("cluster_state:ok"));
+        }
+        Node promoted = new Node(replica.port(), replica.process(), true);
+        nodes.set(nodes.indexOf(primary), promoted);
+        nodes.set(nodes.indexOf(replica), new Node(primary.port(), primary.process(), false));
+        return promoted;
+    }
+
     private Node replicaOf(Node primary) {
         int index = nodes.indexOf(primary);
         return nodes.get(index + primaries().size());

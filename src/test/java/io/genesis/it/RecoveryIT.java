@@ -10,6 +10,7 @@ import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.resps.StreamPendingEntry;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,10 +43,20 @@ class RecoveryIT {
         Await.ready();
     }
 
+    /**
+     * The reclaimed delivery also continues the task's trace: its processing span (exported to the OTLP receiver) is a
+     * child of the publish span the envelope names, and the worker's reclaim line in messages.log names both.
+     */
     @Test
     void taskHeldByADeadConsumerIsReclaimedAndCompletedWithin30Seconds() {
         String taskId = UUID.randomUUID().toString();
-        String envelope = envelope(taskId, "genesis.research", Json.createObjectBuilder().add("topic", "crash").build());
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String publishSpan = traceId.substring(0, 16);
+        OtlpReceiver otlp = ItServices.otlp();
+        otlp.watch(traceId);
+        String envelope = Json.createObjectBuilder(Json.createReader(new StringReader(envelope(taskId, "genesis.research",
+                Json.createObjectBuilder().add("topic", "crash").build()))).readObject())
+                .add("traceparent", "00-" + traceId + "-" + publishSpan + "-01").build().toString();
         Instant delivered = Instant.now();
         Tasks.redis().eval(DELIVER_TO_GHOST, List.of("omni-stream:{genesis.research}"),
                 List.of(envelope, "group:research_agent", "ghost-worker"));
@@ -54,6 +66,15 @@ class RecoveryIT {
         long seconds = Duration.between(delivered, Instant.now()).toSeconds();
         assertTrue(seconds <= 30, "reclaimed in " + seconds + " s");
         assertEquals("it-worker-1", done.getString("worker_id"));
+
+        OtlpReceiver.Received processing = Await.until("the reclaimed attempt's span", Duration.ofSeconds(60), () -> otlp.spans().stream()
+                .filter(span -> span.kind().equals("CONSUMER") && taskId.equals(span.attribute("genesis.task.id"))).findFirst(),
+                Optional::isPresent).orElseThrow();
+        assertEquals(traceId, processing.traceId(), "the reclaimed delivery stays in the task's trace");
+        assertEquals(publishSpan, processing.parentSpanId(), "a child of the task's original publish");
+        Await.until("the reclaim line naming the trace", Duration.ofSeconds(30), () -> ServerLog.lines(ServerLog.itServer()).stream()
+                .filter(line -> line.contains("Reclaimed task " + taskId)).toList(), lines -> !lines.isEmpty()
+                && lines.stream().allMatch(line -> line.contains("[trace_id=" + traceId + " task_id=" + taskId + "]")));
     }
 
     @Test

@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Genesis on a real Redis Cluster: three primaries with a replica each (the redis-server the build ships), formed on
  * loopback, and one more Genesis server (role all) with {@code redis.url=redis-cluster://...} beside the test server,
  * driven over HTTP: a task's lifecycle to its SQL row, retries into the dead-letter stream and the replay, a reply_to
- * chain, a business end to end (its agents notify the orchestrator through task_finished notices) to SUCCESS, and last
- * a primary killed mid-run. Every script call touches one hash slot, or the cluster would refuse it (CROSSSLOT) and
+ * chain, a business end to end (its agents notify the orchestrator through task_finished notices) to SUCCESS, then a
+ * manual failover mid-run and last a primary killed mid-run. Every script call touches one hash slot, or the cluster would refuse it (CROSSSLOT) and
  * the tasks would never finish.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -140,6 +140,41 @@ class RedisClusterIT {
     }
 
     /**
+     * A coordinated manual failover ({@code CLUSTER FAILOVER} on the replica) of the primary that holds a topic's slot,
+     * while a batch of that topic's tasks is running: nothing acknowledged is lost, so every accepted task (those
+     * published before, during and after the failover) completes exactly once (one SQL row each, the topic's
+     * {@code processed} count up by exactly the batch) and the server keeps working without a restart.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aManualFailoverMidRunLosesNothingAndEveryAcceptedTaskCompletesExactlyOnce() {
+        String topic = "genesis.support";
+        String metrics = "omni:metrics:{" + topic + "}";
+        long processedBefore = processed(metrics);
+        LocalRedisCluster.Node primary = cluster.primaryOf("omni-stream:{" + topic + "}");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            ids.add(publish("{\"topic\":\"" + topic + "\",\"content\":{\"n\":" + i + ",\"simulate\":{\"latency_ms\":500}}}"));
+        }
+        Await.until("the batch running", QUICK, () -> get("/api/tasks/" + ids.get(0)).json(),
+                state -> !"queued".equals(state.getString("status", null)));
+
+        LocalRedisCluster.Node promoted = cluster.failover(primary);
+        assertEquals(promoted, cluster.primaryOf("omni-stream:{" + topic + "}"));
+        for (int i = 16; i < 20; i++) {
+            ids.add(publish("{\"topic\":\"" + topic + "\",\"content\":{\"n\":" + i + "}}"));
+        }
+
+        for (String id : ids) {
+            awaitStatus(id, "completed");
+        }
+        Await.until("every row written", QUICK, () -> count("SELECT COUNT(*) FROM omnidaemon_task_results WHERE task_id = ANY (string_to_array(?, ','))",
+                String.join(",", ids)), n -> n == ids.size());
+        assertEquals(ids.size(), processed(metrics) - processedBefore, "each task finished once, none lost, none twice");
+        assertEquals(200, get("/health/ready").status(), "ready without a restart");
+    }
+
+    /**
      * A primary with a replica is killed (SIGKILL) while tasks of a topic it serves are running: its replica is promoted
      * and every task the API accepted completes. The tasks are published and replicated before the kill (the replica's
      * offset has caught up): what Redis's asynchronous replication can lose is the writes of the moment before a crash
@@ -168,6 +203,12 @@ class RedisClusterIT {
         }
         Await.until("every row written", QUICK, () -> count("SELECT COUNT(*) FROM omnidaemon_task_results WHERE task_id = ANY (string_to_array(?, ','))",
                 String.join(",", ids)), n -> n == ids.size());
+    }
+
+    /** The topic's count of completed tasks (finish.lua adds to it only when it records a finish). */
+    private static long processed(String metrics) {
+        String value = redis.hget(metrics, "processed");
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     private static String publish(String json) {

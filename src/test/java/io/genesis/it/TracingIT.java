@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -96,6 +94,7 @@ class TracingIT {
                     () -> storedTraceIds(businessId), ids -> !ids.isEmpty()), "every result row of the business names its trace");
             workers = trace.stream().filter(s -> s.kind().equals("CONSUMER")).map(s -> s.attribute("genesis.worker.id"))
                     .collect(Collectors.toCollection(TreeSet::new));
+            logLinesNameTheTrace(businessId, dagTasks, traceId);
         }
         assertEquals(new TreeSet<>(Set.of(IT_WORKER, fleet.members().get(0).workerId())), workers,
                 "spans of one business from both servers");
@@ -147,9 +146,27 @@ class TracingIT {
 
             Path log = serverLog(dead.getString("worker_id"));
             Await.until("a dead-letter log line naming trace " + traceId + " in " + log, Duration.ofSeconds(30),
-                    () -> read(log).lines().filter(line -> line.contains(taskId) && line.contains("dead-lettered")).toList(),
+                    () -> ServerLog.lines(log).stream().filter(line -> line.contains(taskId) && line.contains("dead-lettered")).toList(),
                     lines -> lines.stream().anyMatch(line -> line.contains("trace_id=" + traceId)));
         }
+    }
+
+    /**
+     * What an operator finds in the servers' messages.log: every line that names the business or one of its tasks ends
+     * with the trace id the OTLP receiver saw, and the lines written while a task ran also name that task.
+     */
+    private static void logLinesNameTheTrace(String businessId, Set<String> dagTasks, String traceId) {
+        List<Path> logs = new ArrayList<>();
+        logs.add(serverLog(IT_WORKER));
+        fleet.members().forEach(member -> logs.add(serverLog(member.workerId())));
+        List<String> lines = logs.stream().flatMap(log -> ServerLog.lines(log).stream())
+                .filter(line -> line.contains(businessId) || dagTasks.stream().anyMatch(line::contains)).toList();
+        assertTrue(lines.stream().anyMatch(line -> line.contains("Business " + businessId + " requested")), "intake's line: " + lines);
+        assertTrue(lines.stream().anyMatch(line -> line.contains("Business " + businessId + " SUCCESS")), "the outcome's line: " + lines);
+        assertEquals(List.of(), lines.stream().filter(line -> !line.contains("[trace_id=" + traceId)).toList(),
+                "lines of " + businessId + " without its trace id " + traceId);
+        assertTrue(lines.stream().anyMatch(line -> dagTasks.stream().anyMatch(task -> line.contains("task_id=" + task + "]"))),
+                "a line written while one of the business's tasks ran names that task: " + lines);
     }
 
     /** What is wrong with the exported trace of a business (empty when every link is right). */
@@ -225,17 +242,8 @@ class TracingIT {
 
     /** The messages.log of the server whose worker id is {@code workerId}. */
     private static Path serverLog(String workerId) {
-        String server = workerId.equals(IT_WORKER) ? System.getProperty("genesis.it.server-name")
-                : fleet.members().stream().filter(m -> m.workerId().equals(workerId)).findFirst().orElseThrow().serverName();
-        return Path.of(System.getProperty("genesis.it.wlp-dir"), "usr", "servers", server, "logs", "messages.log");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return workerId.equals(IT_WORKER) ? ServerLog.itServer()
+                : ServerLog.of(fleet.members().stream().filter(m -> m.workerId().equals(workerId)).findFirst().orElseThrow().serverName());
     }
 
     private static String hex(int bytes) {

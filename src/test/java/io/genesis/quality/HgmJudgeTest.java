@@ -63,4 +63,23 @@ class HgmJudgeTest {
         assertEquals(0.0, grade.cmp());
         assertEquals(List.of("files", "summary"), HgmJudge.expectedArtefacts("builder_agent", "implement"));
     }
+
+    @Test
+    void theLengthBoundIsNeverBelowTheSerializedLength() {
+        for (String json : new String[] {"{}", "[]", "{\"a\":\"b\"}", "{\"q\":\"say \\\"hi\\\"\\n\\u0001\\\\\"}",
+                "{\"n\":[1,2.5,-3e10,true,false,null],\"o\":{\"x\":[{\"y\":\"\u00e9\u2019\"}]}}"}) {
+            jakarta.json.JsonValue value = io.genesis.api.JsonConventions.json().createReader(new java.io.StringReader(json)).readValue();
+            assertTrue(HgmJudge.lengthBound(value) >= value.toString().length(), json);
+        }
+    }
+
+    @Test
+    void anOutputOverTheLimitLosesEfficiencyAsBefore() {
+        String big = "x".repeat(HgmJudge.MAX_OUTPUT_CHARS + HgmJudge.MAX_OUTPUT_CHARS / 2);
+        QualityGrade grade = new HgmJudge().grade("analytics_agent", "analytics",
+                io.genesis.api.JsonConventions.json().createObjectBuilder().add("summary", big).build());
+        // the serialized output is 1.5 x the limit (plus a few characters): the size check scores just under .5
+        double size = 1.0 - (double) ("{\"summary\":\"\"}".length() + big.length() - HgmJudge.MAX_OUTPUT_CHARS) / HgmJudge.MAX_OUTPUT_CHARS;
+        assertEquals(100 * size, grade.dimensions().get(HgmJudge.EFFICIENCY), 1e-9);
+    }
 }

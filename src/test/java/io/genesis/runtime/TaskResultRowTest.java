@@ -10,22 +10,24 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TaskResultRowTest {
 
     private static final String CREATED = "2026-12-07T10:00:00.123456Z";
 
     @Test
-    void theOutboxJsonReadsBackAsTheSameRow() {
+    void theOutboxTextReadsBackAsTheSameRow() {
         TaskResultRow row = new TaskResultRow("t-1", "genesis.qa", "qa_agent", "tenant-a", "biz-1", "corr-1", "parent-1",
                 "api", TaskStatus.COMPLETED, 2, 1.25, new BigDecimal("12.5000"), 0.875,
                 "{\"spec\":\"x\"}", "{\"tests_passed\":12}", null,
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "worker-1", CREATED, "2026-12-07T10:00:02.5Z", "gpt-4o-mini-2024-07-18", "gemini-2.0-flash-lite");
 
-        TaskResultRow read = TaskResultRow.fromJson(row.toJson());
+        TaskResultRow read = TaskResultRow.parse(row.toText());
 
         assertEquals(row, read);
-        assertEquals("success", JsonConventions.readObject(row.toJson()).getString("status"), "the SQL status value");
+        assertEquals("success", read.status().sqlStatus(), "the SQL status value");
+        assertTrue(row.toText().contains("{\"tests_passed\":12}"), "the output's JSON copied, not escaped");
     }
 
     @Test
@@ -36,7 +38,7 @@ class TaskResultRowTest {
                 new TaskTransitions.Finish(TaskStatus.DEAD_LETTERED, 3, null, "boom", List.of(), 1500), null,
                 Instant.parse(CREATED), "worker-1");
 
-        TaskResultRow read = TaskResultRow.fromJson(row.toJson());
+        TaskResultRow read = TaskResultRow.parse(row.toText());
 
         assertEquals(row, read);
         assertNull(read.output());
@@ -63,7 +65,7 @@ class TaskResultRowTest {
         assertEquals(new BigDecimal("0.0980"), done.costCents(), "the failed attempt's 0.0570 + the answer's 0.0410");
         assertEquals("cheap-2026", done.model());
         assertEquals("gemini-2.0-flash-lite", done.modelTier());
-        assertEquals(done, TaskResultRow.fromJson(done.toJson()));
+        assertEquals(done, TaskResultRow.parse(done.toText()));
 
         List<TaskState.Attempt> allFailed = List.of(failures.get(0), failures.get(1),
                 new TaskState.Attempt(3, "rejected after one repair round", CREATED, "w-3", new BigDecimal("0.0600"), "cheap-2027"));
@@ -77,7 +79,7 @@ class TaskResultRowTest {
 
     @Test
     void aRowLeftInTheOutboxByTheEarlierFormatIsStillRead() {
-        TaskResultRow row = TaskResultRow.fromJson("""
+        TaskResultRow row = TaskResultRow.parse("""
                 {"task_id":"t-4","topic":"genesis.qa","agent_id":"qa_agent","tenant_id":"default","correlation_id":"t-4",
                  "status":"success","attempts":1,"duration_seconds":0.01,"cost_cents":0,"input":{"a":1},"output":{"ok":true},
                  "created_at":"2026-12-07T10:00:00Z","completed_at":"2026-12-07T10:00:01Z","worker_id":"w"}""");
@@ -88,7 +90,7 @@ class TaskResultRowTest {
 
     @Test
     void aRowExpiredFromRedisShowsAsItsTaskState() {
-        TaskResultRow row = TaskResultRow.fromJson("""
+        TaskResultRow row = TaskResultRow.parse("""
                 {"task_id":"t-3","topic":"genesis.qa","agent_id":"qa_agent","tenant_id":"default","correlation_id":"t-3",
                  "status":"success","attempts":1,"duration_seconds":0.01,"cost_cents":0,"input_json":"{}",
                  "output_json":"{\\"ok\\":true}","created_at":"2026-12-07T10:00:00Z","completed_at":"2026-12-07T10:00:01Z",
@@ -104,9 +106,16 @@ class TaskResultRowTest {
 
     @Test
     void textThatIsNotARowIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.fromJson("not json"));
-        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.fromJson("{\"task_id\":\"t\"}"));
-        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.fromJson(
+        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.parse("not json"));
+        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.parse(null));
+        String valid = new TaskResultRow("t", "x", "a", null, null, "t", null, null, TaskStatus.COMPLETED, 1, 0, null, null, null,
+                null, null, null, null, "2026-12-07T10:00:00Z", null, null, null).toText();
+        assertEquals("t", TaskResultRow.parse(valid).taskId());
+        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.parse(valid.replace("|1|1|1|", "|-1|1|1|")));
+        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.parse(valid + "x"));
+        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.parse(valid.replace("success", "pending")));
+        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.parse("{\"task_id\":\"t\"}"));
+        assertThrows(IllegalArgumentException.class, () -> TaskResultRow.parse(
                 "{\"task_id\":\"t\",\"topic\":\"x\",\"agent_id\":\"a\",\"correlation_id\":\"t\",\"status\":\"processing\","
                         + "\"attempts\":1,\"duration_seconds\":0,\"cost_cents\":0,\"created_at\":\"2026-12-07T10:00:00Z\"}"));
     }

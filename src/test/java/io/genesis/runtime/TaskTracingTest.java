@@ -1,9 +1,11 @@
 package io.genesis.runtime;
 
+import io.genesis.api.JsonConventions;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -150,8 +152,54 @@ class TaskTracingTest {
             }
         }
         exported.getFinishedSpanItems().forEach(s -> assertFalse(s.getParentSpanContext().isValid(), "a root span"));
-        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", TaskTracing.traceId(CALLER));
-        assertEquals("-", TaskTracing.traceId(null));
+    }
+
+    @Test
+    void aRetriedOrReclaimedDeliveryContinuesItsTasksTraceUnderItsOriginalPublish() {
+        String published = publish(envelope("t9", RESEARCH.topic(), CALLER, null), RESEARCH.agent());
+        Envelope first = envelope("t9", RESEARCH.topic(), published, null);
+        try (TaskTracing.Active processing = tracing.process(first, RESEARCH, 1, "worker-a")) {
+            TaskTracing.outcome("retry_scheduled", "boom");
+        }
+        // a retry parks the next delivery as JSON in the delayed set; a reclaim (XAUTOCLAIM) reads the same stream entry
+        Envelope retried = JsonConventions.jsonb().fromJson(JsonConventions.jsonb().toJson(first.nextAttempt(1)), Envelope.class);
+        try (TaskTracing.Active processing = tracing.process(retried, RESEARCH, 2, "worker-b")) {
+            TaskTracing.outcome(TaskStatus.COMPLETED.wireName(), null);
+        }
+        Envelope reclaimed = JsonConventions.jsonb().fromJson(JsonConventions.jsonb().toJson(first), Envelope.class);
+        try (TaskTracing.Active processing = tracing.process(reclaimed, RESEARCH, 2, "worker-c")) {
+            TaskTracing.outcome(TaskStatus.COMPLETED.wireName(), null);
+        }
+
+        SpanData producer = span("publish genesis.research", "t9");
+        List<SpanData> attempts = exported.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.CONSUMER).toList();
+        assertEquals(List.of("worker-a", "worker-b", "worker-c"), attempts.stream().map(s -> s.getAttributes().get(TaskTracing.WORKER)).toList());
+        for (SpanData attempt : attempts) {
+            assertEquals(producer.getTraceId(), attempt.getTraceId(), "every delivery in the task's trace");
+            assertEquals(producer.getSpanId(), attempt.getParentSpanId(), "every delivery a child of the original publish");
+        }
+    }
+
+    @Test
+    void workOnATaskOutsideItsAttemptPublishesUnderTheContextItIsGiven() {
+        String create = publish(envelope("create", META.topic(), CALLER, null), META.agent());
+        String advance;
+        try (Scope business = TaskTracing.within(create, null)) {
+            advance = publish(envelope("advance", META.topic(), null, null), META.agent());
+        }
+        SpanData created = span("publish genesis.meta.orchestrate", "create");
+        SpanData advanced = span("publish genesis.meta.orchestrate", "advance");
+        assertEquals(created.getTraceId(), advanced.getTraceId(), "a budget-wait advance stays in the business's trace");
+        assertEquals(created.getSpanId(), advanced.getParentSpanId(), "as a child of the create message's publish");
+        assertEquals("00-" + created.getTraceId() + "-" + advanced.getSpanId() + "-01", advance);
+
+        try (Scope nothing = TaskTracing.within(null, null)) {
+            assertFalse(Span.current().getSpanContext().isValid(), "no context known: nothing is made up");
+        }
+        try (Scope task = TaskTracing.within("garbage", "t10")) {
+            assertEquals("t10", TaskTracing.currentTaskId());
+        }
+        assertEquals(null, TaskTracing.currentTaskId());
     }
 
     private String publish(Envelope envelope, String agent) {

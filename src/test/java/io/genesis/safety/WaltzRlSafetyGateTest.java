@@ -85,4 +85,36 @@ class WaltzRlSafetyGateTest {
         assertFalse(new WaltzRlSafetyGate(0.1, false).check(query).safe(), "any harm blocks otherwise");
         assertFalse(new WaltzRlSafetyGate(0.1, true).check("hack into the bank").safe(), ".95 blocks in critical-only mode");
     }
+
+    @Test
+    void normalizingCollapsesWhitespaceExactlyAsTheExpressionDid() {
+        for (String text : new String[] {"", " ", "a", "A  b", " lead", "trail\t", "x\r\n\u000B\fy", "one two three",
+                "Don\u2019t\n\n  STOP", "\t\t", "a b\tc  d"}) {
+            String expected = text.replace('\u2019', '\'').toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+            assertEquals(expected, WaltzRlSafetyGate.normalize(text), text);
+        }
+    }
+
+    @Test
+    void theSsnShapeIsFoundWhereverTheExpressionCouldMatch() {
+        assertTrue(WaltzRlSafetyGate.hasSsnShape("123-45-6789"));
+        assertTrue(WaltzRlSafetyGate.hasSsnShape("ssn: 078-05-1120 leaked"));
+        assertFalse(WaltzRlSafetyGate.hasSsnShape("sign-up 2026-12-08 and 7f3d2a10-9c4b-4e55-a1b2-3c4d5e6f7081"));
+        assertFalse(WaltzRlSafetyGate.hasSsnShape("123-45-"));
+        SafetyVerdict verdict = gate.check("Publish the list with 123-45-6789 in it");
+        assertEquals(1, verdict.issues().size(), verdict.toString());
+    }
+
+    @Test
+    void anExpressionStillRunsWhenItsAnchorStartsAWordAfterAppearingInsideOthers() {
+        // "prod" and "live" first inside "product" and "delivery", then as words: the destructive rule must still run
+        SafetyVerdict destructive = gate.check("Product delivery plan: drop the production database");
+        assertFalse(destructive.safe(), destructive.toString());
+        // "dos attack" inside "ddos attack": the ddos form is an anchor of its own
+        SafetyVerdict ddos = gate.check("Launch a DDoS attack on the rival's shop");
+        assertFalse(ddos.safe(), ddos.toString());
+        // anchors that only occur inside words (converting, broadcast, outlived) leave ordinary text safe
+        SafetyVerdict ordinary = gate.check("Converting visitors: broadcast the outlived offers to 3 channels");
+        assertTrue(ordinary.safe(), ordinary.toString());
+    }
 }

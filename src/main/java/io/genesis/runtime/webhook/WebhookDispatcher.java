@@ -7,6 +7,7 @@ import io.genesis.runtime.ServerRole;
 import io.genesis.runtime.TaskState;
 import io.genesis.runtime.TaskStore;
 import io.genesis.runtime.TaskTracing;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -210,7 +211,10 @@ public class WebhookDispatcher {
                 deliveries.discard(member, System.currentTimeMillis());
                 continue;
             }
-            Optional<String> body = job.body() != null ? Optional.of(job.body()) : taskState(job);
+            Optional<String> body;
+            try (Scope traced = job.traced()) {
+                body = job.body() != null ? Optional.of(job.body()) : taskState(job);
+            }
             body.ifPresent(text -> inFlight.add(new InFlight(job, post.send(job, text))));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(inFlight.stream().map(InFlight::outcome)
@@ -226,7 +230,9 @@ public class WebhookDispatcher {
         }
         for (InFlight attempt : inFlight) {
             if (attempt.outcome().isDone()) {
-                settle(attempt.job(), attempt.outcome().join());
+                try (Scope traced = attempt.job().traced()) {
+                    settle(attempt.job(), attempt.outcome().join());
+                }
             } else {
                 attempt.outcome().cancel(true);
             }

@@ -4,6 +4,7 @@ import io.genesis.retry.RetryPolicy;
 import io.genesis.api.JsonConventions;
 import io.genesis.runtime.TaskTracing;
 import io.genesis.runtime.TraceContext;
+import io.opentelemetry.context.Scope;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -104,6 +105,11 @@ public record WebhookJob(String member, String deliveryId, Subject subject, Stri
     /** The task the delivery is about, or null for a business delivery. */
     public String taskId() {
         return subject == Subject.TASK ? subjectId : null;
+    }
+
+    /** Makes this job's trace and task current until closed ({@link TaskTracing#within}): log lines about it name them. */
+    public Scope traced() {
+        return TaskTracing.within(raw.getString(TraceContext.HEADER, null), taskId());
     }
 
     /** The business the delivery is about, or null for a task delivery. */
