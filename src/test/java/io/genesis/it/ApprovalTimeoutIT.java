@@ -4,6 +4,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Payments nobody decides: the IT server lets an approval wait 0.15 minutes (pom.xml), after which the sweeper
- * expires it, gives its budget back, and a late decision or a task waiting on it gets a final answer.
+ * expires it, gives its budget back, and a late decision or a task waiting on it gets a final answer. The three tests
+ * wait out that timeout at the same time (each its own payment, of its own agent, so no budget is shared).
  */
 class ApprovalTimeoutIT {
 
@@ -28,6 +31,7 @@ class ApprovalTimeoutIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aPendingApprovalExpiresAndItsBudgetComesBack() throws SQLException {
         String agent = "frontend_agent";
         String business = Payments.business();
@@ -61,8 +65,9 @@ class ApprovalTimeoutIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aDecisionAfterTheTimeoutIsAConflictSayingThePaymentExpired() {
-        String id = Payments.buy(Payments.body(Payments.business(), "frontend_agent", FOR_A_HUMAN, "icon set")).getString("payment_id");
+        String id = Payments.buy(Payments.body(Payments.business(), "backend_agent", FOR_A_HUMAN, "icon set")).getString("payment_id");
         awaitStatus(id, "EXPIRED");
         JsonObject late = Problems.of(Api.post("/api/payments/" + id + "/decision",
                 "{\"decision\":\"approve\",\"decided_by\":\"alice@ops\",\"rationale\":\"back from lunch\"}"), 409);
@@ -76,6 +81,7 @@ class ApprovalTimeoutIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aTaskWaitingOnAnApprovalThatTimesOutFailsForGood() throws SQLException {
         String business = Payments.business();
         String taskId = Tasks.publish("{\"topic\":\"genesis.architect\",\"business_id\":\"" + business + "\",\"content\":{\"purchase\":"
