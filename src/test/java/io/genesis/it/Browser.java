@@ -37,6 +37,8 @@ public final class Browser implements AutoCloseable {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
+    private static final Duration POLL = Duration.ofMillis(100);
+
     private final ChromeDriver driver;
 
     private Browser(ChromeDriver driver) {
@@ -101,7 +103,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(String what, Duration timeout, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, timeout).withMessage(() -> "waiting for " + what + " at " + driver.getCurrentUrl())
+        // polled every 100 ms (Selenium's default is 500 ms, which every page change of a test would wait out)
+        return new WebDriverWait(driver, timeout, POLL).withMessage(() -> "waiting for " + what + " at " + driver.getCurrentUrl())
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);

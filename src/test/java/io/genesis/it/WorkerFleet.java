@@ -84,11 +84,13 @@ public final class WorkerFleet implements AutoCloseable {
     }
 
     private WorkerFleet startAll() {
+        Instant start = Instant.now();
         for (Member member : members) {
             server("start", member.serverName());
         }
         for (Member member : members) {
             awaitReady(member);
+            System.out.printf("WorkerFleet: %s ready %d ms after its start%n", member.serverName(), millisSince(start));
         }
         return this;
     }
@@ -115,6 +117,7 @@ public final class WorkerFleet implements AutoCloseable {
     /** Stops every member still running and deletes the copies. */
     @Override
     public void close() {
+        Instant start = Instant.now();
         for (Member member : members) {
             try {
                 server("stop", member.serverName());
@@ -123,6 +126,7 @@ public final class WorkerFleet implements AutoCloseable {
             }
             delete(wlp.resolve("usr/servers/" + member.serverName()));
         }
+        System.out.printf("WorkerFleet: %d server(s) stopped and removed in %d ms%n", members.size(), millisSince(start));
     }
 
     private Member create(String suffix, String workerId, int httpPort, int httpsPort, Map<String, String> properties,
