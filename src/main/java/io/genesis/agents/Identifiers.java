@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,9 @@ import java.util.stream.Collectors;
  * SHA-256-based numbers that stand in for randomness in the simulated work.
  */
 final class Identifiers {
+
+    /** Runs of characters that are not a lower-case letter or digit (compiled once: words() runs for every task). */
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
 
     /** Words that carry no meaning in a resource name ("Email and OAuth sign-in" -> "email-oauth"). */
     private static final Set<String> FILLER = Set.of("a", "an", "and", "the", "of", "for", "to", "with", "from", "by",
@@ -69,7 +73,7 @@ final class Identifiers {
     }
 
     private static List<String> words(String text) {
-        String normalized = text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        String normalized = text == null ? "" : NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         return normalized.isEmpty() ? List.of() : List.of(normalized.split(" "));
     }
 

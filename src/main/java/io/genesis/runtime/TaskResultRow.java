@@ -1,6 +1,7 @@
 package io.genesis.runtime;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.api.JsonText;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -142,7 +143,7 @@ public record TaskResultRow(
     }
 
     private static String text(JsonValue value) {
-        return value == null || value == JsonValue.NULL ? null : value.toString();
+        return value == null || value == JsonValue.NULL ? null : JsonText.of(value);
     }
 
 }

@@ -1,6 +1,7 @@
 package io.genesis.runtime;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.api.JsonText;
 import io.genesis.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -89,7 +90,7 @@ public class TaskStore {
         put(hash, "agent", s.agent());
         put(hash, "status", s.status());
         put(hash, "attempts", String.valueOf(s.attempts()));
-        put(hash, "result", s.result() == null ? null : s.result().toString());
+        put(hash, "result", s.result() == null ? null : JsonText.of(s.result()));
         put(hash, "error", s.error());
         put(hash, "correlation_id", s.correlationId());
         put(hash, "causation_id", s.causationId());

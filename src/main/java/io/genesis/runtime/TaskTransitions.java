@@ -1,6 +1,7 @@
 package io.genesis.runtime;
 
 import io.genesis.api.JsonConventions;
+import io.genesis.api.JsonText;
 import io.genesis.redis.RedisConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -148,7 +149,7 @@ public class TaskTransitions {
                                                       String workerId, TaskStatus requiredStatus, String noticeTraceparent) {
         Instant completedAt = Instant.now();
         String webhookJob = envelope.webhook() == null ? null : webhookJob(envelope);
-        String output = finish.result() == null ? null : finish.result().output().toString();
+        String output = finish.result() == null ? null : JsonText.of(finish.result().output());
         TaskResultRow row = TaskResultRow.of(envelope, policy.agent(), finish, output, completedAt, workerId);
         RelayEntry relayed = new RelayEntry(row.toText(), webhookJob, completedAt.toEpochMilli(), envelope.notifyTopic(),
                 envelope.notifyTopic() == null ? null : notice(policy, envelope, finish, completedAt,
