@@ -89,8 +89,9 @@ class ScalingBenchmark {
     }
 
     private static List<Integer> numbers(String property, String fallback) {
-        return Arrays.stream(System.getProperty(property, fallback).split(",")).map(String::trim).map(Integer::parseInt)
-                .toList();
+        // an empty value (-Dgenesis.bench.scale-businesses=) skips that part of every round
+        return Arrays.stream(System.getProperty(property, fallback).split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                .map(Integer::parseInt).toList();
     }
 
     private static Round round(int workers, int tasks, int minLatency, int maxLatency, WorkerFleet fleet) throws Exception {
