@@ -206,7 +206,8 @@ public class WaltzRlSafetyGate {
 
     public SafetyVerdict check(String query) {
         String raw = query == null ? "" : query;
-        String text = normalize(raw);
+        String lower = raw.toLowerCase(Locale.ROOT);
+        String text = collapseWhitespace(lower.replace('\u2019', '\''));
         List<SafetyIssue> issues = new ArrayList<>();
         find(text, PHRASES, issues);
         find(text, PATTERNS, issues);
@@ -215,7 +216,7 @@ public class WaltzRlSafetyGate {
 
         double safety = safetyScore(harms);
         long refusals = issues.size() - harms.size();
-        double helpfulness = helpfulness(raw, refusals);
+        double helpfulness = helpfulness(raw, lower, refusals);
         boolean blocked = shouldBlock(harms, safety);
         boolean safe = safety >= threshold && !blocked;
         Classification classification = classify(blocked, safety, helpfulness);
@@ -230,7 +231,10 @@ public class WaltzRlSafetyGate {
     /** WaltzRL's helpfulness estimate of a text with {@code overRefusals} refusals in it. */
     public static double helpfulness(String text, long overRefusals) {
         String value = text == null ? "" : text;
-        String lower = value.toLowerCase(Locale.ROOT);
+        return helpfulness(value, value.toLowerCase(Locale.ROOT), overRefusals);
+    }
+
+    private static double helpfulness(String value, String lower, long overRefusals) {
         double score = HELPFULNESS_BASE + Math.min(HELPFULNESS_LENGTH_CAP, value.length() / HELPFULNESS_LENGTH_DIVISOR);
         if (value.length() > HELPFULNESS_SUBSTANTIAL_LENGTH) {
             score += HELPFULNESS_SUBSTANTIAL_BONUS;
@@ -295,7 +299,10 @@ public class WaltzRlSafetyGate {
 
     /** Lower case, the typographic apostrophe as {@code '}, every run of whitespace ({@code \s+}) as one space. */
     static String normalize(String query) {
-        String lower = query.replace('\u2019', '\'').toLowerCase(Locale.ROOT);
+        return collapseWhitespace(query.replace('\u2019', '\'').toLowerCase(Locale.ROOT));
+    }
+
+    private static String collapseWhitespace(String lower) {
         StringBuilder text = null;
         int length = lower.length();
         for (int i = 0; i < length; i++) {

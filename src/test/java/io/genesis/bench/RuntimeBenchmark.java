@@ -81,7 +81,7 @@ class RuntimeBenchmark {
     private static final Path BULLMQ = Path.of(System.getProperty("genesis.bench.bullmq-dir", "target/bullmq"));
     private static final int BULLMQ_CONCURRENCY = Integer.getInteger("genesis.bench.bullmq-concurrency", 64);
 
-    private static final int WARMUP_TASKS = 2_000;
+    private static final int WARMUP_TASKS = Integer.getInteger("genesis.bench.warmup-tasks", 20_000);
     private static final int HTTP_WARMUP_REQUESTS = 3_000;
     private static final int HTTP_WARMUP_SECONDS = 10;
     private static final int MAX_PACED_TASKS = 100_000;
