@@ -39,8 +39,9 @@ class BusinessRestartIT {
             String id = Businesses.create("{\"business_type\":\"saas_tool\",\"requirements\":{\"simulate\":{\"*\":{\"latency_ms\":400}}}}");
             Await.until("some tasks done", Duration.ofSeconds(60), () -> Businesses.get(id), b -> completed(b) >= 3);
 
-            // the first attempt is told to come back in 40 s: the retry waits in Redis while the server goes away
-            Endpoint receiver = receivers.endpoint(List.of(new Answer(429, Map.of("Retry-After", "40")), Answer.of(200)));
+            // the first attempt is told to come back in 20 s: the retry waits in Redis while the server goes away (a stop
+            // takes 5-10 s here, so only the restarted server can make it; a longer wait would only be waited out)
+            Endpoint receiver = receivers.endpoint(List.of(new Answer(429, Map.of("Retry-After", "20")), Answer.of(200)));
             Api.Reply sent = Api.post("/api/businesses/" + spender + "/spend/notifications", "{\"webhook_url\":\"" + receiver.url + "\"}");
             assertEquals(202, sent.status(), sent.body());
             String deliveryId = sent.json().getString("delivery_id");
