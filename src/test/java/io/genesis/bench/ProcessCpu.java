@@ -20,13 +20,17 @@ final class ProcessCpu {
     private record Watched(long pid, boolean withChildren) {
     }
 
+    /** The server JVM's name in the snapshots, and the part of its CPU its JIT compiler threads used. */
+    static final String SERVER = "server";
+    static final String SERVER_JIT = "of which server JIT compiler";
+
     private final Map<String, Watched> processes = new LinkedHashMap<>();
 
     /** The server JVM, Redis, PostgreSQL with its backends and this JVM, from the pid files the bench profile names. */
     static ProcessCpu benchmarkProcesses() throws IOException {
         Path services = servicesDir();
         return new ProcessCpu()
-                .add("server", Path.of(System.getProperty("genesis.bench.server-pid-file", "target/none.pid")), false)
+                .add(SERVER, Path.of(System.getProperty("genesis.bench.server-pid-file", "target/none.pid")), false)
                 .add("Redis", redisPidFile(), false)
                 .add("PostgreSQL", services.resolve("postgres-data").resolve("postmaster.pid"), true)
                 .add("benchmark", ProcessHandle.current().pid(), false);
@@ -66,9 +70,32 @@ final class ProcessCpu {
                 long children = !process.withChildren() ? 0 : ProcessHandle.of(process.pid()).stream()
                         .flatMap(ProcessHandle::descendants).mapToLong(child -> ticks(child.pid(), false).orElse(0)).sum();
                 cpu.put(name, (own.getAsLong() + children) * NANOS_PER_TICK);
+                if (SERVER.equals(name)) {
+                    jitTicks(process.pid()).ifPresent(jit -> cpu.put(SERVER_JIT, jit * NANOS_PER_TICK));
+                }
             }
         });
         return cpu;
+    }
+
+    /**
+     * CPU ticks of a JVM's JIT compiler threads ({@code C1/C2 CompilerThread<n>}, named so in
+     * {@code /proc/<pid>/task/<tid>/comm}): part of the server's CPU that a warmed-up server no longer spends.
+     */
+    private static OptionalLong jitTicks(long pid) {
+        try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            long ticks = 0;
+            for (Path thread : threads.toList()) {
+                String name = Files.readString(thread.resolve("comm")).trim();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    ticks += ticks(Long.parseLong(thread.getFileName().toString()), Path.of("/proc", String.valueOf(pid), "task"), false)
+                            .orElse(0);
+                }
+            }
+            return OptionalLong.of(ticks);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** "server 0.412, Redis 0.051, …" in milliseconds of CPU per unit of work between two snapshots. */
@@ -92,8 +119,13 @@ final class ProcessCpu {
     }
 
     private static OptionalLong ticks(long pid, boolean withExitedChildren) {
+        return ticks(pid, Path.of("/proc"), withExitedChildren);
+    }
+
+    /** utime + stime of {@code <dir>/<id>/stat} (a process in /proc, or a thread in /proc/<pid>/task). */
+    private static OptionalLong ticks(long id, Path dir, boolean withExitedChildren) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String stat = Files.readString(dir.resolve(String.valueOf(id)).resolve("stat"));
             // fields after the parenthesised command name; utime is field 14, stime 15, cutime 16, cstime 17
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);

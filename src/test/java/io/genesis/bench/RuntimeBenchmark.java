@@ -81,7 +81,7 @@ class RuntimeBenchmark {
     private static final Path BULLMQ = Path.of(System.getProperty("genesis.bench.bullmq-dir", "target/bullmq"));
     private static final int BULLMQ_CONCURRENCY = Integer.getInteger("genesis.bench.bullmq-concurrency", 64);
 
-    private static final int WARMUP_TASKS = Integer.getInteger("genesis.bench.warmup-tasks", 20_000);
+    private static final int WARMUP_TASKS = Integer.getInteger("genesis.bench.warmup-tasks", 40_000);
     private static final int HTTP_WARMUP_REQUESTS = 3_000;
     private static final int HTTP_WARMUP_SECONDS = 10;
     private static final int MAX_PACED_TASKS = 100_000;
@@ -466,9 +466,11 @@ class RuntimeBenchmark {
         double server = ProcessCpu.msPerUnit(cpuBefore, cpuAfter, "server", runtime.count());
         double redisCpu = ProcessCpu.msPerUnit(cpuBefore, cpuAfter, "Redis", runtime.count());
         double postgres = ProcessCpu.msPerUnit(cpuBefore, cpuAfter, "PostgreSQL", runtime.count());
+        double jit = ProcessCpu.msPerUnit(cpuBefore, cpuAfter, ProcessCpu.SERVER_JIT, runtime.count());
         report.peer("Genesis runtime (b): publish script, consume, handler, finish + ack, state, SQL row",
                 rate(runtime.perSecond(), "tasks") + incomplete(runtime),
-                "server " + ms(server) + ", Redis " + ms(redisCpu) + ", PostgreSQL " + ms(postgres),
+                "server " + ms(server) + (Double.isNaN(jit) ? "" : " (of which its JIT compiler " + ms(jit) + ")") + ", Redis "
+                        + ms(redisCpu) + ", PostgreSQL " + ms(postgres),
                 ms(server + redisCpu + postgres));
         BullMqPeer.Outcome peer = new BullMqPeer(BULLMQ, Integer.getInteger("genesis.it.redis.port"), ProcessCpu.redisPidFile())
                 .run(TASKS, PUBLISHERS, BULLMQ_CONCURRENCY, WARMUP_TASKS, (int) RUNTIME_LIMIT.toSeconds());
