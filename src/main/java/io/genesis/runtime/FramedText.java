@@ -29,7 +29,7 @@ final class FramedText {
     }
 
     /** Whether {@code text} was written with {@code version}. */
-    static boolean is(String version, String text) {
+    private static boolean is(String version, String text) {
         return text != null && text.length() > version.length() && text.startsWith(version) && text.charAt(version.length()) == '|';
     }
 

@@ -61,6 +61,11 @@ public class RuntimeKeys {
         return prefix + ":relay:" + tag(topic);
     }
 
+    /** Relay entries of {@code topic} that could not be read, kept for an operator (list, in the topic's slot). */
+    public String relayRejected(String topic) {
+        return relay(topic) + ":rejected";
+    }
+
     /** List of terminal results not yet written to PostgreSQL (outbox while the database is down). */
     public String resultOutbox() {
         return prefix + ":{results}:outbox";

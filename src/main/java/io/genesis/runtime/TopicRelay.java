@@ -126,12 +126,15 @@ public class TopicRelay implements Runnable {
         List<String> rows = new ArrayList<>(claimed.size());
         Map<String, Double> webhooks = new LinkedHashMap<>();
         Map<String, List<String>> notices = new LinkedHashMap<>();
+        List<String> unreadable = new ArrayList<>();
         for (String text : claimed) {
             RelayEntry entry;
             try {
                 entry = RelayEntry.parse(text);
-            } catch (IllegalArgumentException unreadable) {
-                LOG.log(Level.SEVERE, "Topic relay " + topic + ": dropping an unreadable entry (" + unreadable.getMessage() + ")");
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.SEVERE, "Topic relay " + topic + ": an unreadable entry set aside in " + keys.relayRejected(topic)
+                        + " (" + e.getMessage() + ")");
+                unreadable.add(text);
                 continue;
             }
             rows.add(entry.resultRowText());
@@ -149,6 +152,10 @@ public class TopicRelay implements Runnable {
             redis.client().zadd(keys.webhooks(), webhooks, ZAddParams.zAddParams().nx());
         }
         notices.forEach(this::publishNotices);
+        if (!unreadable.isEmpty()) {
+            // kept, not dropped: an entry of a format this version does not know (a newer worker's) is not lost
+            redis.client().rpush(keys.relayRejected(topic), unreadable.toArray(String[]::new));
+        }
         redis.client().zrem(keys.relay(topic), claimed.toArray(String[]::new));
     }
 

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -195,6 +196,18 @@ class RecoveryIT {
                 .filter(e -> e.getFields().get("data").contains(noticeId)).count();
         assertEquals(1, queued, "the notice is queued once");
         assertEquals(1, Tasks.state(noticeId).getInt("attempts"), "the notice ran once");
+    }
+
+    /** An entry this version cannot read (a newer worker's format, or damage) is set aside for an operator, not dropped. */
+    @Test
+    void anUnreadableRelayEntryIsSetAsideNotDropped() {
+        String entry = "r9|not an entry this version knows " + UUID.randomUUID();
+        String relay = "omni:relay:{genesis.email}";
+        Tasks.redis().zadd(relay, System.currentTimeMillis() - 1_000, entry);
+
+        Await.until("the entry set aside", Duration.ofSeconds(30),
+                () -> Tasks.redis().lrange(relay + ":rejected", 0, -1), kept -> kept.contains(entry));
+        assertNull(Tasks.redis().zscore(relay, entry), "no longer in the relay");
     }
 
     private static long countRows(List<String> ids) {
